@@ -1,0 +1,62 @@
+// Route table. Each page is a lazily loaded chunk.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { matchRoute, onLinkClick, useLocation } from './router';
+
+type PageModule = { default: ComponentType<{ params: Record<string, string> }> };
+
+const routes: [string, () => Promise<PageModule>][] = [
+  ['/', () => import('./pages/Home')],
+  ['/t', () => import('./pages/ticket/TicketPage')],
+  ['/admin', () => import('./pages/admin/AdminRoot')],
+  ['/admin/*', () => import('./pages/admin/AdminRoot')],
+];
+
+function pick(path: string): { load: () => Promise<PageModule>; params: Record<string, string> } {
+  for (const [pattern, load] of routes) {
+    if (pattern.endsWith('/*')) {
+      const base = pattern.slice(0, -2);
+      if (path === base || path.startsWith(base + '/')) return { load, params: {} };
+    } else {
+      const params = matchRoute(pattern, path);
+      if (params) return { load, params };
+    }
+  }
+  return { load: () => import('./pages/NotFound'), params: {} };
+}
+
+export function App() {
+  const { path } = useLocation();
+  const [page, setPage] = useState<{ path: string; mod: PageModule } | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const { load } = pick(path);
+    load().then(
+      (mod) => live && (setPage({ path, mod }), setFailed(false)),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path]);
+
+  useEffect(() => {
+    document.addEventListener('click', onLinkClick);
+    return () => document.removeEventListener('click', onLinkClick);
+  }, []);
+
+  if (failed)
+    return (
+      <main class="page">
+        <p role="alert">
+          Halaman gagal dimuat. Periksa koneksi lalu muat ulang. / The page failed to load. Check
+          the connection and reload.
+        </p>
+      </main>
+    );
+  if (!page) return <div class="loading" aria-busy="true" />;
+  const Page = page.mod.default;
+  return <Page params={pick(path).params} />;
+}

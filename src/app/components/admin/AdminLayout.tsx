@@ -1,0 +1,137 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiFailure, api } from '../../lib/api';
+import { useLang } from '../../i18n/i18n';
+import { navigate } from '../../router';
+import { LangToggle } from '../LangToggle';
+import { ErrorNotice } from './ErrorNotice';
+
+export type AdminSection = 'events' | 'event' | 'participants' | 'import' | 'badges';
+
+const text = {
+  id: {
+    brand: 'Hadir · Panitia',
+    nav: 'Menu panitia',
+    all: 'Semua acara',
+    event: 'Acara',
+    participants: 'Peserta',
+    import: 'Impor',
+    badges: 'Badge',
+    signOut: 'Keluar',
+    signingOut: 'Keluar…',
+    offline:
+      'Perangkat ini sedang offline. Halaman panitia memerlukan koneksi; perubahan belum bisa disimpan.',
+  },
+  en: {
+    brand: 'Hadir · Organizer',
+    nav: 'Organizer menu',
+    all: 'All events',
+    event: 'Event',
+    participants: 'Participants',
+    import: 'Import',
+    badges: 'Badges',
+    signOut: 'Sign out',
+    signingOut: 'Signing out…',
+    offline:
+      'This device is offline. Organizer pages need a connection; changes cannot be saved yet.',
+  },
+};
+
+/** Whether the browser believes it has a network, updated live. */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** Header, navigation and sign-out shared by every signed-in organizer page. */
+export function AdminLayout(props: {
+  section: AdminSection;
+  eventId?: string;
+  eventName?: string;
+  children: ComponentChildren;
+}) {
+  const lang = useLang();
+  const t = text[lang];
+  const online = useOnline();
+  const [signingOut, setSigningOut] = useState(false);
+  const [error, setError] = useState<ApiFailure | null>(null);
+
+  const signOut = async () => {
+    setSigningOut(true);
+    setError(null);
+    try {
+      await api<void>('/api/auth/logout', { method: 'POST' });
+      navigate('/admin/login');
+    } catch (err) {
+      setError(err instanceof ApiFailure ? err : null);
+      setSigningOut(false);
+    }
+  };
+
+  const base = props.eventId ? `/admin/events/${encodeURIComponent(props.eventId)}` : null;
+  const link = (section: AdminSection, href: string, label: string) => (
+    <li>
+      <a href={href} aria-current={props.section === section ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+
+  return (
+    <div class="admin">
+      <header class="admin-header no-print">
+        <div class="admin-header-top">
+          <a class="admin-brand" href="/admin">
+            {t.brand}
+          </a>
+          {props.eventName ? (
+            <span class="admin-event-name" data-testid="header-event-name">
+              {props.eventName}
+            </span>
+          ) : null}
+          <LangToggle />
+        </div>
+        <nav aria-label={t.nav}>
+          <ul class="admin-nav">
+            {link('events', '/admin', t.all)}
+            {base ? (
+              <>
+                {link('event', base, t.event)}
+                {link('participants', `${base}/participants`, t.participants)}
+                {link('import', `${base}/import`, t.import)}
+                {link('badges', `${base}/badges`, t.badges)}
+              </>
+            ) : null}
+            <li class="admin-nav-end">
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => void signOut()}
+                disabled={signingOut}
+                data-testid="sign-out"
+              >
+                {signingOut ? t.signingOut : t.signOut}
+              </button>
+            </li>
+          </ul>
+        </nav>
+        {online ? null : (
+          <p class="notice offline-notice" role="status" data-testid="offline-banner">
+            {t.offline}
+          </p>
+        )}
+        <ErrorNotice error={error} />
+      </header>
+      <main class="page admin-main">{props.children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+// Browser entry: the smallest shell that picks a route and lazily loads its page, so the
+// participant's ticket page never downloads the organizer's code.
+import { render } from 'preact';
+import { App } from './App';
+import './styles.css';
+
+render(<App />, document.getElementById('app')!);
+
+// The service worker (sw/sw.ts) precaches the app so tickets and the door work offline. Only in
+// production builds: in dev it would serve stale modules. workbox-window is loaded after first
+// render so it never delays the page. Updates wait for consent: nothing here reloads the page.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void import('workbox-window').then(({ Workbox }) => {
+    void new Workbox('/sw.js', { scope: '/' }).register();
+  });
+}

@@ -1,0 +1,27 @@
+import { LangToggle } from '../components/LangToggle';
+import { useLang } from '../i18n/i18n';
+
+/** Start page: who are you? Organizer, or a participant looking for a saved ticket. */
+export default function Home() {
+  const lang = useLang();
+  const en = lang === 'en';
+  return (
+    <main class="page home">
+      <LangToggle />
+      <h1>Hadir</h1>
+      <p>
+        {en
+          ? 'Check-in at the door that keeps working without internet.'
+          : 'Cek kehadiran di pintu masuk yang tetap jalan tanpa internet.'}
+      </p>
+      <nav class="home-links">
+        <a class="button" href="/t">
+          {en ? 'My tickets' : 'Tiket saya'}
+        </a>
+        <a class="button secondary" href="/admin">
+          {en ? 'Organizer' : 'Panitia'}
+        </a>
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+// The organizer area's own router: /admin, /admin/setup, /admin/login and the per-event pages.
+import type { ComponentType } from 'preact';
+import { AdminLayout } from '../../components/admin/AdminLayout';
+import { useLang } from '../../i18n/i18n';
+import { matchRoute, useLocation } from '../../router';
+import BadgesPage from './BadgesPage';
+import EventPage from './EventPage';
+import EventsPage from './EventsPage';
+import ImportPage from './ImportPage';
+import LoginPage from './LoginPage';
+import ParticipantsPage from './ParticipantsPage';
+import SetupPage from './SetupPage';
+
+type Page = ComponentType<{ params: Record<string, string> }>;
+
+const routes: [string, Page][] = [
+  ['/admin', EventsPage],
+  ['/admin/setup', SetupPage],
+  ['/admin/login', LoginPage],
+  ['/admin/events/:eventId', EventPage],
+  ['/admin/events/:eventId/participants', ParticipantsPage],
+  ['/admin/events/:eventId/import', ImportPage],
+  ['/admin/events/:eventId/badges', BadgesPage],
+];
+
+function AdminNotFound() {
+  const en = useLang() === 'en';
+  return (
+    <AdminLayout section="events">
+      <h1>{en ? 'Page not found' : 'Halaman tidak ditemukan'}</h1>
+      <p>
+        <a href="/admin">{en ? 'Back to all events' : 'Kembali ke daftar acara'}</a>
+      </p>
+    </AdminLayout>
+  );
+}
+
+/** Picks the organizer page for the current path. */
+export default function AdminRoot(_: { params: Record<string, string> }) {
+  const { path } = useLocation();
+  for (const [pattern, Page] of routes) {
+    const params = matchRoute(pattern, path);
+    // Keyed by pattern + event so moving to another event starts the page afresh.
+    if (params) return <Page key={`${pattern}|${params.eventId ?? ''}`} params={params} />;
+  }
+  return <AdminNotFound />;
+}

@@ -1,0 +1,151 @@
+import { useState } from 'preact/hooks';
+import type { EventDetail, EventSummary } from '../../../shared/api/schemas';
+import { AdminLayout } from '../../components/admin/AdminLayout';
+import { ErrorNotice } from '../../components/admin/ErrorNotice';
+import { TextField } from '../../components/admin/TextField';
+import { useLang } from '../../i18n/i18n';
+import type { ApiFailure } from '../../lib/api';
+import { navigate } from '../../router';
+import { adminApi, asFailure, invalidFields, useApiData } from './admin-api';
+import { formatWibDate } from './wib-time';
+
+const text = {
+  id: {
+    title: 'Acara',
+    loading: 'Memuat daftar acara…',
+    none: 'Belum ada acara. Buat acara baru atau muat acara contoh.',
+    participants: (n: number) => `${n.toLocaleString('id-ID')} peserta`,
+    created: 'dibuat',
+    demoTitle: 'Coba dengan data contoh',
+    demoText:
+      'Acara contoh Pelatihan UMKM Tangsel: gelombang 1 (Aula Blandongan, 382 peserta) dan gelombang 2 (Balaikota, 400 peserta).',
+    demo: 'Muat acara contoh',
+    demoBusy: 'Memuat acara contoh… (782 peserta, beberapa detik)',
+    newTitle: 'Buat acara baru',
+    name: 'Nama acara',
+    nameHint: 'Misalnya: Pelatihan dan Sertifikasi UMKM 2026',
+    create: 'Buat acara',
+    creating: 'Membuat…',
+  },
+  en: {
+    title: 'Events',
+    loading: 'Loading the events…',
+    none: 'No events yet. Create a new event or load the demo event.',
+    participants: (n: number) => `${n.toLocaleString('en-GB')} participants`,
+    created: 'created',
+    demoTitle: 'Try it with demo data',
+    demoText:
+      'The Tangsel UMKM training demo: wave 1 (Aula Blandongan, 382 participants) and wave 2 (Balaikota, 400 participants).',
+    demo: 'Load demo event',
+    demoBusy: 'Loading the demo event… (782 participants, a few seconds)',
+    newTitle: 'Create a new event',
+    name: 'Event name',
+    nameHint: 'E.g. Pelatihan dan Sertifikasi UMKM 2026',
+    create: 'Create event',
+    creating: 'Creating…',
+  },
+};
+
+/** /admin: the organizer's events, a new-event form and the one-click demo programme. */
+export default function EventsPage(_: { params: Record<string, string> }) {
+  const lang = useLang();
+  const t = text[lang];
+  const events = useApiData<{ events: EventSummary[] }>('/api/events');
+  const [name, setName] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<ApiFailure | null>(null);
+  const [demoBusy, setDemoBusy] = useState(false);
+  const [demoError, setDemoError] = useState<ApiFailure | null>(null);
+
+  const open = (event: EventDetail) => navigate(`/admin/events/${encodeURIComponent(event.id)}`);
+
+  const create = async (e: Event) => {
+    e.preventDefault();
+    setCreating(true);
+    setCreateError(null);
+    try {
+      open(await adminApi<EventDetail>('/api/events', { body: { name: name.trim() } }));
+    } catch (err) {
+      setCreateError(asFailure(err));
+      setCreating(false);
+    }
+  };
+
+  const loadDemo = async () => {
+    setDemoBusy(true);
+    setDemoError(null);
+    try {
+      open(await adminApi<EventDetail>('/api/demo', { method: 'POST' }));
+    } catch (err) {
+      setDemoError(asFailure(err));
+      setDemoBusy(false);
+    }
+  };
+
+  const list = events.data?.events ?? [];
+  return (
+    <AdminLayout section="events">
+      <h1>{t.title}</h1>
+      <ErrorNotice error={events.error} />
+      {events.loading && !events.data ? <p aria-busy="true">{t.loading}</p> : null}
+      {events.data && list.length === 0 ? <p>{t.none}</p> : null}
+      {list.length > 0 ? (
+        <ul class="event-list" data-testid="events-list">
+          {list.map((ev) => (
+            <li key={ev.id}>
+              <a href={`/admin/events/${encodeURIComponent(ev.id)}`} data-testid="event-link">
+                {ev.name}
+              </a>
+              <span class="muted">
+                {' · '}
+                {t.participants(ev.participantCount)} · {t.created}{' '}
+                {formatWibDate(ev.createdAt, lang)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <section class="card demo-card" aria-labelledby="demo-title">
+        <h2 id="demo-title">{t.demoTitle}</h2>
+        <p>{t.demoText}</p>
+        <button
+          type="button"
+          class="big"
+          onClick={() => void loadDemo()}
+          disabled={demoBusy}
+          aria-busy={demoBusy}
+          data-testid="load-demo"
+        >
+          {demoBusy ? t.demoBusy : t.demo}
+        </button>
+        {demoBusy ? (
+          <progress class="busy-progress" aria-label={t.demoBusy} data-testid="demo-progress" />
+        ) : null}
+        <ErrorNotice error={demoError} />
+      </section>
+
+      <section class="card" aria-labelledby="new-event-title">
+        <h2 id="new-event-title">{t.newTitle}</h2>
+        <form onSubmit={(e) => void create(e)} class="admin-form narrow">
+          <TextField
+            id="event-name"
+            label={t.name}
+            value={name}
+            onValue={setName}
+            required
+            hint={t.nameHint}
+            maxLength={200}
+            invalid={invalidFields(createError).has('name')}
+          />
+          <ErrorNotice error={createError} />
+          <div class="form-actions">
+            <button type="submit" disabled={creating} aria-busy={creating}>
+              {creating ? t.creating : t.create}
+            </button>
+          </div>
+        </form>
+      </section>
+    </AdminLayout>
+  );
+}

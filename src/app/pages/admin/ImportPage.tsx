@@ -1,0 +1,241 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ImportPreview, ImportResult } from '../../../shared/api/schemas';
+import { AdminLayout } from '../../components/admin/AdminLayout';
+import { ErrorNotice } from '../../components/admin/ErrorNotice';
+import { useLang } from '../../i18n/i18n';
+import type { ApiFailure } from '../../lib/api';
+import { asFailure, useEventDetail } from './admin-api';
+import { commitImport, uploadPreview } from './import-upload';
+import { importText } from './import-text';
+import { ImportPreviewView } from './ImportPreviewView';
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'uploading'; fraction: number }
+  | { kind: 'preview'; preview: ImportPreview }
+  | { kind: 'committing'; preview: ImportPreview; done: number; total: number }
+  | { kind: 'done'; result: ImportResult };
+
+/** /admin/events/:eventId/import: upload a CSV, preview what changes, then commit with progress. */
+export default function ImportPage({ params }: { params: Record<string, string> }) {
+  const lang = useLang();
+  const t = importText[lang];
+  const eventId = params.eventId ?? '';
+  const base = `/admin/events/${encodeURIComponent(eventId)}`;
+  const event = useEventDetail(eventId);
+  const waves = event.data?.waves ?? [];
+  const [file, setFile] = useState<File | null>(null);
+  const [waveId, setWaveId] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [noFile, setNoFile] = useState(false);
+  const num = (n: number) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID');
+
+  useEffect(() => {
+    if (!waveId && waves[0]) setWaveId(waves[0].id);
+  }, [waves, waveId]);
+
+  const upload = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setNoFile(!file);
+    if (!file) {
+      document.getElementById('import-file')?.focus();
+      return;
+    }
+    setStep({ kind: 'uploading', fraction: 0 });
+    try {
+      const preview = await uploadPreview({
+        eventId,
+        waveId,
+        file,
+        onProgress: (fraction) => setStep({ kind: 'uploading', fraction }),
+      });
+      setStep({ kind: 'preview', preview });
+    } catch (err) {
+      setError(asFailure(err));
+      setStep({ kind: 'choose' });
+    }
+  };
+
+  const commit = async (preview: ImportPreview) => {
+    setError(null);
+    const total = preview.creates.length + preview.updates.length;
+    setStep({ kind: 'committing', preview, done: 0, total });
+    try {
+      const result = await commitImport({
+        eventId,
+        draftId: preview.draftId,
+        onProgress: (done, n) => setStep({ kind: 'committing', preview, done, total: n }),
+      });
+      setStep({ kind: 'done', result });
+      event.reload();
+    } catch (err) {
+      setError(asFailure(err));
+      setStep({ kind: 'preview', preview });
+    }
+  };
+
+  const restart = () => {
+    setFile(null);
+    setError(null);
+    setStep({ kind: 'choose' });
+  };
+
+  const busy = step.kind === 'uploading' || step.kind === 'committing';
+  const preview = step.kind === 'preview' || step.kind === 'committing' ? step.preview : null;
+  const toWrite = preview ? preview.creates.length + preview.updates.length : 0;
+  const errorLines = preview ? new Set(preview.errors.map((x) => x.line)).size : 0;
+
+  return (
+    <AdminLayout section="import" eventId={eventId} eventName={event.data?.name}>
+      <h1>{t.title}</h1>
+      <ErrorNotice error={event.error} />
+      {event.data && waves.length === 0 ? (
+        <p class="notice">
+          {t.noWaves} <a href={base}>{event.data.name}</a>
+        </p>
+      ) : null}
+
+      {step.kind === 'choose' || step.kind === 'uploading' ? (
+        <form class="admin-form card" onSubmit={(e) => void upload(e)}>
+          <p>{t.intro}</p>
+          <div class="field">
+            <label for="import-file">{t.file}</label>
+            <input
+              id="import-file"
+              type="file"
+              accept=".csv,text/csv"
+              disabled={busy}
+              aria-describedby="import-file-hint"
+              aria-invalid={noFile ? 'true' : undefined}
+              onChange={(e) => {
+                setFile(e.currentTarget.files?.[0] ?? null);
+                setNoFile(false);
+                setError(null);
+              }}
+            />
+            <small id="import-file-hint" class="hint">
+              {t.fileHint}
+            </small>
+            {noFile ? <small class="field-error">{t.chooseFile}</small> : null}
+          </div>
+          <div class="field">
+            <label for="import-wave">{t.wave}</label>
+            <select
+              id="import-wave"
+              value={waveId}
+              disabled={busy || waves.length === 0}
+              onChange={(e) => setWaveId(e.currentTarget.value)}
+              aria-describedby="import-wave-hint"
+            >
+              {waves.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name} — {w.venue}
+                </option>
+              ))}
+            </select>
+            <small id="import-wave-hint" class="hint">
+              {t.waveHint}
+            </small>
+          </div>
+          <ErrorNotice error={error} />
+          <div class="form-actions">
+            <button
+              type="submit"
+              disabled={busy || waves.length === 0}
+              aria-busy={busy}
+              data-testid="import-upload"
+            >
+              {step.kind === 'uploading' ? t.uploading : t.preview}
+            </button>
+          </div>
+          {step.kind === 'uploading' ? (
+            <div class="progress-row">
+              <label for="upload-progress">{t.uploadLabel}</label>
+              <progress
+                id="upload-progress"
+                max={1}
+                value={step.fraction}
+                data-testid="upload-progress"
+              />
+              <span>{Math.round(step.fraction * 100)}%</span>
+            </div>
+          ) : null}
+        </form>
+      ) : null}
+
+      {preview ? (
+        <section class="card" aria-labelledby="preview-title" data-testid="import-preview">
+          <h2 id="preview-title">
+            {t.previewTitle}
+            {file ? `: ${file.name}` : ''}
+          </h2>
+          <p>{t.nothingWritten}</p>
+          <ImportPreviewView preview={preview} />
+          <ErrorNotice error={error} />
+          {step.kind === 'committing' ? (
+            <div class="progress-row">
+              <label for="commit-progress">{t.commitLabel}</label>
+              <progress
+                id="commit-progress"
+                max={Math.max(step.total, 1)}
+                value={step.done}
+                data-testid="import-progress"
+              />
+              <span>{t.progress(step.done, step.total)}</span>
+            </div>
+          ) : null}
+          {toWrite === 0 ? <p class="notice">{t.nothing}</p> : null}
+          {toWrite > 0 && errorLines > 0 ? <p class="warn-text">{t.skipping(errorLines)}</p> : null}
+          <div class="form-actions">
+            {toWrite > 0 ? (
+              <button
+                type="button"
+                class="big"
+                disabled={busy}
+                aria-busy={busy}
+                onClick={() => void commit(preview)}
+                data-testid="import-commit"
+              >
+                {step.kind === 'committing' ? t.committing : t.commit(toWrite)}
+              </button>
+            ) : null}
+            <button type="button" class="secondary" disabled={busy} onClick={restart}>
+              {t.other}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {step.kind === 'done' ? (
+        <section class="card" aria-labelledby="done-title" data-testid="import-result">
+          <h2 id="done-title">{t.doneTitle}</h2>
+          <dl class="counts">
+            {(
+              [
+                [t.created, step.result.created, 'created'],
+                [t.updated, step.result.updated, 'updated'],
+                [t.unchanged, step.result.unchanged, 'unchanged'],
+                [t.skipped, step.result.skipped, 'skipped'],
+              ] as const
+            ).map(([label, n, key]) => (
+              <div key={key} class="count" data-count={key}>
+                <dt>{label}</dt>
+                <dd>{num(n)}</dd>
+              </div>
+            ))}
+          </dl>
+          <div class="form-actions">
+            <a class="button" href={`${base}/participants`}>
+              {t.toParticipants}
+            </a>
+            <button type="button" class="secondary" onClick={restart}>
+              {t.again}
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </AdminLayout>
+  );
+}

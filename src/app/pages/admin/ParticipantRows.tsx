@@ -1,0 +1,93 @@
+import type { Participant } from '../../../shared/api/schemas';
+import { useLang } from '../../i18n/i18n';
+import { participantsText } from './participants-text';
+
+/** The participants table; each action names its participant for screen readers. */
+export function ParticipantRows(props: {
+  participants: Participant[];
+  waveName: Map<string, string>;
+  onEdit: (p: Participant) => void;
+  onTicket: (p: Participant) => void;
+  onReissue: (p: Participant) => void;
+  onCancel: (p: Participant) => void;
+}) {
+  const t = participantsText[useLang()];
+  return (
+    <div class="table-scroll">
+      <table class="participants" data-testid="participants-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.colName}</th>
+            <th scope="col">{t.colBusiness}</th>
+            <th scope="col">{t.colPhone}</th>
+            <th scope="col">{t.colWave}</th>
+            <th scope="col">{t.colStatus}</th>
+            <th scope="col">{t.colActions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.participants.map((p) => {
+            const active = p.status === 'active';
+            return (
+              <tr key={p.id} data-participant-id={p.id} class={active ? undefined : 'cancelled'}>
+                <th scope="row">{p.name}</th>
+                <td>{p.business}</td>
+                <td class="nowrap">{p.phone}</td>
+                <td>{props.waveName.get(p.waveId) ?? '—'}</td>
+                <td>
+                  <span class={active ? 'status active' : 'status cancelled'}>
+                    {active ? t.active : t.cancelledStatus}
+                  </span>
+                </td>
+                <td>
+                  <span class="row-actions">
+                    <button
+                      type="button"
+                      class="secondary small"
+                      onClick={() => props.onEdit(p)}
+                      aria-label={`${t.edit}: ${p.name}`}
+                      data-testid="participant-edit"
+                    >
+                      {t.edit}
+                    </button>
+                    {active ? (
+                      <>
+                        <button
+                          type="button"
+                          class="small"
+                          onClick={() => props.onTicket(p)}
+                          aria-label={`${t.ticket}: ${p.name}`}
+                          data-testid="participant-ticket"
+                        >
+                          {t.ticket}
+                        </button>
+                        <button
+                          type="button"
+                          class="secondary small"
+                          onClick={() => props.onReissue(p)}
+                          aria-label={`${t.reissue}: ${p.name}`}
+                          data-testid="participant-reissue"
+                        >
+                          {t.reissue}
+                        </button>
+                        <button
+                          type="button"
+                          class="secondary small danger-text"
+                          onClick={() => props.onCancel(p)}
+                          aria-label={`${t.cancel}: ${p.name}`}
+                          data-testid="participant-cancel"
+                        >
+                          {t.cancel}
+                        </button>
+                      </>
+                    ) : null}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Checks the organizer account forms before they are sent, with messages in both languages.
+import type { Bilingual } from '../../../shared/messages';
+
+export const MIN_PASSWORD = 10;
+
+/** The first problem with a new account form, or null when it may be sent. */
+export function checkNewAccount(f: {
+  username: string;
+  password: string;
+  confirm: string;
+}): { field: 'username' | 'password' | 'confirm'; message: Bilingual } | null {
+  const username = f.username.trim();
+  if (!username) {
+    return { field: 'username', message: { id: 'Isi nama pengguna.', en: 'Enter a username.' } };
+  }
+  if (!/^[\p{L}\p{N}._@-]+$/u.test(username) || username.length > 60) {
+    return {
+      field: 'username',
+      message: {
+        id: 'Nama pengguna hanya boleh huruf, angka, titik, garis bawah, @ dan tanda hubung (tanpa spasi).',
+        en: 'A username may only have letters, digits, dots, underscores, @ and hyphens (no spaces).',
+      },
+    };
+  }
+  if (f.password.length < MIN_PASSWORD) {
+    return {
+      field: 'password',
+      message: {
+        id: `Kata sandi minimal ${MIN_PASSWORD} karakter.`,
+        en: `The password needs at least ${MIN_PASSWORD} characters.`,
+      },
+    };
+  }
+  if (f.password.length > 200) {
+    return {
+      field: 'password',
+      message: { id: 'Kata sandi terlalu panjang.', en: 'The password is too long.' },
+    };
+  }
+  if (f.password !== f.confirm) {
+    return {
+      field: 'confirm',
+      message: { id: 'Kedua kata sandi tidak sama.', en: 'The two passwords differ.' },
+    };
+  }
+  return null;
+}

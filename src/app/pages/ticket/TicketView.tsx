@@ -1,0 +1,104 @@
+import { useEffect } from 'preact/hooks';
+import { LangToggle } from '../../components/LangToggle';
+import { useLang } from '../../i18n/i18n';
+import { formatDate, formatTime } from './format-time';
+import { DoorSteps, TicketDetails } from './TicketDetails';
+import { TicketQr } from './TicketQr';
+import { ticketText } from './ticket-text';
+import { useTicket } from './use-ticket';
+import { useWakeLock } from './use-wake-lock';
+
+/** One ticket: the QR to show at the door and where and when to go, online or not. */
+export function TicketView(props: { hash: string }) {
+  const lang = useLang();
+  const t = ticketText(lang);
+  const state = useTicket(props.hash);
+  const info = state.kind === 'ticket' ? state.info : null;
+  // A newer ticket on this phone means this one was replaced, even if we cannot ask the server.
+  const status = state.kind === 'ticket' && state.newer ? 'superseded' : (info?.status ?? 'valid');
+  const showQr = state.kind === 'ticket' && !state.unknown && status === 'valid';
+  useWakeLock(showQr);
+
+  useEffect(() => {
+    document.title = info ? `${t.pageTitle}: ${info.name} — Hadir` : `${t.pageTitle} — Hadir`;
+  }, [info, t]);
+
+  const header = (
+    <header class="ticket-header">
+      <a href="/t">{t.myTickets}</a>
+      <LangToggle />
+    </header>
+  );
+
+  if (state.kind === 'invalid') {
+    return (
+      <main class="page ticket-page">
+        {header}
+        <div class="ticket-problem" role="alert" data-testid="ticket-error">
+          <h1>{t.invalidTitle}</h1>
+          <p>{t.invalidBody}</p>
+          {/* The other language too: the person may not find the toggle on a broken page. */}
+          <p lang={lang === 'en' ? 'id' : 'en'}>
+            {ticketText(lang === 'en' ? 'id' : 'en').invalidBody}
+          </p>
+        </div>
+      </main>
+    );
+  }
+
+  const problem = state.unknown
+    ? { title: t.unknownTitle, body: t.unknownBody }
+    : status === 'cancelled'
+      ? { title: t.cancelledTitle, body: t.cancelledBody }
+      : status === 'superseded'
+        ? { title: t.supersededTitle, body: t.supersededBody }
+        : null;
+
+  return (
+    <main class="page ticket-page">
+      {header}
+      <p class="ticket-event">{info?.eventName ?? t.ticketFor}</p>
+      {info ? (
+        <>
+          <h1 class="ticket-name" data-testid="ticket-name">
+            {info.name}
+          </h1>
+          {info.business && <p class="ticket-business">{info.business}</p>}
+        </>
+      ) : (
+        <h1 class="ticket-name">{t.ticketFor}</h1>
+      )}
+
+      {problem && (
+        <div class="ticket-problem" role="alert" data-testid="ticket-status">
+          <h2>{problem.title}</h2>
+          <p>{problem.body}</p>
+          {state.newer && (
+            <a class="button" href={`/t#${state.newer.token}`}>
+              {t.openNewer}
+            </a>
+          )}
+        </div>
+      )}
+
+      {showQr && (
+        <TicketQr token={state.token} alt={t.qrAlt(info?.name ?? '')} tokenLabel={t.tokenLabel} />
+      )}
+
+      <p class="ticket-note" aria-live="polite">
+        {state.loading && !info
+          ? t.loading
+          : !state.loading && state.source === 'saved' && state.savedAt
+            ? t.savedCopy(`${formatDate(state.savedAt, lang)}, ${formatTime(state.savedAt, lang)}`)
+            : !state.loading && !info && !state.unknown
+              ? t.offlineNoInfo
+              : state.saveFailed
+                ? t.notSaved
+                : ''}
+      </p>
+
+      {info && <TicketDetails info={info} lang={lang} />}
+      {showQr && <DoorSteps info={info} lang={lang} />}
+    </main>
+  );
+}

@@ -1,0 +1,99 @@
+// Assembles the HTTP app: security headers, request logs, body limits, the API routes, the
+// static browser app with its shell fallback, and JSON errors for everything that goes wrong.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, AppEnv } from './context.js';
+import { HttpProblem, fail } from './http/problem.js';
+import { serveApp } from './http/static.js';
+import { authRoutes } from './routes/auth.js';
+import { eventRoutes } from './routes/events.js';
+import { importRoutes } from './routes/import.js';
+import { participantRoutes } from './routes/participants.js';
+import { publicRoutes } from './routes/public.js';
+import { syncRoutes } from './routes/sync.js';
+
+export const JSON_LIMIT = 1024 * 1024;
+export const CSV_LIMIT = 20 * 1024 * 1024;
+
+const tooLarge = (limit: number) =>
+  fail(
+    413,
+    'payload-too-large',
+    `Data terlalu besar (maksimal ${Math.round(limit / 1024 / 1024)} MB)`,
+    `Request body too large (at most ${Math.round(limit / 1024 / 1024)} MB)`,
+  );
+
+/** Builds the app; tests call `app.request()` on it without opening a port. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+        "connect-src 'self'; worker-src 'self' blob:; media-src 'self' blob:; manifest-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+    deps.log('info', 'request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  app.use('/api/events/:eventId/import/preview', bodyLimit({
+    maxSize: CSV_LIMIT,
+    onError: () => {
+      throw tooLarge(CSV_LIMIT);
+    },
+  }));
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path.endsWith('/import/preview')) return next();
+    return bodyLimit({
+      maxSize: JSON_LIMIT,
+      onError: () => {
+        throw tooLarge(JSON_LIMIT);
+      },
+    })(c, next);
+  });
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.route('/api', publicRoutes(deps));
+  app.route('/api', authRoutes(deps));
+  app.route('/api', eventRoutes(deps));
+  app.route('/api', participantRoutes(deps));
+  app.route('/api', importRoutes(deps));
+  app.route('/api', syncRoutes(deps));
+  app.all('/api/*', () => {
+    throw fail(404, 'not-found', 'Alamat API tidak dikenal', 'Unknown API route');
+  });
+
+  if (deps.publicDir) serveApp(app, deps.publicDir);
+
+  app.notFound((c) =>
+    c.json(fail(404, 'not-found', 'Tidak ditemukan', 'Not found').toJSON(), 404),
+  );
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return c.json(err.toJSON(), err.status);
+    deps.log('error', 'unhandled', {
+      method: c.req.method,
+      path: c.req.path,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+    return c.json(
+      fail(503, 'internal', 'Terjadi gangguan di server; coba lagi', 'Server error; please try again')
+        .toJSON(),
+      500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,23 @@
+// What every route receives: the store, limits, logging and how to build public links.
+import type { Hono } from 'hono';
+import type { RateLimiter } from './auth/rate-limit.js';
+import type { Logger } from './http/log.js';
+import type { Store } from './store/database.js';
+
+export interface AppDeps {
+  store: Store;
+  log: Logger;
+  loginLimiter: RateLimiter;
+  /** Folder with the built browser app (dist/public); omitted in API-only tests. */
+  publicDir?: string | undefined;
+  /** Origin for ticket links (e.g. https://hadir.tangsel.go.id); else the request's origin. */
+  publicUrl?: string | undefined;
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  secureCookies?: boolean;
+}
+
+export interface AppEnv {
+  Variables: { organizer: { id: string; username: string } };
+}
+
+export type AppRouter = Hono<AppEnv>;

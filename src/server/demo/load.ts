@@ -1,0 +1,51 @@
+// "Muat acara contoh": creates the Tangsel programme — wave 1 at Aula Blandongan (382 people),
+// wave 2 at Balaikota (400) — with generated, realistic participants.
+import { newParticipantId } from '../../shared/base32.js';
+import type { Store } from '../store/database.js';
+import { createEvent, insertSession, insertWave } from '../store/events.js';
+import type { ParticipantTable } from '../store/schema.js';
+import { DEMO_EVENT, generateDemoRoster } from './generate.js';
+
+const CHUNK = 200;
+
+/** Creates the demo event and returns its id. */
+export async function loadDemo(store: Store): Promise<string> {
+  const { db } = store;
+  const eventId = await createEvent(db, DEMO_EVENT.name);
+  const roster = generateDemoRoster();
+  const people = [roster.wave1, roster.wave2];
+  const now = Date.now();
+  await db.transaction().execute(async (tx) => {
+    for (const [i, waveDef] of DEMO_EVENT.waves.entries()) {
+      const wave = await insertWave(tx, eventId, {
+        name: waveDef.name,
+        venue: waveDef.venue,
+        address: waveDef.address,
+        mapUrl: waveDef.mapUrl,
+        startsAt: waveDef.startsAt,
+        endsAt: waveDef.endsAt,
+      });
+      for (const s of waveDef.sessions) {
+        await insertSession(tx, wave.id, { name: s.name, startsAt: s.startsAt, endsAt: s.endsAt });
+      }
+      const rows: ParticipantTable[] = (people[i] ?? []).map((p) => ({
+        id: newParticipantId(),
+        event_id: eventId,
+        wave_id: wave.id,
+        name: p.name,
+        business: p.business,
+        phone: p.phone,
+        email: p.email,
+        nik: p.nik,
+        status: 'active',
+        ticket_version: 1,
+        created_at: now,
+        updated_at: now,
+      }));
+      for (let j = 0; j < rows.length; j += CHUNK) {
+        await tx.insertInto('participants').values(rows.slice(j, j + CHUNK)).execute();
+      }
+    }
+  });
+  return eventId;
+}

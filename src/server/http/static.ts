@@ -1,0 +1,72 @@
+// Serves the built browser app from disk. Unknown app paths get the app shell (index.html) so
+// client routes like /admin/events/X work on reload; files are read per request so a new build
+// is picked up without a restart.
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import type { AppEnv } from '../context.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+async function readIfFile(file: string): Promise<Buffer | null> {
+  try {
+    const s = await stat(file);
+    return s.isFile() ? await readFile(file) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Mounts the static app and the shell fallback on every non-API GET. */
+export function serveApp(app: Hono<AppEnv>, root: string): void {
+  const base = normalize(root + sep);
+  app.use('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next();
+    return compress()(c, next);
+  });
+  app.on(['GET', 'HEAD'], '*', async (c) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path);
+    } catch {
+      rel = '/';
+    }
+    const file = normalize(join(base, rel));
+    const inside = file.startsWith(base);
+    const body = inside && rel !== '/' ? await readIfFile(file) : null;
+    if (body) {
+      const ext = extname(file);
+      c.header('Content-Type', TYPES[ext] ?? 'application/octet-stream');
+      // Hashed build assets never change; everything else is revalidated.
+      c.header(
+        'Cache-Control',
+        rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+      if (rel === '/sw.js') c.header('Service-Worker-Allowed', '/');
+      return c.body(new Uint8Array(body));
+    }
+    if (extname(rel) && extname(rel) !== '.html') {
+      return c.text('Tidak ditemukan / Not found', 404);
+    }
+    const shell = await readIfFile(join(base, 'index.html'));
+    if (!shell) return c.text('Aplikasi belum dibangun / App not built: run npm run build', 503);
+    c.header('Content-Type', TYPES['.html']!);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(new Uint8Array(shell));
+  });
+}

@@ -1,0 +1,50 @@
+// The real process: a failed migration/connection exits non-zero; a good start prints the
+// one-time setup link and stops cleanly on SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function run(env: Record<string, string>, until?: RegExp) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PUBLIC_DIR: 'nonexistent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d));
+  child.stderr.on('data', (d: Buffer) => (out += d));
+  return new Promise<{ code: number | null; out: string }>((resolve) => {
+    const timer = until
+      ? setInterval(() => {
+          if (until.test(out)) {
+            clearInterval(timer);
+            child.kill('SIGTERM');
+          }
+        }, 50)
+      : undefined;
+    child.on('exit', (code) => {
+      if (timer) clearInterval(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+describe('server process', () => {
+  it('exits non-zero when the database cannot be opened', async () => {
+    const { code, out } = await run({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(code).not.toBe(0);
+    expect(out).toMatch(/failed to start/);
+  });
+
+  it('prints a one-time setup link on first run and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hadir-main-'));
+    try {
+      const { code, out } = await run({ DATA_DIR: dir }, /admin\/setup#[A-Za-z0-9_-]{40,}/);
+      expect(out).toMatch(/admin\/setup#[A-Za-z0-9_-]{40,}/);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,61 @@
+// Starts the Hadir server: open the store (running migrations), serve app + API, print the
+// one-time setup link on first run, and close cleanly on SIGTERM/SIGINT.
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { createRateLimiter } from './auth/rate-limit.js';
+import { openSetup } from './auth/setup.js';
+import { readConfig } from './config.js';
+import { createLogger } from './http/log.js';
+import { openStore } from './store/database.js';
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const log = createLogger();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = createApp({
+    store,
+    log,
+    loginLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60 * 1000 }),
+    publicDir: config.publicDir,
+    publicUrl: config.publicUrl,
+    secureCookies: config.secureCookies,
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const origin = config.publicUrl ?? `http://localhost:${info.port}`;
+    log('info', 'listening', { port: info.port, store: store.dialect });
+    console.log(`Hadir berjalan di / running at ${origin}`);
+    void openSetup(store).then((token) => {
+      if (token) {
+        console.log(
+          `Buat akun panitia (sekali pakai) / Create the organizer account (one-time):\n  ${origin}/admin/setup#${token}`,
+        );
+      }
+    });
+  });
+  const http = server as Server;
+  http.headersTimeout = 30_000;
+  http.requestTimeout = 120_000;
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log('info', 'shutting down', { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      void store.close().then(() => process.exit(0));
+    });
+    // Idle keep-alive sockets would hold close() open.
+    http.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('Hadir gagal mulai / Hadir failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

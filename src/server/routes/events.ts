@@ -1,0 +1,107 @@
+// Events, waves and sessions; and the Tangsel demo programme.
+import { Hono } from 'hono';
+import { EventBody, SessionBody, WaveBody } from '../../shared/api/schemas.js';
+import { requireOrganizer } from '../auth/session.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { loadDemo } from '../demo/load.js';
+import { readJson } from '../http/body.js';
+import { fail, notFound } from '../http/problem.js';
+import {
+  createEvent,
+  deleteSession,
+  getEventDetail,
+  getSession,
+  getWave,
+  insertSession,
+  insertWave,
+  listEvents,
+  renameEvent,
+  updateSession,
+  updateWave,
+} from '../store/events.js';
+
+const EVENT = { id: 'Acara', en: 'Event' };
+const WAVE = { id: 'Gelombang', en: 'Wave' };
+const SESSION = { id: 'Sesi', en: 'Session' };
+
+function checkTimes(b: { startsAt: string; endsAt: string }): void {
+  const start = Date.parse(b.startsAt);
+  const end = Date.parse(b.endsAt);
+  if (!Number.isFinite(start) || !Number.isFinite(end)) {
+    throw fail(400, 'validation', 'Tanggal/waktu tidak valid', 'Invalid date/time');
+  }
+  if (end <= start) {
+    throw fail(400, 'ends-before-start', 'Waktu selesai harus setelah waktu mulai', 'The end must be after the start');
+  }
+}
+
+/** /events, /waves, /sessions, /demo */
+export function eventRoutes(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  const { db } = deps.store;
+  r.use('/events/*', requireOrganizer(deps));
+  r.use('/events', requireOrganizer(deps));
+  r.use('/waves/*', requireOrganizer(deps));
+  r.use('/sessions/*', requireOrganizer(deps));
+  r.use('/demo', requireOrganizer(deps));
+
+  const detail = async (id: string) => {
+    const event = await getEventDetail(db, id);
+    if (!event) throw notFound(EVENT);
+    return event;
+  };
+
+  r.get('/events', async (c) => c.json({ events: await listEvents(db) }));
+  r.post('/events', async (c) => {
+    const body = await readJson(c, EventBody);
+    const id = await createEvent(db, body.name);
+    return c.json(await detail(id), 201);
+  });
+  r.get('/events/:eventId', async (c) => c.json(await detail(c.req.param('eventId'))));
+  r.patch('/events/:eventId', async (c) => {
+    const body = await readJson(c, EventBody);
+    if (!(await renameEvent(db, c.req.param('eventId'), body.name))) throw notFound(EVENT);
+    return c.json(await detail(c.req.param('eventId')));
+  });
+
+  r.post('/events/:eventId/waves', async (c) => {
+    const eventId = c.req.param('eventId');
+    await detail(eventId);
+    const body = await readJson(c, WaveBody);
+    checkTimes(body);
+    return c.json(await insertWave(db, eventId, body), 201);
+  });
+  r.patch('/waves/:waveId', async (c) => {
+    const body = await readJson(c, WaveBody);
+    checkTimes(body);
+    const eventId = await updateWave(db, c.req.param('waveId'), body);
+    if (!eventId) throw notFound(WAVE);
+    const wave = (await detail(eventId)).waves.find((w) => w.id === c.req.param('waveId'));
+    return c.json(wave);
+  });
+  r.post('/waves/:waveId/sessions', async (c) => {
+    const waveId = c.req.param('waveId');
+    if (!(await getWave(db, waveId))) throw notFound(WAVE);
+    const body = await readJson(c, SessionBody);
+    checkTimes(body);
+    return c.json(await insertSession(db, waveId, body), 201);
+  });
+  r.patch('/sessions/:sessionId', async (c) => {
+    const body = await readJson(c, SessionBody);
+    checkTimes(body);
+    const session = await updateSession(db, c.req.param('sessionId'), body);
+    if (!session) throw notFound(SESSION);
+    return c.json(session);
+  });
+  r.delete('/sessions/:sessionId', async (c) => {
+    if (!(await getSession(db, c.req.param('sessionId')))) throw notFound(SESSION);
+    await deleteSession(db, c.req.param('sessionId'));
+    return c.body(null, 204);
+  });
+
+  r.post('/demo', async (c) => {
+    const id = await loadDemo(deps.store);
+    return c.json(await detail(id), 201);
+  });
+  return r;
+}

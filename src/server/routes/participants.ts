@@ -1,0 +1,205 @@
+// Participants (create, list, update, cancel), their tickets and links, the tickets CSV and
+// badge sheets.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { BadgeSheet } from '../../shared/api/schemas.js';
+import { ParticipantBody, ParticipantPatch } from '../../shared/api/schemas.js';
+import { writeCsv } from '../../shared/roster/csv.js';
+import { normalizePhone } from '../../shared/roster/phone.js';
+import { requireOrganizer } from '../auth/session.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { readJson, validate } from '../http/body.js';
+import { fail, notFound } from '../http/problem.js';
+import { getEventDetail, getWave } from '../store/events.js';
+import type { ParticipantFields } from '../store/participants.js';
+import {
+  allParticipants,
+  cancelParticipant,
+  findClash,
+  getParticipantRow,
+  insertParticipant,
+  listParticipants,
+  reissueTicket,
+  toParticipant,
+  updateParticipant,
+} from '../store/participants.js';
+import { ticketLinksFor } from '../tickets/links.js';
+
+const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
+const EVENT = { id: 'Acara', en: 'Event' };
+
+const ListQuery = v.object({
+  wave: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  status: v.optional(v.picklist(['active', 'cancelled'])),
+  offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/), v.transform(Number)), '0'),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number)), '50'),
+});
+
+/** The origin ticket links point at. */
+export function publicOrigin(deps: AppDeps, c: Context): string {
+  return (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+}
+
+function phoneOrFail(raw: string): string {
+  const phone = normalizePhone(raw);
+  if (!phone) {
+    throw fail(400, 'invalid-phone', 'Nomor HP tidak valid', 'Invalid phone number', {
+      issues: [{ path: 'phone', message: 'invalid phone' }],
+    });
+  }
+  return phone;
+}
+
+/** /events/:id/participants, /participants/:id…, /events/:id/tickets.csv, /events/:id/badges */
+export function participantRoutes(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  const { db } = deps.store;
+  r.use('/events/*', requireOrganizer(deps));
+  r.use('/participants/*', requireOrganizer(deps));
+
+  const eventOrFail = async (id: string) => {
+    const event = await getEventDetail(db, id);
+    if (!event) throw notFound(EVENT);
+    return event;
+  };
+  const waveOfEvent = async (eventId: string, waveId: string) => {
+    const wave = await getWave(db, waveId);
+    if (!wave || wave.event_id !== eventId) {
+      throw fail(400, 'unknown-wave', 'Gelombang tidak dikenal untuk acara ini', 'Unknown wave for this event');
+    }
+    return wave;
+  };
+  const participantOrFail = async (id: string) => {
+    const row = await getParticipantRow(db, id);
+    if (!row) throw notFound(PARTICIPANT);
+    return row;
+  };
+  const noClash = async (eventId: string, f: Partial<ParticipantFields>, exceptId?: string) => {
+    const clash = await findClash(db, eventId, f, exceptId);
+    if (clash) {
+      const same = clash.phone === f.phone ? 'phone' : 'nik';
+      throw fail(
+        409,
+        'duplicate-participant',
+        same === 'phone' ? 'Nomor HP sudah terdaftar untuk peserta lain' : 'NIK sudah terdaftar untuk peserta lain',
+        same === 'phone' ? 'This phone number is already registered' : 'This NIK is already registered',
+        { participantId: clash.id, field: same },
+      );
+    }
+  };
+
+  r.get('/events/:eventId/participants', async (c) => {
+    const eventId = c.req.param('eventId');
+    await eventOrFail(eventId);
+    const q = validate(ListQuery, c.req.query());
+    return c.json(
+      await listParticipants(db, eventId, {
+        waveId: q.wave,
+        q: q.q,
+        status: q.status,
+        offset: q.offset,
+        limit: Math.min(Math.max(q.limit, 1), 1000),
+      }),
+    );
+  });
+
+  r.post('/events/:eventId/participants', async (c) => {
+    const eventId = c.req.param('eventId');
+    await eventOrFail(eventId);
+    const body = await readJson(c, ParticipantBody);
+    await waveOfEvent(eventId, body.waveId);
+    const fields: ParticipantFields = {
+      waveId: body.waveId,
+      name: body.name,
+      business: body.business,
+      phone: phoneOrFail(body.phone),
+      email: body.email ?? null,
+      nik: body.nik ?? null,
+    };
+    await noClash(eventId, fields);
+    const row = await insertParticipant(db, eventId, fields);
+    return c.json(toParticipant(row), 201);
+  });
+
+  r.get('/participants/:id', async (c) => c.json(toParticipant(await participantOrFail(c.req.param('id')))));
+
+  r.patch('/participants/:id', async (c) => {
+    const current = await participantOrFail(c.req.param('id'));
+    const body = await readJson(c, ParticipantPatch);
+    if (body.waveId !== undefined) await waveOfEvent(current.event_id, body.waveId);
+    const fields: Partial<ParticipantFields> = {
+      ...body,
+      ...(body.phone !== undefined ? { phone: phoneOrFail(body.phone) } : {}),
+    };
+    await noClash(current.event_id, { phone: fields.phone, nik: fields.nik }, current.id);
+    const next = await db.transaction().execute((tx) => updateParticipant(tx, current, fields));
+    return c.json(toParticipant(next));
+  });
+
+  r.post('/participants/:id/cancel', async (c) => {
+    const current = await participantOrFail(c.req.param('id'));
+    const next = await db.transaction().execute((tx) => cancelParticipant(tx, current));
+    return c.json(toParticipant(next));
+  });
+
+  r.post('/participants/:id/reissue', async (c) => {
+    const current = await participantOrFail(c.req.param('id'));
+    if (current.status === 'cancelled') {
+      throw fail(409, 'participant-cancelled', 'Peserta sudah dibatalkan', 'The participant is cancelled');
+    }
+    const next = await db.transaction().execute((tx) => reissueTicket(tx, current));
+    const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
+    return c.json(links.get(next.id));
+  });
+
+  r.get('/participants/:id/ticket', async (c) => {
+    const p = await participantOrFail(c.req.param('id'));
+    if (p.status === 'cancelled') {
+      throw fail(409, 'participant-cancelled', 'Peserta sudah dibatalkan; tiketnya tidak berlaku', 'The participant is cancelled; the ticket is void');
+    }
+    const links = await ticketLinksFor(db, p.event_id, [p], publicOrigin(deps, c));
+    return c.json(links.get(p.id));
+  });
+
+  r.get('/events/:eventId/tickets.csv', async (c) => {
+    const eventId = c.req.param('eventId');
+    const event = await eventOrFail(eventId);
+    const wave = c.req.query('wave');
+    const rows = (await allParticipants(db, eventId, wave)).filter((p) => p.status === 'active');
+    const links = await ticketLinksFor(db, eventId, rows, publicOrigin(deps, c));
+    const waveName = new Map(event.waves.map((w) => [w.id, w.name]));
+    const csv = writeCsv([
+      ['id', 'nama', 'nama_usaha', 'no_hp', 'email', 'gelombang', 'tautan_tiket', 'tautan_whatsapp'],
+      ...rows.map((p) => {
+        const l = links.get(p.id)!;
+        return [p.id, p.name, p.business, p.phone, p.email ?? '', waveName.get(p.wave_id) ?? '', l.link, l.whatsappLink];
+      }),
+    ]);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="tiket-${eventId}.csv"`);
+    return c.body(csv);
+  });
+
+  r.get('/events/:eventId/badges', async (c) => {
+    const eventId = c.req.param('eventId');
+    const event = await eventOrFail(eventId);
+    const wave = event.waves.find((w) => w.id === c.req.query('wave'));
+    if (!wave) throw fail(400, 'unknown-wave', 'Pilih gelombang yang ada', 'Choose an existing wave');
+    const rows = (await allParticipants(db, eventId, wave.id)).filter((p) => p.status === 'active');
+    const links = await ticketLinksFor(db, eventId, rows, publicOrigin(deps, c));
+    const sheet: BadgeSheet = {
+      eventName: event.name,
+      wave: { id: wave.id, name: wave.name, venue: wave.venue, startsAt: wave.startsAt },
+      badges: rows.map((p) => ({
+        participantId: p.id,
+        name: p.name,
+        business: p.business,
+        token: links.get(p.id)!.token,
+      })),
+    };
+    return c.json(sheet);
+  });
+  return r;
+}

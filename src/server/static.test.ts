@@ -1,0 +1,59 @@
+// The app shell fallback and security headers, through the real app.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from './testing/app.js';
+import { json, testApp } from './testing/app.js';
+import type { TestStore } from './testing/stores.js';
+import { sqliteTestStore } from './testing/stores.js';
+
+describe('static app hosting', () => {
+  let t: TestStore;
+  let a: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hadir-static-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Hadir shell</title>');
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
+    t = await sqliteTestStore();
+    a = await testApp(t, { publicDir: dir });
+  });
+  afterAll(async () => {
+    await t.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers unknown app routes with the app shell, uncached', async () => {
+    for (const path of ['/admin/events/XYZ', '/t', '/scan', '/anything/else']) {
+      const res = await a.app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain('Hadir shell');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+  });
+
+  it('serves hashed assets as immutable and a missing asset as 404, not the shell', async () => {
+    const ok = await a.app.request('/assets/app-1234.js');
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toContain('immutable');
+    expect(ok.headers.get('content-type')).toContain('javascript');
+    expect((await a.app.request('/assets/missing.js')).status).toBe(404);
+    expect((await a.app.request('/sw.js')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('never serves files outside the build folder', async () => {
+    const res = await a.app.request('/..%2f..%2fetc%2fpasswd');
+    expect(await res.text()).not.toContain('root:');
+  });
+
+  it('keeps unknown API routes as JSON 404', async () => {
+    const res = await a.app.request('/api/not-a-route');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect((await json(res)).error.code).toBe('not-found');
+  });
+});

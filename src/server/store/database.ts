@@ -1,0 +1,80 @@
+// Opens the store: an SQLite file by default, PostgreSQL when DATABASE_URL is set.
+// Both go through Kysely so every query and migration is written once.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** postgres://… to use PostgreSQL; otherwise SQLite. */
+  databaseUrl?: string | undefined;
+  /** Folder for the SQLite file (created if missing). */
+  dataDir?: string;
+  /** A full SQLite path, overriding dataDir (":memory:" for throwaway tests). */
+  sqlitePath?: string;
+}
+
+/** Opens the database and runs pending migrations; throws if a migration fails. */
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts);
+  try {
+    await migrate(store.db);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+function openSqlite(opts: StoreOptions): Store {
+  let file = opts.sqlitePath;
+  if (!file) {
+    const dir = opts.dataDir ?? 'data';
+    mkdirSync(dir, { recursive: true });
+    file = join(dir, 'hadir.sqlite');
+  }
+  const sqlite = new SQLite(file);
+  // WAL lets readers run beside the writer; FULL makes each commit survive a power cut.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Store {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      // int8 (our epoch-ms columns) as a JS number: safe up to 2^53.
+      if (oid === 20) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format);
+    },
+  } as unknown as pg.CustomTypesConfig;
+  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`Migrasi basis data gagal / Database migration failed${name}: ${String(error)}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,106 @@
+// Table types for Kysely. Times are epoch milliseconds (bigint in PostgreSQL, parsed to number);
+// wave and session times are ISO strings with their offset, as the organizer entered them.
+import type { Generated } from 'kysely';
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface OrganizerTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface OrganizerSessionTable {
+  token_hash: string;
+  organizer_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface EventTable {
+  id: string;
+  name: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventKeyTable {
+  kid: string;
+  event_id: string;
+  public_key: string;
+  private_key: string;
+  created_at: number;
+}
+
+export interface WaveTable {
+  id: string;
+  event_id: string;
+  name: string;
+  venue: string;
+  address: string;
+  map_url: string | null;
+  starts_at: string;
+  ends_at: string;
+  created_at: number;
+}
+
+export interface WaveSessionTable {
+  id: string;
+  wave_id: string;
+  name: string;
+  starts_at: string;
+  ends_at: string;
+  created_at: number;
+}
+
+export interface ParticipantTable {
+  id: string;
+  event_id: string;
+  wave_id: string;
+  name: string;
+  business: string;
+  phone: string;
+  email: string | null;
+  nik: string | null;
+  status: 'active' | 'cancelled';
+  ticket_version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RevocationTable {
+  event_id: string;
+  participant_id: string;
+  ticket_version: number;
+  reason: 'cancelled' | 'reissued';
+  created_at: number;
+}
+
+export interface ImportDraftTable {
+  id: string;
+  event_id: string;
+  default_wave_id: string;
+  csv: string;
+  created_at: number;
+}
+
+export interface ChangeSeqTable {
+  seq: Generated<number>;
+}
+
+export interface Database {
+  meta: MetaTable;
+  organizers: OrganizerTable;
+  organizer_sessions: OrganizerSessionTable;
+  events: EventTable;
+  event_keys: EventKeyTable;
+  waves: WaveTable;
+  wave_sessions: WaveSessionTable;
+  participants: ParticipantTable;
+  revocations: RevocationTable;
+  import_drafts: ImportDraftTable;
+}

@@ -1,0 +1,37 @@
+/// <reference lib="webworker" />
+// The service worker: precaches the whole app shell (every route chunk, CSS, icons, the
+// manifest) so the ticket page and the door open with no network, and answers app navigations
+// with the cached index.html. It never touches /api/*: API answers go to the network or fail,
+// so nothing stale or personal is ever served from a cache.
+import { clientsClaim } from 'workbox-core';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare let self: ServiceWorkerGlobalScope;
+
+// The list is injected at build time by vite-plugin-pwa (injectManifest).
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    // API calls and real files (/sw.js, /icons/x.png, …) are never answered with the shell.
+    denylist: [/^\/api\//, /\/[^/?]+\.[^/]+$/],
+  }),
+);
+
+// No skipWaiting() here: a new version waits until every Hadir tab is closed, so a volunteer
+// mid-scan never gets the app swapped under them (a consent prompt will come separately).
+// clients.claim() therefore only matters on the very first install: it lets the page that
+// installed the worker be controlled at once, so a ticket opened once works offline without
+// a second visit.
+clientsClaim();
+
+// The page may ask a waiting worker to take over, but only after the person agreed.
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});

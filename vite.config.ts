@@ -1,0 +1,75 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// One config for the browser build (vite) and the unit tests (vitest).
+export default defineConfig({
+  plugins: [
+    preact(),
+    // The service worker is our own code (sw/sw.ts); the plugin builds it and injects the list
+    // of files to precache. We register it ourselves in src/app/main.tsx (workbox-window).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      // The glob below already finds every icon; the plugin adds the manifest itself.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'Hadir — Cek Kehadiran',
+        short_name: 'Hadir',
+        description: 'Cek kehadiran peserta di pintu masuk, tetap jalan tanpa internet.',
+        lang: 'id',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0b5d3b',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-192.png',
+            sizes: '192x192',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      injectManifest: {
+        // Everything the app needs offline, including the decoder's .wasm; never source maps.
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
+        // The QR decoder's WebAssembly is about 1 MB; the default 2 MB cap would drop it silently.
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        sourcemap: false,
+      },
+    }),
+  ],
+  build: {
+    outDir: 'dist/public',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': `http://localhost:${process.env.API_PORT ?? '8787'}` },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'sw/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
