@@ -43,7 +43,10 @@ export async function loadDemo(store: Store): Promise<string> {
         updated_at: now,
       }));
       for (let j = 0; j < rows.length; j += CHUNK) {
-        await tx.insertInto('participants').values(rows.slice(j, j + CHUNK)).execute();
+        await tx
+          .insertInto('participants')
+          .values(rows.slice(j, j + CHUNK))
+          .execute();
       }
     }
   });

@@ -44,7 +44,11 @@ describe('parseCsv', () => {
   });
 
   it('skips wholly blank lines and delimiter-only rows, but keeps quoted empty cells', () => {
-    expect(cells('a;b\n\n   \n;;\n"";\n1;2\n')).toEqual([['a', 'b'], ['', ''], ['1', '2']]);
+    expect(cells('a;b\n\n   \n;;\n"";\n1;2\n')).toEqual([
+      ['a', 'b'],
+      ['', ''],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps empty cells and trailing empties', () => {
@@ -111,9 +115,7 @@ describe('writeCsv', () => {
       ['=1+1', 'a,b'],
       ['Toko "Maju"', 'x\ny'],
     ]);
-    expect(out).toBe(
-      '\uFEFFnama,catatan\r\n\'=1+1,"a,b"\r\n"Toko ""Maju""","x\ny"\r\n',
-    );
+    expect(out).toBe('\uFEFFnama,catatan\r\n\'=1+1,"a,b"\r\n"Toko ""Maju""","x\ny"\r\n');
   });
 
   it('uses the delimiter asked for', () => {
@@ -121,7 +123,15 @@ describe('writeCsv', () => {
   });
 
   it('keeps an all-blank row by quoting it', () => {
-    expect(cells(writeCsv([['h1', 'h2'], ['', ' '], ['1', '2']]))).toEqual([
+    expect(
+      cells(
+        writeCsv([
+          ['h1', 'h2'],
+          ['', ' '],
+          ['1', '2'],
+        ]),
+      ),
+    ).toEqual([
       ['h1', 'h2'],
       ['', ' '],
       ['1', '2'],
@@ -130,10 +140,7 @@ describe('writeCsv', () => {
 
   it('round-trips any cells (neutralised ones come back with the apostrophe)', () => {
     const cell = fc.string({ unit: 'grapheme', maxLength: 12 });
-    const anyCell = fc.oneof(
-      cell,
-      fc.stringMatching(/^[=+\-@\t\r";,\n ]{0,4}[a-z]{0,3}$/),
-    );
+    const anyCell = fc.oneof(cell, fc.stringMatching(/^[=+\-@\t\r";,\n ]{0,4}[a-z]{0,3}$/));
     fc.assert(
       fc.property(
         fc.constantFrom(',', ';', '\t'),

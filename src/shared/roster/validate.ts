@@ -27,16 +27,23 @@ export interface RosterRow {
 /** A row that passed every check; waveId null means "the caller's default wave". */
 export type ValidRow = RosterRow & { waveId: string | null };
 
-/** Limits on free text, in characters. */
+/** Longest name accepted, in characters. */
 export const NAME_MAX = 120;
+/** Longest business name accepted, in characters. */
 export const BUSINESS_MAX = 160;
 
-const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;.][^\s@"<>,;]*$/;
+const EMAIL_LOCAL = /^[^\s@"<>,;()[\]\\]+$/;
+const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 
-/** Normalises an email for storage (trimmed) or returns null when it does not look like one. */
+/** The email trimmed, or null when it does not look like one (local@domain.tld). */
 export function checkEmail(raw: string): string | null {
   const s = cleanText(raw);
-  return s.length <= 254 && EMAIL.test(s) && !s.includes('..') ? s : null;
+  const at = s.lastIndexOf('@');
+  if (at <= 0 || s.length > 254) return null;
+  const local = s.slice(0, at);
+  const labels = s.slice(at + 1).split('.');
+  const localOk = local.length <= 64 && EMAIL_LOCAL.test(local) && !/^\.|\.\.|\.$/.test(local);
+  return localOk && labels.length >= 2 && labels.every((l) => DOMAIN_LABEL.test(l)) ? s : null;
 }
 
 /** A NIK without the spaces, dots, dashes or Excel apostrophe people add; null unless 16 digits. */

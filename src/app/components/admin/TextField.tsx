@@ -11,7 +11,8 @@ export function TextField(props: {
   onValue: (value: string) => void;
   type?: 'text' | 'password' | 'email' | 'tel' | 'url' | 'datetime-local' | 'search';
   required?: boolean;
-  invalid?: boolean;
+  /** true: the API rejected it; a string: what is wrong with it. */
+  invalid?: boolean | string;
   hint?: string;
   autoComplete?: string;
   minLength?: number;
@@ -53,7 +54,11 @@ export function TextField(props: {
       ) : null}
       {props.invalid ? (
         <small id={errId} class="field-error">
-          {en ? 'Check this field.' : 'Periksa isian ini.'}
+          {typeof props.invalid === 'string'
+            ? props.invalid
+            : en
+              ? 'Check this field.'
+              : 'Periksa isian ini.'}
         </small>
       ) : null}
     </div>

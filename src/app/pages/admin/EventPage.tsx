@@ -14,7 +14,9 @@ import { formatWibRange } from './wib-time';
 const text = {
   id: {
     loading: 'Memuat acara…',
-    nameTitle: 'Nama acara',
+    nameTitle: 'Ubah nama acara',
+    event: 'Acara',
+    needName: 'Isi nama acara.',
     name: 'Nama acara',
     saveName: 'Simpan nama',
     saving: 'Menyimpan…',
@@ -31,7 +33,9 @@ const text = {
   },
   en: {
     loading: 'Loading the event…',
-    nameTitle: 'Event name',
+    nameTitle: 'Rename the event',
+    event: 'Event',
+    needName: 'Enter the event name.',
     name: 'Event name',
     saveName: 'Save name',
     saving: 'Saving…',
@@ -113,14 +117,20 @@ function EventNameForm(props: { event: EventDetail; onSaved: (e: EventDetail) =>
   const [name, setName] = useState(props.event.name);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [noName, setNoName] = useState(false);
   const [error, setError] = useState<ApiFailure | null>(null);
   useEffect(() => setName(props.event.name), [props.event.name]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
     setSaved(false);
     setError(null);
+    setNoName(!name.trim());
+    if (!name.trim()) {
+      document.getElementById('event-name')?.focus();
+      return;
+    }
+    setBusy(true);
     try {
       const next = await adminApi<EventDetail>(
         `/api/events/${encodeURIComponent(props.event.id)}`,
@@ -138,7 +148,7 @@ function EventNameForm(props: { event: EventDetail; onSaved: (e: EventDetail) =>
   };
 
   return (
-    <form class="admin-form inline-form" onSubmit={(e) => void submit(e)}>
+    <form class="admin-form inline-form" onSubmit={(e) => void submit(e)} noValidate>
       <TextField
         id="event-name"
         label={t.name}
@@ -146,7 +156,7 @@ function EventNameForm(props: { event: EventDetail; onSaved: (e: EventDetail) =>
         onValue={(v) => (setName(v), setSaved(false))}
         required
         maxLength={200}
-        invalid={invalidFields(error).has('name')}
+        invalid={noName ? t.needName : invalidFields(error).has('name')}
       />
       <div class="form-actions">
         <button type="submit" disabled={busy} aria-busy={busy}>
@@ -177,7 +187,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
 
   return (
     <AdminLayout section="event" eventId={eventId} eventName={ev?.name}>
-      <h1>{ev?.name ?? (event.error ? t.nameTitle : t.loading)}</h1>
+      <h1>{ev?.name ?? (event.error ? t.event : t.loading)}</h1>
       <ErrorNotice error={event.error} />
       {ev ? (
         <>

@@ -26,6 +26,7 @@ const text = {
     nameHint: 'Misalnya: Pelatihan dan Sertifikasi UMKM 2026',
     create: 'Buat acara',
     creating: 'Membuat…',
+    needName: 'Isi nama acara.',
   },
   en: {
     title: 'Events',
@@ -43,6 +44,7 @@ const text = {
     nameHint: 'E.g. Pelatihan dan Sertifikasi UMKM 2026',
     create: 'Create event',
     creating: 'Creating…',
+    needName: 'Enter the event name.',
   },
 };
 
@@ -53,6 +55,7 @@ export default function EventsPage(_: { params: Record<string, string> }) {
   const events = useApiData<{ events: EventSummary[] }>('/api/events');
   const [name, setName] = useState('');
   const [creating, setCreating] = useState(false);
+  const [noName, setNoName] = useState(false);
   const [createError, setCreateError] = useState<ApiFailure | null>(null);
   const [demoBusy, setDemoBusy] = useState(false);
   const [demoError, setDemoError] = useState<ApiFailure | null>(null);
@@ -61,8 +64,13 @@ export default function EventsPage(_: { params: Record<string, string> }) {
 
   const create = async (e: Event) => {
     e.preventDefault();
-    setCreating(true);
     setCreateError(null);
+    setNoName(!name.trim());
+    if (!name.trim()) {
+      document.getElementById('event-name')?.focus();
+      return;
+    }
+    setCreating(true);
     try {
       open(await adminApi<EventDetail>('/api/events', { body: { name: name.trim() } }));
     } catch (err) {
@@ -127,7 +135,7 @@ export default function EventsPage(_: { params: Record<string, string> }) {
 
       <section class="card" aria-labelledby="new-event-title">
         <h2 id="new-event-title">{t.newTitle}</h2>
-        <form onSubmit={(e) => void create(e)} class="admin-form narrow">
+        <form onSubmit={(e) => void create(e)} class="admin-form narrow" noValidate>
           <TextField
             id="event-name"
             label={t.name}
@@ -136,7 +144,7 @@ export default function EventsPage(_: { params: Record<string, string> }) {
             required
             hint={t.nameHint}
             maxLength={200}
-            invalid={invalidFields(createError).has('name')}
+            invalid={noName ? t.needName : invalidFields(createError).has('name')}
           />
           <ErrorNotice error={createError} />
           <div class="form-actions">

@@ -25,6 +25,9 @@ const text = {
     saving: 'Menyimpan…',
     cancel: 'Batal',
     noWaves: 'Buat gelombang dulu di halaman Acara sebelum menambah peserta.',
+    needName: 'Isi nama lengkap.',
+    needPhone: 'Isi nomor HP.',
+    badNik: 'NIK harus 16 angka.',
   },
   en: {
     addTitle: 'Add a participant',
@@ -43,6 +46,9 @@ const text = {
     saving: 'Saving…',
     cancel: 'Cancel',
     noWaves: 'Create a wave on the Event page before adding participants.',
+    needName: 'Enter the full name.',
+    needPhone: 'Enter the mobile number.',
+    badNik: 'The NIK must be 16 digits.',
   },
 };
 
@@ -66,14 +72,28 @@ export function ParticipantForm(props: {
     waveId: p?.waveId ?? props.defaultWaveId ?? props.waves[0]?.id ?? '',
   });
   const [error, setError] = useState<ApiFailure | null>(null);
+  const [problem, setProblem] = useState<{ field: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const bad = invalidFields(error);
+  const msg = (field: string) => (problem?.field === field ? problem.text : bad.has(field));
   const set = (field: keyof typeof f) => (value: string) => setF({ ...f, [field]: value });
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    const found = !f.name.trim()
+      ? { field: 'name', text: t.needName }
+      : !f.phone.trim()
+        ? { field: 'phone', text: t.needPhone }
+        : f.nik.trim() && !/^\d{16}$/.test(f.nik.trim())
+          ? { field: 'nik', text: t.badNik }
+          : null;
+    setProblem(found);
+    if (found) {
+      document.getElementById(`p-${found.field}`)?.focus();
+      return;
+    }
+    setBusy(true);
     const body: ParticipantBody = {
       name: f.name.trim(),
       business: f.business.trim(),
@@ -111,7 +131,7 @@ export function ParticipantForm(props: {
           </div>
         </>
       ) : (
-        <form class="admin-form" onSubmit={(e) => void submit(e)}>
+        <form class="admin-form" onSubmit={(e) => void submit(e)} noValidate>
           <TextField
             id="p-name"
             label={t.name}
@@ -119,7 +139,7 @@ export function ParticipantForm(props: {
             onValue={set('name')}
             required
             maxLength={120}
-            invalid={bad.has('name')}
+            invalid={msg('name')}
             autoComplete="off"
           />
           <TextField
@@ -128,7 +148,7 @@ export function ParticipantForm(props: {
             value={f.business}
             onValue={set('business')}
             maxLength={160}
-            invalid={bad.has('business')}
+            invalid={msg('business')}
             autoComplete="off"
           />
           <TextField
@@ -140,7 +160,7 @@ export function ParticipantForm(props: {
             required
             maxLength={40}
             hint={t.phoneHint}
-            invalid={bad.has('phone')}
+            invalid={msg('phone')}
             autoComplete="off"
           />
           <TextField
@@ -150,7 +170,7 @@ export function ParticipantForm(props: {
             value={f.email}
             onValue={set('email')}
             maxLength={200}
-            invalid={bad.has('email')}
+            invalid={msg('email')}
             autoComplete="off"
           />
           <TextField
@@ -161,7 +181,7 @@ export function ParticipantForm(props: {
             inputMode="numeric"
             maxLength={16}
             hint={t.nikHint}
-            invalid={bad.has('nik')}
+            invalid={msg('nik')}
             autoComplete="off"
           />
           <div class="field">

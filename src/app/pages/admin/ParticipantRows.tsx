@@ -21,7 +21,6 @@ export function ParticipantRows(props: {
             <th scope="col">{t.colBusiness}</th>
             <th scope="col">{t.colPhone}</th>
             <th scope="col">{t.colWave}</th>
-            <th scope="col">{t.colStatus}</th>
             <th scope="col">{t.colActions}</th>
           </tr>
         </thead>
@@ -30,15 +29,18 @@ export function ParticipantRows(props: {
             const active = p.status === 'active';
             return (
               <tr key={p.id} data-participant-id={p.id} class={active ? undefined : 'cancelled'}>
-                <th scope="row">{p.name}</th>
+                <th scope="row">
+                  <span class="p-name">{p.name}</span>
+                  {active ? null : (
+                    <>
+                      {' '}
+                      <span class="status cancelled">{t.cancelledStatus}</span>
+                    </>
+                  )}
+                </th>
                 <td>{p.business}</td>
                 <td class="nowrap">{p.phone}</td>
                 <td>{props.waveName.get(p.waveId) ?? '—'}</td>
-                <td>
-                  <span class={active ? 'status active' : 'status cancelled'}>
-                    {active ? t.active : t.cancelledStatus}
-                  </span>
-                </td>
                 <td>
                   <span class="row-actions">
                     <button

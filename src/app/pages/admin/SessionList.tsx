@@ -56,7 +56,8 @@ function SessionForm(props: {
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const bad = invalidFields(error);
-  if (problem) bad.add(problem.field);
+  const msg = (field: string) =>
+    problem?.field === field ? pickText(problem.message, lang) : bad.has(field);
   const id = (field: string) => `${props.idPrefix}-${field}`;
 
   const submit = async (e: Event) => {
@@ -86,7 +87,7 @@ function SessionForm(props: {
           value={f.name}
           onValue={(name) => setF({ ...f, name })}
           required
-          invalid={bad.has('name')}
+          invalid={msg('name')}
           maxLength={120}
         />
         <TextField
@@ -96,7 +97,7 @@ function SessionForm(props: {
           value={f.startsAt}
           onValue={(startsAt) => setF({ ...f, startsAt })}
           required
-          invalid={bad.has('startsAt')}
+          invalid={msg('startsAt')}
         />
         <TextField
           id={id('endsAt')}
@@ -105,14 +106,9 @@ function SessionForm(props: {
           value={f.endsAt}
           onValue={(endsAt) => setF({ ...f, endsAt })}
           required
-          invalid={bad.has('endsAt')}
+          invalid={msg('endsAt')}
         />
       </div>
-      {problem ? (
-        <p class="error-notice" role="alert">
-          {pickText(problem.message, lang)}
-        </p>
-      ) : null}
       <ErrorNotice error={error} />
       <div class="form-actions">
         <button type="submit" disabled={busy} aria-busy={busy}>

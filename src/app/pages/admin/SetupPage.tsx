@@ -63,6 +63,8 @@ export default function SetupPage(_: { params: Record<string, string> }) {
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const hadToken = hash.length > 0;
+  const msg = (field: string) =>
+    problem?.field === field ? pickText(problem.message, lang) : false;
 
   useEffect(() => {
     let live = true;
@@ -131,7 +133,7 @@ export default function SetupPage(_: { params: Record<string, string> }) {
             hint={t.usernameHint}
             autoComplete="username"
             maxLength={60}
-            invalid={problem?.field === 'username'}
+            invalid={msg('username')}
           />
           <TextField
             id="setup-password"
@@ -143,7 +145,7 @@ export default function SetupPage(_: { params: Record<string, string> }) {
             hint={t.passwordHint}
             autoComplete="new-password"
             minLength={MIN_PASSWORD}
-            invalid={problem?.field === 'password'}
+            invalid={msg('password')}
           />
           <TextField
             id="setup-confirm"
@@ -153,13 +155,8 @@ export default function SetupPage(_: { params: Record<string, string> }) {
             onValue={setConfirm}
             required
             autoComplete="new-password"
-            invalid={problem?.field === 'confirm'}
+            invalid={msg('confirm')}
           />
-          {problem ? (
-            <p class="error-notice" role="alert">
-              {pickText(problem.message, lang)}
-            </p>
-          ) : null}
           <ErrorNotice error={error} />
           {error?.code === 'setup-done' ? (
             <p>

@@ -48,7 +48,8 @@ export function WaveForm(props: {
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const bad = invalidFields(error);
-  if (problem) bad.add(problem.field);
+  const msg = (field: string) =>
+    problem?.field === field ? pickText(problem.message, lang) : bad.has(field);
   const id = (field: string) => `${props.idPrefix}-${field}`;
   const set = (field: keyof WaveFormState) => (value: string) => setF({ ...f, [field]: value });
 
@@ -79,7 +80,7 @@ export function WaveForm(props: {
           value={f.name}
           onValue={set('name')}
           required
-          invalid={bad.has('name')}
+          invalid={msg('name')}
           maxLength={120}
         />
         <TextField
@@ -88,7 +89,7 @@ export function WaveForm(props: {
           value={f.venue}
           onValue={set('venue')}
           required
-          invalid={bad.has('venue')}
+          invalid={msg('venue')}
           maxLength={200}
         />
         <TextField
@@ -96,7 +97,7 @@ export function WaveForm(props: {
           label={t.address}
           value={f.address}
           onValue={set('address')}
-          invalid={bad.has('address')}
+          invalid={msg('address')}
           maxLength={400}
         />
         <TextField
@@ -106,7 +107,7 @@ export function WaveForm(props: {
           value={f.mapUrl}
           onValue={set('mapUrl')}
           hint={t.mapHint}
-          invalid={bad.has('mapUrl')}
+          invalid={msg('mapUrl')}
           maxLength={2000}
         />
         <TextField
@@ -116,7 +117,7 @@ export function WaveForm(props: {
           value={f.startsAt}
           onValue={set('startsAt')}
           required
-          invalid={bad.has('startsAt')}
+          invalid={msg('startsAt')}
         />
         <TextField
           id={id('endsAt')}
@@ -125,14 +126,9 @@ export function WaveForm(props: {
           value={f.endsAt}
           onValue={set('endsAt')}
           required
-          invalid={bad.has('endsAt')}
+          invalid={msg('endsAt')}
         />
       </div>
-      {problem ? (
-        <p class="error-notice" role="alert">
-          {pickText(problem.message, lang)}
-        </p>
-      ) : null}
       <ErrorNotice error={error} />
       <div class="form-actions">
         <button type="submit" disabled={busy} aria-busy={busy}>

@@ -1,0 +1,109 @@
+// The participant's ticket page: opened once online, it must open again with no network (the
+// service worker serves the app, the phone keeps the ticket), fit a 320 px screen, and never send
+// the signed token to the server. Needs `npm run build` (dist/public and dist/server).
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import type { RunningServer } from './fixtures/server.js';
+import { startServer } from './fixtures/server.js';
+
+let server: RunningServer;
+let api: APIRequestContext;
+let token: string;
+let participantName: string;
+
+const WAVE = {
+  name: 'Gelombang 1',
+  venue: 'Aula Blandongan, Puspemkot Tangsel',
+  address: 'Jl. Maruga No. 1, Ciater, Serpong, Tangerang Selatan',
+  mapUrl: null,
+  startsAt: '2026-12-08T08:00:00+07:00',
+  endsAt: '2026-12-08T16:00:00+07:00',
+};
+
+async function post<T>(path: string, data: unknown): Promise<T> {
+  const res = await api.post(path, { data });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+test.beforeAll(async () => {
+  server = await startServer();
+  api = await request.newContext({ baseURL: server.origin });
+  const setupToken = server.setupLink?.split('#')[1];
+  expect(setupToken, 'setup link printed on first run').toBeTruthy();
+  await post('/api/setup', {
+    token: setupToken,
+    username: 'panitia',
+    password: 'rahasia-panitia-1',
+  });
+  const event = await post<{ id: string }>('/api/events', { name: 'Pelatihan UMKM 2026' });
+  const wave = await post<{ id: string }>(`/api/events/${event.id}/waves`, WAVE);
+  await post(`/api/waves/${wave.id}/sessions`, {
+    name: 'Hari 1',
+    startsAt: WAVE.startsAt,
+    endsAt: WAVE.endsAt,
+  });
+  participantName = 'Siti Aminah Nurhalizah';
+  const p = await post<{ id: string }>(`/api/events/${event.id}/participants`, {
+    name: participantName,
+    business: 'Keripik Singkong Bu Siti',
+    phone: '081234567890',
+    waveId: wave.id,
+  });
+  const links = await (await api.get(`/api/participants/${p.id}/ticket`)).json();
+  token = links.token as string;
+});
+
+test.afterAll(async () => {
+  await api?.dispose();
+  await server?.stop();
+});
+
+/** Fails the test if any request carries the token's signature in its URL or body. */
+function watchForToken(page: Page): () => void {
+  const signature = () => token.split('.')[2]!;
+  const leaks: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes(signature()) || (r.postData() ?? '').includes(signature())) {
+      leaks.push(r.url());
+    }
+  });
+  return () => expect(leaks, 'the token never leaves the phone').toEqual([]);
+}
+
+for (const width of [320, 390]) {
+  test(`ticket opens offline after one online visit (${width} px)`, async ({ page, context }) => {
+    await page.setViewportSize({ width, height: 740 });
+    const noLeaks = watchForToken(page);
+    await page.goto(`${server.origin}/t#${token}`);
+    await expect(page.getByTestId('ticket-name')).toHaveText(participantName);
+    await expect(page.getByTestId('ticket-token')).toHaveText(token);
+    // Controlled by the service worker (clients.claim on first install), precache complete.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('ticket-name')).toHaveText(participantName);
+    const qr = page.getByTestId('ticket-qr');
+    await expect(qr).toBeVisible();
+    const box = (await qr.boundingBox())!;
+    // As large as the column allows, never past the screen edge.
+    expect(box.x).toBeGreaterThanOrEqual(8);
+    expect(box.x + box.width).toBeLessThanOrEqual(width - 8);
+    expect(box.width).toBeGreaterThanOrEqual(width - 40);
+
+    // "Tiket saya" lists it with no network, and tapping it opens it.
+    await page.goto(`${server.origin}/t`);
+    await page.getByTestId('saved-tickets').getByRole('link').first().click();
+    await expect(page.getByTestId('ticket-qr')).toBeVisible();
+    noLeaks();
+  });
+}
+
+test('a broken ticket link says so in both languages and shows no QR', async ({ page }) => {
+  await page.goto(`${server.origin}/t#H1.RUSAK.RUSAK`);
+  const error = page.getByTestId('ticket-error');
+  await expect(error).toContainText('Tiket tidak valid');
+  await expect(error).toContainText('This ticket link is broken');
+  await expect(page.getByTestId('ticket-qr')).toHaveCount(0);
+});
