@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './e2e/fixtures/chromium';
+import { chromiumPath } from './e2e/fixtures/chromium.js';
 
 // Debian's Chromium, never a downloaded one: this machine (and CI) cannot fetch browsers.
 export default defineConfig({

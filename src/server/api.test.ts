@@ -64,11 +64,19 @@ for (const kind of await storeKinds()) {
 
     it('creates waves and sessions and rejects an end before the start', async () => {
       const s = await a.call(`/api/waves/${waveId}/sessions`, {
-        json: { name: 'Hari 1 — Pagi', startsAt: '2026-12-08T08:00:00+07:00', endsAt: '2026-12-08T12:00:00+07:00' },
+        json: {
+          name: 'Hari 1 — Pagi',
+          startsAt: '2026-12-08T08:00:00+07:00',
+          endsAt: '2026-12-08T12:00:00+07:00',
+        },
       });
       expect(s.status).toBe(201);
       const bad = await a.call(`/api/waves/${waveId}/sessions`, {
-        json: { name: 'X', startsAt: '2026-12-08T12:00:00+07:00', endsAt: '2026-12-08T08:00:00+07:00' },
+        json: {
+          name: 'X',
+          startsAt: '2026-12-08T12:00:00+07:00',
+          endsAt: '2026-12-08T08:00:00+07:00',
+        },
       });
       expect(bad.status).toBe(400);
       expect((await json(bad)).error.code).toBe('ends-before-start');
@@ -78,7 +86,12 @@ for (const kind of await storeKinds()) {
 
     it('creates, lists, updates and cancels participants; phones normalised; duplicates refused', async () => {
       const res = await a.call(`/api/events/${event.id}/participants`, {
-        json: { name: "Hj. Siti Nur'aini", business: 'Keripik Tempe', phone: '0812-3456-7890', waveId },
+        json: {
+          name: "Hj. Siti Nur'aini",
+          business: 'Keripik Tempe',
+          phone: '0812-3456-7890',
+          waveId,
+        },
       });
       expect(res.status).toBe(201);
       const p: Participant = await json(res);
@@ -91,12 +104,17 @@ for (const kind of await storeKinds()) {
       expect(list.total).toBe(1);
       const byDigits = await json(await a.call(`/api/events/${event.id}/participants?q=7890`));
       expect(byDigits.total).toBe(1);
-      const upd = await a.call(`/api/participants/${p.id}`, { method: 'PATCH', json: { business: 'Keripik Tempe Bu Siti' } });
+      const upd = await a.call(`/api/participants/${p.id}`, {
+        method: 'PATCH',
+        json: { business: 'Keripik Tempe Bu Siti' },
+      });
       expect((await json(upd)).business).toBe('Keripik Tempe Bu Siti');
       const cancel = await a.call(`/api/participants/${p.id}/cancel`, { method: 'POST' });
       expect((await json(cancel)).status).toBe('cancelled');
       const revoked = await listRevocations(t.store.db, event.id);
-      expect(revoked).toContainEqual(expect.objectContaining({ participant_id: p.id, ticket_version: 1, reason: 'cancelled' }));
+      expect(revoked).toContainEqual(
+        expect.objectContaining({ participant_id: p.id, ticket_version: 1, reason: 'cancelled' }),
+      );
       expect((await a.call(`/api/participants/${p.id}/ticket`)).status).toBe(409);
     });
 
@@ -104,7 +122,7 @@ for (const kind of await storeKinds()) {
       const p: Participant = await json(
         await a.call(`/api/events/${event.id}/participants`, {
           json: { name: 'Budi Santoso', business: 'Kopi Pamulang', phone: '6285712345678', waveId },
-        })
+        }),
       );
       const links: TicketLinks = await json(await a.call(`/api/participants/${p.id}/ticket`));
       expect(links.link).toBe(`https://hadir.test/t#${links.token}`);
@@ -112,25 +130,43 @@ for (const kind of await storeKinds()) {
       expect(decodeURIComponent(links.whatsappLink.split('text=')[1]!)).toContain(links.link);
       const keys = await listPublicKeys(t.store.db, event.id);
       const verified = await verifyTicket(links.token, keys);
-      expect(verified).toMatchObject({ ok: true, payload: { participantId: p.id, waveId, version: 1 } });
-      const re: TicketLinks = await json(await a.call(`/api/participants/${p.id}/reissue`, { method: 'POST' }));
+      expect(verified).toMatchObject({
+        ok: true,
+        payload: { participantId: p.id, waveId, version: 1 },
+      });
+      const re: TicketLinks = await json(
+        await a.call(`/api/participants/${p.id}/reissue`, { method: 'POST' }),
+      );
       expect(re.token).not.toBe(links.token);
-      expect(await verifyTicket(re.token, keys)).toMatchObject({ ok: true, payload: { version: 2 } });
+      expect(await verifyTicket(re.token, keys)).toMatchObject({
+        ok: true,
+        payload: { version: 2 },
+      });
       const revoked = await listRevocations(t.store.db, event.id);
-      expect(revoked).toContainEqual(expect.objectContaining({ participant_id: p.id, ticket_version: 1, reason: 'reissued' }));
+      expect(revoked).toContainEqual(
+        expect.objectContaining({ participant_id: p.id, ticket_version: 1, reason: 'reissued' }),
+      );
       // The ticket page learns the old version is superseded, from the id and version alone.
       const info = await json(
         await a.app.request('/api/ticket-info', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ participantId: p.id, version: 1 }),
-        })
+        }),
       );
-      expect(info).toMatchObject({ status: 'superseded', name: 'Budi Santoso', wave: { venue: WAVE_1.venue } });
+      expect(info).toMatchObject({
+        status: 'superseded',
+        name: 'Budi Santoso',
+        wave: { venue: WAVE_1.venue },
+      });
     });
 
     it('answers bad JSON with 400, oversized bodies with 413 and unknown API routes with 404, never 500', async () => {
-      const bad = await a.call('/api/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ' });
+      const bad = await a.call('/api/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"name": ',
+      });
       expect(bad.status).toBe(400);
       expect((await json(bad)).error.code).toBe('invalid-json');
       const wrongShape = await a.call('/api/events', { json: { name: 42 } });
@@ -144,7 +180,11 @@ for (const kind of await storeKinds()) {
       const unknown = await a.call('/api/nope/nothing');
       expect(unknown.status).toBe(404);
       expect((await json(unknown)).error.code).toBe('not-found');
-      const notJson = await a.call('/api/events', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'name=x' });
+      const notJson = await a.call('/api/events', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: 'name=x',
+      });
       expect(notJson.status).toBe(415);
     });
 
@@ -157,7 +197,10 @@ for (const kind of await storeKinds()) {
       const p: Participant = await json(res);
       const back: Participant = await json(await a.call(`/api/participants/${p.id}`));
       expect(back.name).toBe(nasty);
-      const renamed = await a.call(`/api/events/${event.id}`, { method: 'PATCH', json: { name: nasty } });
+      const renamed = await a.call(`/api/events/${event.id}`, {
+        method: 'PATCH',
+        json: { name: nasty },
+      });
       expect((await json(renamed)).name).toBe(nasty);
     });
 

@@ -47,12 +47,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     });
   });
 
-  app.use('/api/events/:eventId/import/preview', bodyLimit({
-    maxSize: CSV_LIMIT,
-    onError: () => {
-      throw tooLarge(CSV_LIMIT);
-    },
-  }));
+  app.use(
+    '/api/events/:eventId/import/preview',
+    bodyLimit({
+      maxSize: CSV_LIMIT,
+      onError: () => {
+        throw tooLarge(CSV_LIMIT);
+      },
+    }),
+  );
   app.use('/api/*', async (c, next) => {
     if (c.req.path.endsWith('/import/preview')) return next();
     return bodyLimit({
@@ -79,9 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   if (deps.publicDir) serveApp(app, deps.publicDir);
 
-  app.notFound((c) =>
-    c.json(fail(404, 'not-found', 'Tidak ditemukan', 'Not found').toJSON(), 404),
-  );
+  app.notFound((c) => c.json(fail(404, 'not-found', 'Tidak ditemukan', 'Not found').toJSON(), 404));
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return c.json(err.toJSON(), err.status);
     deps.log('error', 'unhandled', {
@@ -90,8 +91,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       error: err instanceof Error ? (err.stack ?? err.message) : String(err),
     });
     return c.json(
-      fail(503, 'internal', 'Terjadi gangguan di server; coba lagi', 'Server error; please try again')
-        .toJSON(),
+      fail(
+        503,
+        'internal',
+        'Terjadi gangguan di server; coba lagi',
+        'Server error; please try again',
+      ).toJSON(),
       500,
     );
   });

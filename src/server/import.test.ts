@@ -74,7 +74,9 @@ for (const kind of await storeKinds()) {
       const list = await json(await a.call(`/api/events/${eventId}/participants`));
       expect(list.total).toBe(3);
       // The draft is spent.
-      const again = await a.call(`/api/events/${eventId}/import/commit`, { json: { draftId: p.draftId } });
+      const again = await a.call(`/api/events/${eventId}/import/commit`, {
+        json: { draftId: p.draftId },
+      });
       expect(again.status).toBe(404);
     });
 
@@ -86,7 +88,10 @@ for (const kind of await storeKinds()) {
         'Orang Baru,0896 7777 8888,Warung\n';
       const p: ImportPreview = await json(await preview(updated));
       expect(p.creates.map((c) => c.name)).toEqual(['Orang Baru']);
-      expect(p.updates.map((u) => u.name).sort()).toEqual(['Dr. H. Ahmad Syarifuddin', "Siti Nur'aini"]);
+      expect(p.updates.map((u) => u.name).sort()).toEqual([
+        'Dr. H. Ahmad Syarifuddin',
+        "Siti Nur'aini",
+      ]);
       const lines = await commit(a, eventId, p.draftId);
       expect(lines.at(-1)).toMatchObject({ type: 'done', result: { created: 1, updated: 2 } });
       const all = await json(await a.call(`/api/events/${eventId}/participants?limit=100`));
@@ -107,7 +112,9 @@ for (const kind of await storeKinds()) {
     });
 
     it('rejects a binary file, missing columns and a 50 MB upload with clear errors', async () => {
-      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]);
+      const png = new Uint8Array([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48,
+      ]);
       const bin = await preview(png);
       expect(bin.status).toBe(400);
       expect((await json(bin)).error.code).toBe('csv-binary');
@@ -124,7 +131,8 @@ for (const kind of await storeKinds()) {
 
     it('imports 10,000 rows in one transaction with progress lines', async () => {
       const rows = ['nama;nama usaha;whatsapp'];
-      for (let i = 0; i < 10_000; i++) rows.push(`Peserta ${i};Usaha ${i};0812${String(10_000_000 + i)}`);
+      for (let i = 0; i < 10_000; i++)
+        rows.push(`Peserta ${i};Usaha ${i};0812${String(10_000_000 + i)}`);
       const p: ImportPreview = await json(await preview(rows.join('\n')));
       expect(p.errors).toEqual([]);
       expect(p.creates.length).toBe(10_000);

@@ -56,6 +56,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('Hadir gagal mulai / Hadir failed to start:', err instanceof Error ? err.message : err);
+  console.error(
+    'Hadir gagal mulai / Hadir failed to start:',
+    err instanceof Error ? err.message : err,
+  );
   process.exit(1);
 });

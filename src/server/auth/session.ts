@@ -47,7 +47,12 @@ export function requireOrganizer(deps: AppDeps): MiddlewareHandler<AppEnv> {
       ? await findSessionOrganizer(deps.store.db, hashSecret(secret), Date.now())
       : undefined;
     if (!organizer) {
-      throw fail(401, 'unauthenticated', 'Silakan masuk sebagai panitia', 'Please sign in as an organizer');
+      throw fail(
+        401,
+        'unauthenticated',
+        'Silakan masuk sebagai panitia',
+        'Please sign in as an organizer',
+      );
     }
     c.set('organizer', organizer);
     await next();

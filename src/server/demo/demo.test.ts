@@ -37,13 +37,19 @@ for (const kind of await storeKinds()) {
       const keys = await listPublicKeys(t.store.db, event.id);
       let verified = 0;
       for (const wave of event.waves) {
-        const sheet: BadgeSheet = await json(await a.call(`/api/events/${event.id}/badges?wave=${wave.id}`));
+        const sheet: BadgeSheet = await json(
+          await a.call(`/api/events/${event.id}/badges?wave=${wave.id}`),
+        );
         expect(sheet.badges.length).toBe(wave.participantCount);
         for (const badge of sheet.badges) {
           const r = await verifyTicket(badge.token, keys);
           expect(r).toEqual({
             ok: true,
-            payload: expect.objectContaining({ participantId: badge.participantId, waveId: wave.id, version: 1 }),
+            payload: expect.objectContaining({
+              participantId: badge.participantId,
+              waveId: wave.id,
+              version: 1,
+            }),
           });
           expect(parseTicket(badge.token).ok).toBe(true);
           verified++;

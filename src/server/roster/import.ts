@@ -2,10 +2,9 @@
 // against the current roster, and apply a plan in one transaction.
 import type { Kysely } from 'kysely';
 import type { EventDetail, ImportResult, ImportRowError } from '../../shared/api/schemas.js';
-import { decodeCsvBytes, parseCsv } from '../../shared/roster/csv.js';
-import { mapHeader } from '../../shared/roster/columns.js';
+import { decodeCsvBytes } from '../../shared/roster/csv.js';
 import { planImport } from '../../shared/roster/plan.js';
-import { validateRows } from '../../shared/roster/validate.js';
+import { readRosterCsv } from '../../shared/roster/read.js';
 import { HttpProblem, fail } from '../http/problem.js';
 import { allParticipants, insertParticipant, updateParticipant } from '../store/participants.js';
 import type { Database } from '../store/schema.js';
@@ -28,24 +27,28 @@ export async function analyseImport(
 ): Promise<ImportAnalysis> {
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) throw new HttpProblem(400, decoded.problem);
-  const { rows } = parseCsv(decoded.text);
-  const [header, ...body] = rows;
-  if (!header || body.length === 0) {
-    throw fail(400, 'csv-empty', 'Berkas CSV tidak berisi baris peserta', 'The CSV file has no participant rows');
-  }
-  const mapped = mapHeader(header.cells);
-  if (!mapped.ok) throw new HttpProblem(400, mapped.problem);
   if (event.waves.length === 0) {
-    throw fail(400, 'no-waves', 'Buat gelombang terlebih dahulu sebelum impor', 'Create a wave before importing');
+    throw fail(
+      400,
+      'no-waves',
+      'Buat gelombang terlebih dahulu sebelum impor',
+      'Create a wave before importing',
+    );
   }
-  const defaultWaveId =
-    defaultWave ?? (event.waves.length === 1 ? event.waves[0]!.id : null);
+  const defaultWaveId = defaultWave ?? (event.waves.length === 1 ? event.waves[0]!.id : null);
   if (!defaultWaveId || !event.waves.some((w) => w.id === defaultWaveId)) {
-    throw fail(400, 'unknown-wave', 'Pilih gelombang bawaan untuk baris tanpa gelombang', 'Choose the default wave for rows without one');
+    throw fail(
+      400,
+      'unknown-wave',
+      'Pilih gelombang bawaan untuk baris tanpa gelombang',
+      'Choose the default wave for rows without one',
+    );
   }
-  const checked = validateRows(body, mapped.columns, {
+  const read = readRosterCsv(decoded.text, {
     waves: event.waves.map((w) => ({ id: w.id, name: w.name })),
   });
+  if (!read.ok) throw new HttpProblem(400, read.problem);
+  const checked = read.file;
   const existing = (await allParticipants(db, event.id)).map((p) => ({
     id: p.id,
     phone: p.phone,
@@ -57,16 +60,21 @@ export async function analyseImport(
     status: p.status,
   }));
   const plan = planImport(checked.valid, existing, { defaultWaveId });
-  const errors: ImportRowError[] = [...checked.errors, ...(plan.errors ?? [])]
-    .map((e) => ({ line: e.line, field: e.field, code: e.problem.code, message: e.problem.message }))
+  const errors: ImportRowError[] = [...checked.errors, ...plan.errors]
+    .map((e) => ({
+      line: e.line,
+      field: e.field,
+      code: e.problem.code,
+      message: e.problem.message,
+    }))
     .sort((a, b) => a.line - b.line);
   return {
     text: decoded.text,
-    totalRows: body.length,
+    totalRows: checked.totalRows,
     defaultWaveId,
     plan,
     errors,
-    ignoredColumns: mapped.ignored,
+    ignoredColumns: checked.ignored,
   };
 }
 
@@ -84,16 +92,20 @@ export async function applyImport(
   const now = Date.now();
   await db.transaction().execute(async (tx) => {
     let done = 0;
-    const byId = new Map(
-      (await allParticipants(tx, eventId)).map((p) => [p.id, p] as const),
-    );
+    const byId = new Map((await allParticipants(tx, eventId)).map((p) => [p.id, p] as const));
     for (const row of creates) {
       await insertParticipant(tx, eventId, row, now);
       if (++done % CHUNK === 0) opts.onProgress?.(done, total);
     }
     for (const u of updates) {
       const current = byId.get(u.id);
-      if (!current) throw fail(409, 'import-stale', 'Data peserta berubah selama impor; ulangi pratinjau', 'The roster changed during the import; preview again');
+      if (!current)
+        throw fail(
+          409,
+          'import-stale',
+          'Data peserta berubah selama impor; ulangi pratinjau',
+          'The roster changed during the import; preview again',
+        );
       await updateParticipant(tx, current, u.row, now);
       if (++done % CHUNK === 0) opts.onProgress?.(done, total);
     }

@@ -30,10 +30,20 @@ export function authRoutes(deps: AppDeps) {
   r.post('/setup', async (c) => {
     const body = await readJson(c, SetupBody);
     if ((await countOrganizers(db)) > 0) {
-      throw fail(409, 'setup-done', 'Akun panitia sudah dibuat; silakan masuk', 'The organizer account already exists; please sign in');
+      throw fail(
+        409,
+        'setup-done',
+        'Akun panitia sudah dibuat; silakan masuk',
+        'The organizer account already exists; please sign in',
+      );
     }
     if (!(await checkSetupToken(deps.store, body.token))) {
-      throw fail(403, 'setup-token-invalid', 'Tautan pengaturan tidak berlaku; lihat tautan terbaru di log server', 'The setup link is not valid; see the newest link in the server log');
+      throw fail(
+        403,
+        'setup-token-invalid',
+        'Tautan pengaturan tidak berlaku; lihat tautan terbaru di log server',
+        'The setup link is not valid; see the newest link in the server log',
+      );
     }
     const id = randomId(8);
     await insertOrganizer(db, {
@@ -54,13 +64,23 @@ export function authRoutes(deps: AppDeps) {
     const wait = deps.loginLimiter.retryAfter(keys);
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw fail(429, 'too-many-attempts', `Terlalu banyak percobaan; coba lagi dalam ${Math.ceil(wait / 60000)} menit`, `Too many attempts; try again in ${Math.ceil(wait / 60000)} minutes`);
+      throw fail(
+        429,
+        'too-many-attempts',
+        `Terlalu banyak percobaan; coba lagi dalam ${Math.ceil(wait / 60000)} menit`,
+        `Too many attempts; try again in ${Math.ceil(wait / 60000)} minutes`,
+      );
     }
     const organizer = await findOrganizerByUsername(db, body.username);
     const ok = organizer ? await verifyPassword(body.password, organizer.password_hash) : false;
     if (!organizer || !ok) {
       deps.loginLimiter.fail(keys);
-      throw fail(401, 'bad-credentials', 'Nama pengguna atau kata sandi salah', 'Wrong username or password');
+      throw fail(
+        401,
+        'bad-credentials',
+        'Nama pengguna atau kata sandi salah',
+        'Wrong username or password',
+      );
     }
     deps.loginLimiter.reset([keys[1]!]);
     await startSession(deps, c, organizer.id);

@@ -31,7 +31,12 @@ function checkTimes(b: { startsAt: string; endsAt: string }): void {
     throw fail(400, 'validation', 'Tanggal/waktu tidak valid', 'Invalid date/time');
   }
   if (end <= start) {
-    throw fail(400, 'ends-before-start', 'Waktu selesai harus setelah waktu mulai', 'The end must be after the start');
+    throw fail(
+      400,
+      'ends-before-start',
+      'Waktu selesai harus setelah waktu mulai',
+      'The end must be after the start',
+    );
   }
 }
 

@@ -28,7 +28,10 @@ export function importRoutes(deps: AppDeps) {
     const analysis = await analyseImport(db, event, bytes, c.req.query('wave') ?? null);
     const draftId = randomId(10);
     const now = Date.now();
-    await db.deleteFrom('import_drafts').where('created_at', '<', now - DRAFT_TTL_MS).execute();
+    await db
+      .deleteFrom('import_drafts')
+      .where('created_at', '<', now - DRAFT_TTL_MS)
+      .execute();
     await db
       .insertInto('import_drafts')
       .values({
@@ -75,9 +78,19 @@ export function importRoutes(deps: AppDeps) {
       .where('event_id', '=', eventId)
       .executeTakeFirst();
     if (!draft) {
-      throw fail(404, 'import-draft-missing', 'Pratinjau impor tidak ditemukan atau sudah dipakai; unggah ulang berkasnya', 'Import preview not found or already used; upload the file again');
+      throw fail(
+        404,
+        'import-draft-missing',
+        'Pratinjau impor tidak ditemukan atau sudah dipakai; unggah ulang berkasnya',
+        'Import preview not found or already used; upload the file again',
+      );
     }
-    const analysis = await analyseImport(db, event, new TextEncoder().encode(draft.csv), draft.default_wave_id);
+    const analysis = await analyseImport(
+      db,
+      event,
+      new TextEncoder().encode(draft.csv),
+      draft.default_wave_id,
+    );
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
     return stream(c, async (out) => {
       const send = (line: ImportProgressLine) => out.write(JSON.stringify(line) + '\n');
@@ -92,8 +105,14 @@ export function importRoutes(deps: AppDeps) {
         const problem =
           err instanceof HttpProblem
             ? err
-            : fail(409, 'import-failed', 'Impor dibatalkan; tidak ada data yang berubah', 'Import rolled back; nothing changed');
-        if (!(err instanceof HttpProblem)) deps.log('error', 'import failed', { eventId, error: String(err) });
+            : fail(
+                409,
+                'import-failed',
+                'Impor dibatalkan; tidak ada data yang berubah',
+                'Import rolled back; nothing changed',
+              );
+        if (!(err instanceof HttpProblem))
+          deps.log('error', 'import failed', { eventId, error: String(err) });
         await send({ type: 'error', error: problem.toJSON().error });
       }
     });

@@ -67,7 +67,12 @@ export function participantRoutes(deps: AppDeps) {
   const waveOfEvent = async (eventId: string, waveId: string) => {
     const wave = await getWave(db, waveId);
     if (!wave || wave.event_id !== eventId) {
-      throw fail(400, 'unknown-wave', 'Gelombang tidak dikenal untuk acara ini', 'Unknown wave for this event');
+      throw fail(
+        400,
+        'unknown-wave',
+        'Gelombang tidak dikenal untuk acara ini',
+        'Unknown wave for this event',
+      );
     }
     return wave;
   };
@@ -83,8 +88,12 @@ export function participantRoutes(deps: AppDeps) {
       throw fail(
         409,
         'duplicate-participant',
-        same === 'phone' ? 'Nomor HP sudah terdaftar untuk peserta lain' : 'NIK sudah terdaftar untuk peserta lain',
-        same === 'phone' ? 'This phone number is already registered' : 'This NIK is already registered',
+        same === 'phone'
+          ? 'Nomor HP sudah terdaftar untuk peserta lain'
+          : 'NIK sudah terdaftar untuk peserta lain',
+        same === 'phone'
+          ? 'This phone number is already registered'
+          : 'This NIK is already registered',
         { participantId: clash.id, field: same },
       );
     }
@@ -123,7 +132,9 @@ export function participantRoutes(deps: AppDeps) {
     return c.json(toParticipant(row), 201);
   });
 
-  r.get('/participants/:id', async (c) => c.json(toParticipant(await participantOrFail(c.req.param('id')))));
+  r.get('/participants/:id', async (c) =>
+    c.json(toParticipant(await participantOrFail(c.req.param('id')))),
+  );
 
   r.patch('/participants/:id', async (c) => {
     const current = await participantOrFail(c.req.param('id'));
@@ -147,7 +158,12 @@ export function participantRoutes(deps: AppDeps) {
   r.post('/participants/:id/reissue', async (c) => {
     const current = await participantOrFail(c.req.param('id'));
     if (current.status === 'cancelled') {
-      throw fail(409, 'participant-cancelled', 'Peserta sudah dibatalkan', 'The participant is cancelled');
+      throw fail(
+        409,
+        'participant-cancelled',
+        'Peserta sudah dibatalkan',
+        'The participant is cancelled',
+      );
     }
     const next = await db.transaction().execute((tx) => reissueTicket(tx, current));
     const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
@@ -157,7 +173,12 @@ export function participantRoutes(deps: AppDeps) {
   r.get('/participants/:id/ticket', async (c) => {
     const p = await participantOrFail(c.req.param('id'));
     if (p.status === 'cancelled') {
-      throw fail(409, 'participant-cancelled', 'Peserta sudah dibatalkan; tiketnya tidak berlaku', 'The participant is cancelled; the ticket is void');
+      throw fail(
+        409,
+        'participant-cancelled',
+        'Peserta sudah dibatalkan; tiketnya tidak berlaku',
+        'The participant is cancelled; the ticket is void',
+      );
     }
     const links = await ticketLinksFor(db, p.event_id, [p], publicOrigin(deps, c));
     return c.json(links.get(p.id));
@@ -171,10 +192,28 @@ export function participantRoutes(deps: AppDeps) {
     const links = await ticketLinksFor(db, eventId, rows, publicOrigin(deps, c));
     const waveName = new Map(event.waves.map((w) => [w.id, w.name]));
     const csv = writeCsv([
-      ['id', 'nama', 'nama_usaha', 'no_hp', 'email', 'gelombang', 'tautan_tiket', 'tautan_whatsapp'],
+      [
+        'id',
+        'nama',
+        'nama_usaha',
+        'no_hp',
+        'email',
+        'gelombang',
+        'tautan_tiket',
+        'tautan_whatsapp',
+      ],
       ...rows.map((p) => {
         const l = links.get(p.id)!;
-        return [p.id, p.name, p.business, p.phone, p.email ?? '', waveName.get(p.wave_id) ?? '', l.link, l.whatsappLink];
+        return [
+          p.id,
+          p.name,
+          p.business,
+          p.phone,
+          p.email ?? '',
+          waveName.get(p.wave_id) ?? '',
+          l.link,
+          l.whatsappLink,
+        ];
       }),
     ]);
     c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -186,7 +225,8 @@ export function participantRoutes(deps: AppDeps) {
     const eventId = c.req.param('eventId');
     const event = await eventOrFail(eventId);
     const wave = event.waves.find((w) => w.id === c.req.query('wave'));
-    if (!wave) throw fail(400, 'unknown-wave', 'Pilih gelombang yang ada', 'Choose an existing wave');
+    if (!wave)
+      throw fail(400, 'unknown-wave', 'Pilih gelombang yang ada', 'Choose an existing wave');
     const rows = (await allParticipants(db, eventId, wave.id)).filter((p) => p.status === 'active');
     const links = await ticketLinksFor(db, eventId, rows, publicOrigin(deps, c));
     const sheet: BadgeSheet = {

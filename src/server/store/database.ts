@@ -73,8 +73,11 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const name = failed ? ` (${failed.migrationName})` : '';
-    throw new Error(`Migrasi basis data gagal / Database migration failed${name}: ${String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Migrasi basis data gagal / Database migration failed${name}: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

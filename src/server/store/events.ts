@@ -173,7 +173,11 @@ export async function updateWave(db: Db, waveId: string, body: WaveBody) {
 }
 
 /** Adds a session inside a wave. */
-export async function insertSession(db: Db, waveId: string, body: SessionBody): Promise<SessionInfo> {
+export async function insertSession(
+  db: Db,
+  waveId: string,
+  body: SessionBody,
+): Promise<SessionInfo> {
   const row: WaveSessionTable = {
     id: randomId(5),
     wave_id: waveId,

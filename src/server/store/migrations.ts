@@ -62,7 +62,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('ends_at', 'text', (c) => c.notNull())
         .addColumn('created_at', ms, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('wave_sessions_wave').on('wave_sessions').column('wave_id').execute();
+      await db.schema
+        .createIndex('wave_sessions_wave')
+        .on('wave_sessions')
+        .column('wave_id')
+        .execute();
       await db.schema
         .createTable('participants')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -98,7 +102,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('created_at', ms, (c) => c.notNull())
         .addPrimaryKeyConstraint('revocations_pk', ['participant_id', 'ticket_version'])
         .execute();
-      await db.schema.createIndex('revocations_event').on('revocations').column('event_id').execute();
+      await db.schema
+        .createIndex('revocations_event')
+        .on('revocations')
+        .column('event_id')
+        .execute();
       await db.schema
         .createTable('import_drafts')
         .addColumn('id', 'text', (c) => c.primaryKey())

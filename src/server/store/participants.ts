@@ -59,7 +59,13 @@ export async function listParticipants(db: Db, eventId: string, query: ListQuery
     );
   }
   const [rows, total] = await Promise.all([
-    base.selectAll().orderBy('name').orderBy('id').offset(query.offset).limit(query.limit).execute(),
+    base
+      .selectAll()
+      .orderBy('name')
+      .orderBy('id')
+      .offset(query.offset)
+      .limit(query.limit)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { participants: rows.map(toParticipant), total: Number(total.n) };

@@ -83,14 +83,18 @@ export async function storeKinds(): Promise<
 > {
   const pgUp = await postgresReachable();
   if (!pgUp && PG_REQUIRED) {
-    throw new Error(`PostgreSQL wajib di CI tetapi tidak terjangkau / required in CI but unreachable: ${PG_URL}`);
+    throw new Error(
+      `PostgreSQL wajib di CI tetapi tidak terjangkau / required in CI but unreachable: ${PG_URL}`,
+    );
   }
   return [
     { name: 'sqlite', open: sqliteTestStore, skip: false },
     {
       name: 'postgres',
       open: postgresTestStore,
-      skip: pgUp ? false : `PostgreSQL not reachable at ${PG_URL}; set TEST_DATABASE_URL or start it`,
+      skip: pgUp
+        ? false
+        : `PostgreSQL not reachable at ${PG_URL}; set TEST_DATABASE_URL or start it`,
     },
   ];
 }

@@ -58,9 +58,15 @@ export async function ticketLinksFor(
   origin: string,
 ): Promise<Map<string, TicketLinks>> {
   const key = await getSigningKey(db, eventId);
-  const event = await db.selectFrom('events').select('name').where('id', '=', eventId).executeTakeFirstOrThrow();
+  const event = await db
+    .selectFrom('events')
+    .select('name')
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
   const waves = new Map(
-    (await db.selectFrom('waves').selectAll().where('event_id', '=', eventId).execute()).map((w) => [w.id, w]),
+    (await db.selectFrom('waves').selectAll().where('event_id', '=', eventId).execute()).map(
+      (w) => [w.id, w],
+    ),
   );
   const out = new Map<string, TicketLinks>();
   for (const p of participants) {
@@ -71,7 +77,10 @@ export async function ticketLinksFor(
       participantId: p.id,
       token,
       link,
-      whatsappLink: whatsappLink(p.phone, whatsappMessage({ name: p.name, eventName: event.name, wave, link })),
+      whatsappLink: whatsappLink(
+        p.phone,
+        whatsappMessage({ name: p.name, eventName: event.name, wave, link }),
+      ),
     });
   }
   return out;

@@ -3,7 +3,8 @@
 import * as v from 'valibot';
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
-const requiredText = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const requiredText = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 /** ISO-8601 date-time with an offset, e.g. 2026-12-08T08:00:00+07:00. */
 const isoDateTime = v.pipe(
   v.string(),
@@ -70,7 +71,12 @@ export type TicketInfoBody = v.InferOutput<typeof TicketInfoBody>;
 // ---- responses (plain types; the server is the only producer) ----
 
 export interface ApiError {
-  error: { code: string; message: string; messages?: { id: string; en: string }; details?: unknown };
+  error: {
+    code: string;
+    message: string;
+    messages?: { id: string; en: string };
+    details?: unknown;
+  };
 }
 
 export interface Organizer {
@@ -149,7 +155,14 @@ export interface TicketInfo {
   name: string;
   business: string;
   eventName: string;
-  wave: { name: string; venue: string; address: string; mapUrl: string | null; startsAt: string; endsAt: string };
+  wave: {
+    name: string;
+    venue: string;
+    address: string;
+    mapUrl: string | null;
+    startsAt: string;
+    endsAt: string;
+  };
   sessions: { name: string; startsAt: string; endsAt: string }[];
 }
 
