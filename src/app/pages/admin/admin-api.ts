@@ -22,7 +22,12 @@ export function loginPath(here: string): string {
 
 /** Sends the organizer to sign in if the failure means the session is gone. */
 export function redirectIfSignedOut(err: unknown): void {
-  if (err instanceof ApiFailure && err.status === 401) {
+  // Several requests may fail at once; only the first one moves, so `next` is kept.
+  if (
+    err instanceof ApiFailure &&
+    err.status === 401 &&
+    !location.pathname.startsWith('/admin/login')
+  ) {
     navigate(loginPath(location.pathname + location.search), { replace: true });
   }
 }
