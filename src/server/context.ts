@@ -7,7 +7,10 @@ import type { Store } from './store/database.js';
 export interface AppDeps {
   store: Store;
   log: Logger;
+  /** Failed sign-ins per username. */
   loginLimiter: RateLimiter;
+  /** Failed sign-ins per client address (a wider limit). */
+  addressLimiter: RateLimiter;
   /** Folder with the built browser app (dist/public); omitted in API-only tests. */
   publicDir?: string | undefined;
   /** Origin for ticket links (e.g. https://hadir.tangsel.go.id); else the request's origin. */

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     store,
     log,
     loginLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60 * 1000 }),
+    addressLimiter: createRateLimiter({ max: 50, windowMs: 15 * 60 * 1000 }),
     publicDir: config.publicDir,
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,

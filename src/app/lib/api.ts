@@ -50,7 +50,10 @@ export async function api<T>(
     throw new ApiFailure(
       res.status,
       err?.code ?? 'http-' + res.status,
-      err?.messages ?? { id: err?.message ?? `Galat ${res.status}`, en: err?.message ?? `Error ${res.status}` },
+      err?.messages ?? {
+        id: err?.message ?? `Galat ${res.status}`,
+        en: err?.message ?? `Error ${res.status}`,
+      },
       err?.details,
     );
   }

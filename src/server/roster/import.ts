@@ -115,6 +115,6 @@ export async function applyImport(
     created: creates.length,
     updated: updates.length,
     unchanged: unchanged.length,
-    skipped: analysis.errors.length,
+    skipped: new Set(analysis.errors.map((e) => e.line)).size,
   };
 }

@@ -60,8 +60,14 @@ export function authRoutes(deps: AppDeps) {
 
   r.post('/auth/login', async (c) => {
     const body = await readJson(c, LoginBody);
-    const keys = [`ip:${clientAddress(c)}`, `user:${body.username.toLowerCase()}`];
-    const wait = deps.loginLimiter.retryAfter(keys);
+    // Per username: 5 failures lock that account's sign-in; per address: a wider limit, so a
+    // typo spree at the office does not lock everyone out.
+    const userKey = [`user:${body.username.toLowerCase()}`];
+    const ipKey = [`ip:${clientAddress(c)}`];
+    const wait = Math.max(
+      deps.loginLimiter.retryAfter(userKey),
+      deps.addressLimiter.retryAfter(ipKey),
+    );
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       throw fail(
@@ -74,7 +80,8 @@ export function authRoutes(deps: AppDeps) {
     const organizer = await findOrganizerByUsername(db, body.username);
     const ok = organizer ? await verifyPassword(body.password, organizer.password_hash) : false;
     if (!organizer || !ok) {
-      deps.loginLimiter.fail(keys);
+      deps.loginLimiter.fail(userKey);
+      deps.addressLimiter.fail(ipKey);
       throw fail(
         401,
         'bad-credentials',
@@ -82,7 +89,7 @@ export function authRoutes(deps: AppDeps) {
         'Wrong username or password',
       );
     }
-    deps.loginLimiter.reset([keys[1]!]);
+    deps.loginLimiter.reset(userKey);
     await startSession(deps, c, organizer.id);
     return c.json({ id: organizer.id, username: organizer.username });
   });

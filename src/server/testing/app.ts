@@ -29,6 +29,7 @@ export async function testApp(t: TestStore, opts: { publicDir?: string } = {}): 
     store: t.store,
     log: createLogger({ silent: true }),
     loginLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60 * 1000 }),
+    addressLimiter: createRateLimiter({ max: 50, windowMs: 15 * 60 * 1000 }),
     publicDir: opts.publicDir,
     publicUrl: 'https://hadir.test',
   });

@@ -17,11 +17,14 @@ export function ErrorNotice({
   const en = useLang() === 'en';
   if (!error) return null;
   const text = pickText(error.messages, en ? 'en' : 'id');
-  const retry = onRetry ? (
-    <button type="button" class="secondary small retry" onClick={onRetry}>
-      {en ? 'Try again' : 'Coba lagi'}
-    </button>
-  ) : null;
+  // Trying again only helps when the network or the server was the problem, not for a 404.
+  const transient = error.status === 0 || error.status >= 500;
+  const retry =
+    onRetry && transient ? (
+      <button type="button" class="secondary small retry" onClick={onRetry}>
+        {en ? 'Try again' : 'Coba lagi'}
+      </button>
+    ) : null;
   if (error.code === 'offline') {
     return (
       <div class="notice offline-notice" role="alert" id={id} data-testid="offline-notice">

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BadgeSheet } from '../../../shared/api/schemas';
 import { AdminLayout } from '../../components/admin/AdminLayout';
-import { ErrorNotice } from '../../components/admin/ErrorNotice';
+import { ErrorNotice, distinctFailures } from '../../components/admin/ErrorNotice';
 import { useLang } from '../../i18n/i18n';
 import { navigate, useLocation } from '../../router';
 import { imagesReady, intoPages, qrImageUrls } from './badges';
@@ -99,7 +99,7 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
       <div class="no-print">
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
-        <ErrorNotice error={event.error} />
+        <ErrorNotice error={event.error} onRetry={event.reload} />
         {event.data && waves.length === 0 ? (
           <p class="notice">
             {t.noWaves} <a href={base}>{event.data.name}</a>
@@ -135,7 +135,11 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
             {t.print}
           </button>
         </div>
-        <ErrorNotice error={sheet.error} />
+        {distinctFailures(event.error, sheet.error)
+          .filter((e) => e === sheet.error)
+          .map((e) => (
+            <ErrorNotice key={e.code} error={e} onRetry={sheet.reload} />
+          ))}
         {waveId && !data && !sheet.error ? <p aria-busy="true">{t.loading}</p> : null}
         {data && !qrs && total > 0 ? (
           <div class="progress-row">
@@ -162,7 +166,12 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
                     key={b.participantId}
                     data-participant-id={b.participantId}
                   >
-                    <img class="badge-qr" src={qrs.get(b.token)} alt={t.qrAlt(b.name)} />
+                    <img
+                      class="badge-qr"
+                      src={qrs.get(b.token)}
+                      alt={t.qrAlt(b.name)}
+                      decoding="async"
+                    />
                     <div class="badge-text">
                       <p class="badge-event">{data.eventName}</p>
                       <p class="badge-name">{b.name}</p>

@@ -188,7 +188,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
   return (
     <AdminLayout section="event" eventId={eventId} eventName={ev?.name}>
       <h1>{ev?.name ?? (event.error ? t.event : t.loading)}</h1>
-      <ErrorNotice error={event.error} />
+      <ErrorNotice error={event.error} onRetry={event.reload} />
       {ev ? (
         <>
           <section class="card" aria-labelledby="name-title">

@@ -94,7 +94,7 @@ export default function EventsPage(_: { params: Record<string, string> }) {
   return (
     <AdminLayout section="events">
       <h1>{t.title}</h1>
-      <ErrorNotice error={events.error} />
+      <ErrorNotice error={events.error} onRetry={events.reload} />
       {events.loading && !events.data ? <p aria-busy="true">{t.loading}</p> : null}
       {events.data && list.length === 0 ? <p>{t.none}</p> : null}
       {list.length > 0 ? (

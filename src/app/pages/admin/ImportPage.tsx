@@ -90,7 +90,7 @@ export default function ImportPage({ params }: { params: Record<string, string> 
   return (
     <AdminLayout section="import" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
-      <ErrorNotice error={event.error} />
+      <ErrorNotice error={event.error} onRetry={event.reload} />
       {event.data && waves.length === 0 ? (
         <p class="notice">
           {t.noWaves} <a href={base}>{event.data.name}</a>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Participant, ParticipantList, TicketLinks } from '../../../shared/api/schemas';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ConfirmDialog } from '../../components/admin/ConfirmDialog';
-import { ErrorNotice } from '../../components/admin/ErrorNotice';
+import { ErrorNotice, distinctFailures } from '../../components/admin/ErrorNotice';
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { navigate, useLocation } from '../../router';
@@ -94,7 +94,7 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
   return (
     <AdminLayout section="participants" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
-      <ErrorNotice error={event.error} />
+      <ErrorNotice error={event.error} onRetry={event.reload} />
       <div class="toolbar">
         <button type="button" onClick={() => open({ kind: 'add' })} data-testid="add-participant">
           {t.add}
@@ -172,7 +172,11 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
       <p role="status" class="saved">
         {status}
       </p>
-      <ErrorNotice error={list.error} />
+      {distinctFailures(event.error, list.error)
+        .filter((e) => e === list.error)
+        .map((e) => (
+          <ErrorNotice key={e.code} error={e} onRetry={list.reload} />
+        ))}
       {data ? (
         <p class="muted" aria-live="polite" data-testid="participants-count">
           {data.total === 0 ? t.none : t.showing(from, to, data.total)}
