@@ -59,6 +59,8 @@ export default defineConfig({
     outDir: 'dist/public',
     emptyOutDir: true,
     sourcemap: true,
+    // The chunk graph, so `npm run bench` can report what each route really loads.
+    manifest: true,
     target: 'es2022',
   },
   server: {

@@ -197,6 +197,19 @@ for (const kind of await storeKinds()) {
       const p: Participant = await json(res);
       const back: Participant = await json(await a.call(`/api/participants/${p.id}`));
       expect(back.name).toBe(nasty);
+      expect(back.business).toBe(nasty.slice(0, 150));
+      const wave = await json(
+        await a.call(`/api/events/${event.id}/waves`, {
+          json: { ...WAVE_1, name: nasty.slice(0, 120), venue: nasty, address: nasty },
+        }),
+      );
+      expect([wave.name, wave.venue, wave.address]).toEqual([nasty.slice(0, 120), nasty, nasty]);
+      const session = await json(
+        await a.call(`/api/waves/${wave.id}/sessions`, {
+          json: { name: nasty.slice(0, 120), startsAt: WAVE_1.startsAt, endsAt: WAVE_1.endsAt },
+        }),
+      );
+      expect(session.name).toBe(nasty.slice(0, 120));
       const renamed = await a.call(`/api/events/${event.id}`, {
         method: 'PATCH',
         json: { name: nasty },

@@ -1,0 +1,68 @@
+// Gzip size of the JavaScript each route loads, from the build's chunk graph (Vite manifest):
+// the entry and its static imports, plus the route's lazily loaded page and its static imports.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface Chunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+}
+
+const ROOT = 'dist/public';
+
+function gzipKb(file: string): number {
+  return gzipSync(readFileSync(join(ROOT, file)), { level: 9 }).length / 1024;
+}
+
+/** Files reached from `key` through static imports. */
+function closure(
+  manifest: Record<string, Chunk>,
+  key: string,
+  seen = new Set<string>(),
+): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const dep of manifest[key]?.imports ?? []) closure(manifest, dep, seen);
+  return seen;
+}
+
+/** Prints gzip KB per route and the precache total; returns false when there is no build. */
+export function reportSizes(): boolean {
+  const manifestPath = join(ROOT, '.vite', 'manifest.json');
+  if (!existsSync(manifestPath)) return false;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, Chunk>;
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+  const routes: Record<string, string> = {
+    '/t (ticket page)': 'src/app/pages/ticket/TicketPage.tsx',
+    '/admin (organizer)': 'src/app/pages/admin/AdminRoot.tsx',
+    '/ (home)': 'src/app/pages/Home.tsx',
+  };
+  console.log('Hadir bench — JavaScript per route (gzip, level 9)');
+  for (const [route, page] of Object.entries(routes)) {
+    if (!manifest[page]) continue;
+    // The shell also loads workbox-window lazily on every route; pages are per route.
+    const shellLazy = (manifest[entry]!.dynamicImports ?? []).filter(
+      (k) => !k.startsWith('src/app/pages/'),
+    );
+    const keys = new Set([
+      ...closure(manifest, entry),
+      ...shellLazy.flatMap((k) => [...closure(manifest, k)]),
+      ...closure(manifest, page),
+    ]);
+    const kb = [...keys].reduce((sum, k) => sum + gzipKb(manifest[k]!.file), 0);
+    console.log(`${route.padEnd(46)} ${kb.toFixed(1).padStart(9)} KB`);
+  }
+  const sw = readFileSync(join(ROOT, 'sw.js'), 'utf8');
+  const urls = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
+  const total = urls.reduce((sum, u) => {
+    const f = join(ROOT, u.replace(/^\//, ''));
+    return existsSync(f) ? sum + statSync(f).size : sum;
+  }, 0);
+  console.log(
+    `${'precache (raw bytes, ' + urls.length + ' files)'.padEnd(46)} ${(total / 1024).toFixed(1).padStart(9)} KB`,
+  );
+  return true;
+}
