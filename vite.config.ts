@@ -62,6 +62,14 @@ export default defineConfig({
     // The chunk graph, so `npm run bench` can report what each route really loads.
     manifest: true,
     target: 'es2022',
+    rolldownOptions: {
+      // The QR decoder (src/app/scanner/decoder.ts) is an entry of its own, not only a lazy
+      // import of the door page: so its worker and its .wasm are always emitted and precached, and
+      // its exports stay importable, which lets e2e/decoder-quality.spec.ts test the shipped chunk.
+      input: { index: 'index.html', decoder: 'src/app/scanner/decoder.ts' },
+      // Vite's default (false) would tree-shake an entry's exports away; index.html has none.
+      preserveEntrySignatures: 'exports-only',
+    },
   },
   server: {
     port: 5173,

@@ -6,6 +6,8 @@ import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
 import { serveApp } from './http/static.js';
 import { authRoutes } from './routes/auth.js';
+import { deviceRoutes } from './routes/devices.js';
+import { doorRoutes } from './routes/door.js';
 import { eventRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
 import { participantRoutes } from './routes/participants.js';
@@ -76,6 +78,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', participantRoutes(deps));
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
+  app.route('/api', deviceRoutes(deps));
+  app.route('/api', doorRoutes(deps));
   app.all('/api/*', () => {
     throw fail(404, 'not-found', 'Alamat API tidak dikenal', 'Unknown API route');
   });

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { Logger } from './http/log.js';
 import type { Store } from './store/database.js';
+import type { DeviceAuth } from './store/devices.js';
 
 export interface AppDeps {
   store: Store;
@@ -17,10 +18,16 @@ export interface AppDeps {
   publicUrl?: string | undefined;
   /** Set the Secure flag on cookies (behind HTTPS). */
   secureCookies?: boolean;
+  /** Failed pairing-code attempts per client address; a default limiter when omitted. */
+  pairingLimiter?: RateLimiter;
 }
 
 export interface AppEnv {
-  Variables: { organizer: { id: string; username: string } };
+  Variables: {
+    organizer: { id: string; username: string };
+    /** Set by requireDevice on door routes. */
+    device: DeviceAuth;
+  };
 }
 
 export type AppRouter = Hono<AppEnv>;

@@ -12,7 +12,8 @@ import { readJson } from '../http/body.js';
 import { fail } from '../http/problem.js';
 import { countOrganizers, findOrganizerByUsername, insertOrganizer } from '../store/organizers.js';
 
-function clientAddress(c: Context): string {
+/** The client's address for rate limits ('in-process' in tests without a socket). */
+export function clientAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

@@ -117,6 +117,41 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_devices': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('door', 'text', (c) => c.notNull())
+        .addColumn('wave_ids', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', ms, (c) => c.notNull())
+        .addColumn('last_seen_at', ms)
+        .addColumn('revoked_at', ms)
+        .execute();
+      await db.schema.createIndex('devices_event').on('devices').column('event_id').execute();
+      await db.schema
+        .createTable('pairing_codes')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('door', 'text', (c) => c.notNull())
+        .addColumn('wave_ids', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull().references('organizers.id'))
+        .addColumn('created_at', ms, (c) => c.notNull())
+        .addColumn('expires_at', ms, (c) => c.notNull())
+        .addColumn('used_at', ms)
+        .addColumn('device_id', 'text')
+        .execute();
+      await db.schema
+        .createIndex('pairing_codes_expires')
+        .on('pairing_codes')
+        .column('expires_at')
+        .execute();
+    },
+  },
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

@@ -92,6 +92,34 @@ export interface ChangeSeqTable {
   seq: Generated<number>;
 }
 
+export interface DeviceTable {
+  id: string;
+  event_id: string;
+  name: string;
+  door: string;
+  /** JSON array of wave ids the device may check in. */
+  wave_ids: string;
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  created_at: number;
+  last_seen_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface PairingCodeTable {
+  /** SHA-256 of the canonical code ("ABCD-EFGH"); the code itself is never stored. */
+  code_hash: string;
+  event_id: string;
+  name: string;
+  door: string;
+  wave_ids: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  device_id: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   organizers: OrganizerTable;
@@ -103,4 +131,6 @@ export interface Database {
   participants: ParticipantTable;
   revocations: RevocationTable;
   import_drafts: ImportDraftTable;
+  devices: DeviceTable;
+  pairing_codes: PairingCodeTable;
 }

@@ -1,0 +1,63 @@
+// The door's IndexedDB, through Dexie. This folder is the only code that touches it.
+import type { Table } from 'dexie';
+import { Dexie } from 'dexie';
+import type {
+  DeviceRow,
+  KeyRow,
+  MetaRow,
+  OutboxRow,
+  RevocationRow,
+  RosterRow,
+  ScanEvent,
+  SessionRow,
+  WaveRow,
+} from './types';
+
+/** The database name the app uses; tests pass their own. */
+export const DB_NAME = 'hadir';
+
+/** Typed tables of the door database. */
+export class HadirDb extends Dexie {
+  device!: Table<DeviceRow, string>;
+  waves!: Table<WaveRow, string>;
+  sessions!: Table<SessionRow, string>;
+  keys!: Table<KeyRow, string>;
+  revocations!: Table<RevocationRow, [string, number]>;
+  roster!: Table<RosterRow, string>;
+  scanEvents!: Table<ScanEvent, string>;
+  outbox!: Table<OutboxRow, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DB_NAME) {
+    super(name, {
+      // Every transaction of this database asks for strict durability: the browser reports
+      // "complete" only after the data is flushed to disk, so a verdict shown after a write
+      // survives a power cut or a killed tab. Dexie 4 has no per-transaction durability in its
+      // public API; this option is passed to each IDBDatabase.transaction() it opens.
+      // Chrome 121+ made "relaxed" the default: https://developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-to-relaxed
+      // Dexie option: https://dexie.org/docs/Dexie/Dexie (chromeTransactionDurability)
+      chromeTransactionDurability: 'strict',
+    });
+    this.version(1).stores({
+      device: 'deviceId',
+      waves: 'id',
+      sessions: 'id, waveId',
+      keys: 'kid',
+      revocations: '[participantId+ticketVersion]',
+      // words: multi-entry lowercase tokens of name and business, for prefix search.
+      roster: 'participantId, *words, phoneLast4',
+      // [deviceId+deviceSeq] finds this device's own last check-in among pulled events.
+      scanEvents: 'id, participantId, [participantId+sessionId], deviceSeq, [deviceId+deviceSeq]',
+      outbox: 'eventId, createdAt',
+      meta: 'key',
+    });
+  }
+}
+
+let appDb: HadirDb | undefined;
+
+/** The app's one database connection, opened on first use. */
+export function hadirDb(): HadirDb {
+  appDb ??= new HadirDb();
+  return appDb;
+}

@@ -1,0 +1,13 @@
+// The door's storage: the only way the app reaches IndexedDB.
+export * from './database';
+export * from './errors';
+export * from './hooks';
+export * from './ids';
+export * from './manifest';
+export * from './outbox';
+export * from './roster';
+export * from './scans';
+export * from './search';
+export * from './storage';
+export type * from './types';
+export { rosterWords, searchWords } from './words';

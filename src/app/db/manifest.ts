@@ -1,0 +1,83 @@
+// What comes with the roster: the device's pairing, waves, sessions, the event's public keys
+// and the revocation list. A manifest replaces what was there, in one transaction.
+import { Dexie } from 'dexie';
+import type { HadirDb } from './database';
+import type { DeviceRow, KeyRow, RevocationRow, SessionRow, WaveRow } from './types';
+import { setMeta } from './meta';
+
+/** Everything the door needs besides the roster; omitted parts stay as they are. */
+export interface Manifest {
+  device?: DeviceRow;
+  waves?: readonly WaveRow[];
+  sessions?: readonly SessionRow[];
+  keys?: readonly KeyRow[];
+  revocations?: readonly RevocationRow[];
+  /** How many roster entries to expect, for the progress bar. */
+  rosterTotal?: number;
+}
+
+/** Replaces each part the manifest carries, all together or not at all. */
+export async function saveManifest(db: HadirDb, manifest: Manifest): Promise<void> {
+  const tables = [db.device, db.waves, db.sessions, db.keys, db.revocations, db.meta];
+  await db.transaction('rw', tables, async () => {
+    const { device, waves, sessions, keys, revocations, rosterTotal } = manifest;
+    if (device) {
+      await db.device.clear(); // a single row: re-pairing replaces the old one
+      await db.device.put(device);
+    }
+    if (waves) await db.waves.clear().then(() => db.waves.bulkPut([...waves]));
+    if (sessions) await db.sessions.clear().then(() => db.sessions.bulkPut([...sessions]));
+    if (keys) await db.keys.clear().then(() => db.keys.bulkPut([...keys]));
+    if (revocations) {
+      await db.revocations.clear().then(() => db.revocations.bulkPut([...revocations]));
+    }
+    if (rosterTotal !== undefined) await setMeta(db, 'rosterTotal', rosterTotal);
+  });
+}
+
+/** This tablet's pairing, or null before it is paired. */
+export async function getDevice(db: HadirDb): Promise<DeviceRow | null> {
+  return (await db.device.toCollection().first()) ?? null;
+}
+
+/** Changes the volunteer written into the next scan events (a new shift). */
+export async function setVolunteer(db: HadirDb, volunteer: string): Promise<void> {
+  await db.device.toCollection().modify({ volunteer });
+}
+
+/** The event public keys, as verifyTicket() takes them. */
+export async function getKeys(db: HadirDb): Promise<KeyRow[]> {
+  return db.keys.toArray();
+}
+
+/** All waves the tablet knows. */
+export async function getWaves(db: HadirDb): Promise<WaveRow[]> {
+  return db.waves.toArray();
+}
+
+/** Sessions, of one wave when given, in start order. */
+export async function getSessions(db: HadirDb, waveId?: string): Promise<SessionRow[]> {
+  const rows = waveId ? db.sessions.where('waveId').equals(waveId) : db.sessions.toCollection();
+  return rows.sortBy('startsAt');
+}
+
+/** The highest revoked ticket version of a participant, or null when none is revoked. */
+export async function getRevokedVersion(
+  db: HadirDb,
+  participantId: string,
+): Promise<number | null> {
+  const last = await db.revocations
+    .where('[participantId+ticketVersion]')
+    .between([participantId, Dexie.minKey], [participantId, Dexie.maxKey])
+    .last();
+  return last?.ticketVersion ?? null;
+}
+
+/** Whether this exact ticket version of this participant is revoked. */
+export async function isRevoked(
+  db: HadirDb,
+  participantId: string,
+  ticketVersion: number,
+): Promise<boolean> {
+  return (await db.revocations.get([participantId, ticketVersion])) !== undefined;
+}

@@ -1,0 +1,180 @@
+// Scan events: each one and its outbox row are written in one transaction, and the promise
+// settles only after that transaction commits (strict durability, see database.ts), so a
+// verdict shown after `await recordScan(...)` survives a reload, a killed tab or a power cut.
+import { Dexie } from 'dexie';
+import type { HadirDb } from './database';
+import type { DeviceRow, ScanEvent, ScanKind, WalkIn } from './types';
+import { newParticipantId } from '../../shared/base32';
+import { DbError } from './errors';
+import { newScanId } from './ids';
+import { getMeta, setMeta } from './meta';
+
+/** A scan as the door hands it over: the device, sequence and clock are filled in here. */
+export interface ScanDraft {
+  participantId: string | null;
+  sessionId: string;
+  kind: Exclude<ScanKind, 'undo'>;
+  verdict: NonNullable<ScanEvent['verdict']>;
+  ticketVersion?: number;
+  walkIn?: WalkIn;
+  /** Defaults: a new time-ordered id, the device clock, the volunteer on the device row. */
+  id?: string;
+  deviceTime?: number;
+  volunteer?: string;
+}
+
+/** What an undo names: the event it cancels. */
+export interface UndoDraft {
+  undoes: string;
+  id?: string;
+  deviceTime?: number;
+  volunteer?: string;
+}
+
+/** A walk-in registered at the door; the participant id is made here unless given. */
+export interface WalkInDraft {
+  walkIn: WalkIn;
+  sessionId: string;
+  participantId?: string;
+  deviceTime?: number;
+  volunteer?: string;
+}
+
+type EventBody = Omit<ScanEvent, 'deviceId' | 'deviceSeq' | 'volunteer'> & { volunteer?: string };
+
+const ADMITTING_VERDICTS: ReadonlySet<ScanEvent['verdict']> = new Set([
+  'admitted',
+  'valid-not-in-roster',
+]);
+
+/** Whether an event let someone in: what "undo the last check-in" may cancel. */
+export function admits(event: ScanEvent): boolean {
+  if (event.participantId === null || event.kind === 'undo') return false;
+  return event.kind === 'walk-in' || event.kind === 'override'
+    ? true
+    : ADMITTING_VERDICTS.has(event.verdict);
+}
+
+/** Appends one event and its outbox row, numbering it from the device counter, atomically. */
+async function append(
+  db: HadirDb,
+  build: () => Promise<EventBody> | EventBody,
+): Promise<ScanEvent> {
+  const tables = [db.device, db.meta, db.scanEvents, db.outbox];
+  return db.transaction('rw', tables, async () => {
+    const device: DeviceRow | undefined = await db.device.toCollection().first();
+    if (!device) throw new DbError('device-not-paired');
+    const body = await build();
+    const deviceSeq = ((await getMeta(db, 'deviceSeq')) ?? 0) + 1;
+    const event: ScanEvent = {
+      ...body,
+      deviceId: device.deviceId,
+      deviceSeq,
+      volunteer: body.volunteer ?? device.volunteer,
+    };
+    // add(), never put(): an id already taken fails the whole transaction instead of
+    // overwriting history.
+    await db.scanEvents.add(event);
+    await db.outbox.add({ eventId: event.id, createdAt: event.deviceTime });
+    await setMeta(db, 'deviceSeq', deviceSeq);
+    return event;
+  });
+}
+
+/** Records a scan and queues it for sync; resolves after the write is committed. */
+export async function recordScan(db: HadirDb, draft: ScanDraft): Promise<ScanEvent> {
+  const { id, deviceTime, ...rest } = draft;
+  return append(db, () => ({
+    ...rest,
+    id: id ?? newScanId(),
+    deviceTime: deviceTime ?? Date.now(),
+  }));
+}
+
+/** Cancels an admitting event with a new 'undo' event; nothing is ever deleted. */
+export async function recordUndo(db: HadirDb, draft: UndoDraft): Promise<ScanEvent> {
+  return append(db, async () => {
+    const target = await db.scanEvents.get(draft.undoes);
+    if (!target) throw new DbError('scan-not-found');
+    if (!admits(target) || target.participantId === null) throw new DbError('not-undoable');
+    const earlier = await db.scanEvents
+      .where('[participantId+sessionId]')
+      .equals([target.participantId, target.sessionId])
+      .filter((e) => e.kind === 'undo' && e.undoes === target.id)
+      .first();
+    if (earlier) throw new DbError('already-undone');
+    return {
+      id: draft.id ?? newScanId(),
+      deviceTime: draft.deviceTime ?? Date.now(),
+      ...(draft.volunteer === undefined ? {} : { volunteer: draft.volunteer }),
+      participantId: target.participantId,
+      sessionId: target.sessionId,
+      kind: 'undo',
+      verdict: null,
+      undoes: target.id,
+    };
+  });
+}
+
+/** Registers and admits someone not on the roster; the server creates the participant. */
+export async function recordWalkIn(db: HadirDb, draft: WalkInDraft): Promise<ScanEvent> {
+  return recordScan(db, {
+    participantId: draft.participantId ?? newParticipantId(),
+    sessionId: draft.sessionId,
+    kind: 'walk-in',
+    verdict: 'admitted',
+    walkIn: draft.walkIn,
+    ...(draft.deviceTime === undefined ? {} : { deviceTime: draft.deviceTime }),
+    ...(draft.volunteer === undefined ? {} : { volunteer: draft.volunteer }),
+  });
+}
+
+/** This device's most recent admitting event that is not yet undone, or null. */
+export async function lastCheckIn(db: HadirDb): Promise<ScanEvent | null> {
+  return db.transaction('r', db.device, db.scanEvents, async () => {
+    const device = await db.device.toCollection().first();
+    if (!device) return null;
+    const undone = new Set<string>();
+    // Newest first: an undo is always met before the event it cancels.
+    const found = await db.scanEvents
+      .where('[deviceId+deviceSeq]')
+      .between([device.deviceId, Dexie.minKey], [device.deviceId, Dexie.maxKey])
+      .reverse()
+      .filter((e) => {
+        if (e.kind === 'undo' && e.undoes) undone.add(e.undoes);
+        return admits(e) && !undone.has(e.id);
+      })
+      .first();
+    return found ?? null;
+  });
+}
+
+/** Every event for one participant in one session, oldest first (for the attendance fold). */
+export async function attendanceFor(
+  db: HadirDb,
+  participantId: string,
+  sessionId: string,
+): Promise<ScanEvent[]> {
+  // Equal index keys come back in primary key order, and ids are time-ordered.
+  return db.scanEvents.where('[participantId+sessionId]').equals([participantId, sessionId]).toArray();
+}
+
+/** Every event for one participant in any session, oldest first. */
+export async function scansForParticipant(
+  db: HadirDb,
+  participantId: string,
+): Promise<ScanEvent[]> {
+  return db.scanEvents.where('participantId').equals(participantId).toArray();
+}
+
+/** The most recent events, newest first. */
+export async function listScans(
+  db: HadirDb,
+  options: { limit?: number } = {},
+): Promise<ScanEvent[]> {
+  return db.scanEvents
+    .orderBy('id')
+    .reverse()
+    .limit(options.limit ?? 50)
+    .toArray();
+}

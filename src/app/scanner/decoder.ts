@@ -1,0 +1,152 @@
+// The app's QR decode path. ZXing-C++ compiled to WebAssembly (zxing-wasm) reads what
+// @zxing/library misses (see ARCHITECTURE.md, "Scanning"), so it is the engine, by default in a
+// dedicated worker; @zxing/browser takes over only where WebAssembly cannot start. Load this
+// module lazily (`await import('./scanner/decoder')`): pages that never scan never download it.
+import type { DecodeRequest, WorkerReply } from './decode-protocol';
+import { describeError } from './decode-protocol';
+
+export type DecoderEngine = 'wasm' | 'zxing-js';
+export type DecoderThread = 'worker' | 'main';
+
+export interface DecoderOptions {
+  /** Wanted engine; 'wasm' (the default) falls back to 'zxing-js' if WebAssembly can't start. */
+  engine?: DecoderEngine;
+  /** Codes to look for per image: 1 for the camera (the default); more for a sheet of badges. */
+  maxSymbols?: number;
+  /** Where the wasm engine runs: 'auto' (the default) means a worker when the browser has them. */
+  thread?: DecoderThread | 'auto';
+}
+
+export interface Decoder {
+  /** The engine that actually runs. */
+  readonly engine: DecoderEngine;
+  readonly thread: DecoderThread;
+  /** Why a preferred engine or thread could not be used, for diagnostics; null if none. */
+  readonly fallbackReason: string | null;
+  /**
+   * Texts of the QR codes in an RGBA image, exact as encoded; [] when there is none. With the
+   * worker the image's pixel buffer is transferred (detached), so pass a fresh ImageData.
+   */
+  decode(image: ImageData): Promise<string[]>;
+  /** Stops the worker and frees the engine; decodes in flight reject. */
+  close(): void;
+}
+
+/** A decoder ready to use: resolves once its engine has started (or the fallback has). */
+export async function createDecoder(opts: DecoderOptions = {}): Promise<Decoder> {
+  const maxSymbols = opts.maxSymbols ?? 1;
+  if (!Number.isInteger(maxSymbols) || maxSymbols < 1 || maxSymbols > 255) {
+    throw new RangeError(`maxSymbols ${maxSymbols} not in 1..255`);
+  }
+  if (opts.engine === 'zxing-js') return zxingJsDecoder(null);
+  if (!webAssemblyAvailable()) return zxingJsDecoder('WebAssembly is not available');
+
+  const reasons: string[] = [];
+  const thread = opts.thread ?? 'auto';
+  if (thread !== 'main' && typeof Worker === 'function') {
+    try {
+      return await workerDecoder(maxSymbols);
+    } catch (err) {
+      reasons.push(`worker: ${describeError(err)}`);
+    }
+  }
+  try {
+    const engine = await import('./wasm-engine');
+    await engine.startWasmEngine();
+    return {
+      engine: 'wasm',
+      thread: 'main',
+      fallbackReason: reasons[0] ?? null,
+      decode: (image) => engine.decodeWithWasm(image, maxSymbols),
+      close() {},
+    };
+  } catch (err) {
+    reasons.push(`wasm: ${describeError(err)}`);
+  }
+  return zxingJsDecoder(reasons.join('; '));
+}
+
+function webAssemblyAvailable(): boolean {
+  try {
+    // The smallest valid module: magic number and version.
+    return (
+      typeof WebAssembly === 'object' &&
+      WebAssembly.validate(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]))
+    );
+  } catch {
+    return false;
+  }
+}
+
+async function zxingJsDecoder(fallbackReason: string | null): Promise<Decoder> {
+  const { createZxingJsReader } = await import('./zxing-js-engine');
+  const reader = createZxingJsReader();
+  return {
+    engine: 'zxing-js',
+    thread: 'main',
+    fallbackReason,
+    decode: async (image) => reader.decode(image),
+    close() {},
+  };
+}
+
+interface Pending {
+  resolve(texts: string[]): void;
+  reject(err: Error): void;
+}
+
+/** Starts the decode worker; rejects if it cannot load or its engine cannot start. */
+function workerDecoder(maxSymbols: number): Promise<Decoder> {
+  const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let broken: Error | null = null;
+
+  const fail = (err: Error) => {
+    broken ??= err;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+    worker.terminate();
+  };
+
+  const decoder: Decoder = {
+    engine: 'wasm',
+    thread: 'worker',
+    fallbackReason: null,
+    decode(image) {
+      if (broken) return Promise.reject(broken);
+      const id = nextId++;
+      const request: DecodeRequest = { type: 'decode', id, image, maxSymbols };
+      return new Promise<string[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage(request, [image.data.buffer]);
+      });
+    },
+    close: () => fail(new Error('decoder closed')),
+  };
+
+  return new Promise<Decoder>((resolve, reject) => {
+    let started = false;
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === 'started') {
+        started = true;
+        resolve(decoder);
+      } else if (reply.type === 'failed') {
+        fail(new Error(reply.message));
+        reject(broken);
+      } else {
+        const p = pending.get(reply.id);
+        pending.delete(reply.id);
+        if (reply.type === 'decoded') p?.resolve(reply.texts);
+        else p?.reject(new Error(reply.message));
+      }
+    };
+    // A worker script that cannot load (blocked, missing offline) or that crashes.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail(new Error(`decode worker failed: ${event.message || 'could not load'}`));
+      if (!started) reject(broken);
+    };
+  });
+}

@@ -1,0 +1,63 @@
+// What a paired door tablet downloads: the manifest (event, its allowed waves and sessions, the
+// public keys, the revocation list) and the roster in pages it can resume after an interruption.
+import { Hono } from 'hono';
+import type { DoorManifest, DoorRosterPage } from '../../shared/api/door.js';
+import { ROSTER_PAGE_DEFAULT, RosterQuery } from '../../shared/api/door.js';
+import { requireDevice } from '../auth/device.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { validate } from '../http/body.js';
+import { notFound } from '../http/problem.js';
+import { countDoorRoster, doorRosterPage } from '../store/devices.js';
+import { getEventDetail, listPublicKeys } from '../store/events.js';
+import { listRevocations } from '../store/participants.js';
+
+/** GET /door/manifest and /door/roster, with a device token. */
+export function doorRoutes(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  const { db } = deps.store;
+  r.use('/door/*', requireDevice(deps));
+
+  r.get('/door/manifest', async (c) => {
+    const device = c.get('device');
+    const event = await getEventDetail(db, device.eventId);
+    if (!event) throw notFound({ id: 'Acara', en: 'Event' });
+    const allowed = new Set(device.waveIds);
+    const [publicKeys, revocations, rosterCount] = await Promise.all([
+      listPublicKeys(db, event.id),
+      listRevocations(db, event.id),
+      countDoorRoster(db, event.id, device.waveIds),
+    ]);
+    const manifest: DoorManifest = {
+      event: { id: event.id, name: event.name },
+      device: { id: device.id, name: device.name },
+      door: device.door,
+      waves: event.waves.filter((w) => allowed.has(w.id)),
+      publicKeys,
+      revocations: revocations.map((x) => ({
+        participantId: x.participant_id,
+        ticketVersion: x.ticket_version,
+      })),
+      rosterCount,
+      serverTime: new Date().toISOString(),
+    };
+    return c.json(manifest);
+  });
+
+  r.get('/door/roster', async (c) => {
+    const device = c.get('device');
+    const q = validate(RosterQuery, c.req.query());
+    const limit = q.limit ?? ROSTER_PAGE_DEFAULT;
+    const participants = await doorRosterPage(db, {
+      eventId: device.eventId,
+      waveIds: device.waveIds,
+      after: q.after,
+      limit,
+    });
+    const page: DoorRosterPage = {
+      participants,
+      nextAfter: participants.length === limit ? participants[limit - 1]!.participantId : null,
+    };
+    return c.json(page);
+  });
+  return r;
+}

@@ -1,0 +1,190 @@
+// Door devices and their one-time pairing codes. Only hashes of codes and tokens are stored.
+import type { Kysely, Transaction } from 'kysely';
+import type { DeviceInfo, DoorParticipant } from '../../shared/api/door.js';
+import type { Database, DeviceTable, PairingCodeTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The device a request was made with, as routes see it. */
+export interface DeviceAuth {
+  id: string;
+  eventId: string;
+  name: string;
+  door: string;
+  waveIds: string[];
+}
+
+/** Wave ids from the stored JSON; anything unreadable counts as no wave at all. */
+export function parseWaveIds(json: string): string[] {
+  try {
+    const ids: unknown = JSON.parse(json);
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A device row as the organizer API shows it. */
+export function toDeviceInfo(r: DeviceTable): DeviceInfo {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    name: r.name,
+    door: r.door,
+    waveIds: parseWaveIds(r.wave_ids),
+    createdAt: iso(r.created_at),
+    lastSeenAt: r.last_seen_at === null ? null : iso(r.last_seen_at),
+    revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
+  };
+}
+
+/** A device row as the door routes see it. */
+export function toDeviceAuth(r: DeviceTable): DeviceAuth {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    name: r.name,
+    door: r.door,
+    waveIds: parseWaveIds(r.wave_ids),
+  };
+}
+
+/** Stores a new pairing code; false if its hash is already taken (the caller draws again). */
+export async function insertPairingCode(db: Db, row: PairingCodeTable): Promise<boolean> {
+  const r = await db
+    .insertInto('pairing_codes')
+    .values(row)
+    .onConflict((oc) => oc.column('code_hash').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Forgets pairing codes that expired before `before` (used or not). */
+export async function deleteStalePairingCodes(db: Db, before: number): Promise<void> {
+  await db.deleteFrom('pairing_codes').where('expires_at', '<', before).execute();
+}
+
+export type PairOutcome =
+  { ok: true; device: DeviceTable } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+/**
+ * Redeems a pairing code and enrolls the device in one transaction. The code is claimed with a
+ * conditional update (unused and unexpired), so two tablets racing with the same code cannot
+ * both win: the loser's update matches no row.
+ */
+export async function pairDevice(
+  db: Kysely<Database>,
+  opts: { codeHash: string; tokenHash: string; deviceId: string; now: number },
+): Promise<PairOutcome> {
+  return db.transaction().execute(async (tx): Promise<PairOutcome> => {
+    const claimed = await tx
+      .updateTable('pairing_codes')
+      .set({ used_at: opts.now, device_id: opts.deviceId })
+      .where('code_hash', '=', opts.codeHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', opts.now)
+      .returningAll()
+      .executeTakeFirst();
+    if (!claimed) {
+      const row = await tx
+        .selectFrom('pairing_codes')
+        .select(['used_at', 'expires_at'])
+        .where('code_hash', '=', opts.codeHash)
+        .executeTakeFirst();
+      if (!row) return { ok: false, reason: 'unknown' };
+      return { ok: false, reason: row.used_at !== null ? 'used' : 'expired' };
+    }
+    const device: DeviceTable = {
+      id: opts.deviceId,
+      event_id: claimed.event_id,
+      name: claimed.name,
+      door: claimed.door,
+      wave_ids: claimed.wave_ids,
+      token_hash: opts.tokenHash,
+      created_at: opts.now,
+      last_seen_at: opts.now,
+      revoked_at: null,
+    };
+    await tx.insertInto('devices').values(device).execute();
+    return { ok: true, device };
+  });
+}
+
+/** An event's devices, oldest first. */
+export async function listDevices(db: Db, eventId: string): Promise<DeviceTable[]> {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The device holding this token hash, revoked or not. */
+export async function findDeviceByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Notes that the device was just in contact. */
+export async function touchDevice(db: Db, id: string, now: number): Promise<void> {
+  await db.updateTable('devices').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+/** Revokes a device (the first revocation time is kept); undefined if it does not exist. */
+export async function revokeDevice(db: Db, id: string, now: number) {
+  await db
+    .updateTable('devices')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const rosterBase = (db: Db, eventId: string, waveIds: string[]) =>
+  db
+    .selectFrom('participants')
+    .where('event_id', '=', eventId)
+    // An empty list would be invalid SQL; no wave means no roster.
+    .where('wave_id', 'in', waveIds.length ? waveIds : ['']);
+
+/** A page of the door roster, in id order after `after`; only the fields a door may hold. */
+export async function doorRosterPage(
+  db: Db,
+  opts: { eventId: string; waveIds: string[]; after: string | undefined; limit: number },
+): Promise<DoorParticipant[]> {
+  let q = rosterBase(db, opts.eventId, opts.waveIds).select([
+    'id',
+    'name',
+    'business',
+    'wave_id',
+    'phone',
+    'ticket_version',
+    'status',
+  ]);
+  if (opts.after !== undefined) q = q.where('id', '>', opts.after);
+  const rows = await q.orderBy('id').limit(opts.limit).execute();
+  return rows.map((r) => ({
+    participantId: r.id,
+    name: r.name,
+    business: r.business,
+    waveId: r.wave_id,
+    phoneLast4: r.phone.replace(/\D/g, '').slice(-4),
+    ticketVersion: r.ticket_version,
+    status: r.status,
+  }));
+}
+
+/** How many entries the door roster holds in all. */
+export async function countDoorRoster(db: Db, eventId: string, waveIds: string[]): Promise<number> {
+  const row = await rosterBase(db, eventId, waveIds)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
