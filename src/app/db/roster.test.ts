@@ -96,6 +96,36 @@ describe('roster download', () => {
     expect((await getRosterProgress(db)).complete).toBe(true);
   });
 
+  it('a chunk whose cursor write fails after its rows were written keeps none of its rows', async () => {
+    db = freshDb();
+    // Fail the meta write of the second chunk's cursor: its 250 roster rows are already put.
+    db.use({
+      stack: 'dbcore',
+      name: 'fail-cursor',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (req) => {
+              const value: unknown = req.type === 'put' ? req.values[0] : undefined;
+              if (name === 'meta' && (value as { value?: unknown })?.value === String(2 * CHUNK)) {
+                return Promise.reject(new Error('simulated crash'));
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    await expect(download(db, (from) => rosterRange(from, from + CHUNK))).rejects.toThrow(
+      'simulated crash',
+    );
+    expect(await rosterCount(db)).toBe(CHUNK);
+    expect(await getRosterCursor(db)).toBe(String(CHUNK));
+  });
+
   it('survives closing and reopening the database (a reload)', async () => {
     db = freshDb();
     await saveRosterChunk(db, rosterRange(0, 10), '10');

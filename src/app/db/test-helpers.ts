@@ -77,56 +77,65 @@ export function readRecorder(): { middleware: Middleware<DBCore>; reads: ReadRec
   const reads: ReadRecord[] = [];
   const wrapTable = (table: DBCoreTable): DBCoreTable => {
     const name = table.name;
+    const record = (r: ReadRecord) => void reads.push(r);
+    // Plain .then() chains: async/await wrappers here made Dexie throw PrematureCommitError in
+    // transactions with parallel requests (its promise zones don't follow native awaits).
     return {
       ...table,
-      async query(req) {
-        const res = await table.query(req);
-        reads.push({
-          table: name,
-          op: 'query',
-          index: req.query.index.name ?? '',
-          wholeRange: req.query.range.type === ANY_RANGE,
-          values: !!req.values,
-          items: res.result.length,
-        });
-        return res;
-      },
-      async count(req) {
-        const n = await table.count(req);
-        reads.push({
-          table: name,
-          op: 'count',
-          index: req.query.index.name ?? '',
-          wholeRange: req.query.range.type === ANY_RANGE,
-          values: false,
-          items: 0,
-        });
-        return n;
-      },
-      async get(req) {
-        const row: unknown = await table.get(req);
-        reads.push({ table: name, op: 'get', index: '', wholeRange: false, values: true, items: 1 });
-        return row;
-      },
-      async getMany(req) {
-        const rows = await table.getMany(req);
-        const record: ReadRecord = { table: name, op: 'getMany', index: '', wholeRange: false, values: true, items: req.keys.length };
-        reads.push(record);
-        return rows;
-      },
-      async openCursor(req) {
-        const cursor = await table.openCursor(req);
-        const record: ReadRecord = {
-          table: name,
-          op: 'openCursor',
-          index: req.query.index.name ?? '',
-          wholeRange: req.query.range.type === ANY_RANGE,
-          values: !!req.values,
-          items: 0,
-        };
-        reads.push(record);
-        return cursor ? countSteps(cursor, record) : cursor;
-      },
+      query: (req) =>
+        table.query(req).then((res) => {
+          record({
+            table: name,
+            op: 'query',
+            index: req.query.index.name ?? '',
+            wholeRange: req.query.range.type === ANY_RANGE,
+            values: !!req.values,
+            items: res.result.length,
+          });
+          return res;
+        }),
+      count: (req) =>
+        table.count(req).then((n) => {
+          record({
+            table: name,
+            op: 'count',
+            index: req.query.index.name ?? '',
+            wholeRange: req.query.range.type === ANY_RANGE,
+            values: false,
+            items: 0,
+          });
+          return n;
+        }),
+      get: (req) =>
+        table.get(req).then((row: unknown) => {
+          record({ table: name, op: 'get', index: '', wholeRange: false, values: true, items: 1 });
+          return row;
+        }),
+      getMany: (req) =>
+        table.getMany(req).then((rows) => {
+          record({
+            table: name,
+            op: 'getMany',
+            index: '',
+            wholeRange: false,
+            values: true,
+            items: req.keys.length,
+          });
+          return rows;
+        }),
+      openCursor: (req) =>
+        table.openCursor(req).then((cursor) => {
+          const r: ReadRecord = {
+            table: name,
+            op: 'openCursor',
+            index: req.query.index.name ?? '',
+            wholeRange: req.query.range.type === ANY_RANGE,
+            values: !!req.values,
+            items: 0,
+          };
+          record(r);
+          return cursor ? countSteps(cursor, r) : cursor;
+        }),
     };
   };
   const middleware: Middleware<DBCore> = {

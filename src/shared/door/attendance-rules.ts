@@ -8,7 +8,7 @@ export function countsAsAdmission(event: ScanEvent): boolean {
   switch (event.kind) {
     case 'check-in':
       // Every scan is recorded, refusals included; only the ones that let someone in count.
-      return admits(event.verdict);
+      return event.verdict !== null && admits(event.verdict);
     case 're-entry':
     case 'override':
     case 'walk-in':
@@ -53,6 +53,8 @@ export function preferredEvent(a: ScanEvent, b: ScanEvent): ScanEvent {
   return compareText(canonical(a), canonical(b)) <= 0 ? a : b;
 }
 
+// Every field that can change attendance or its record. Not receivedAt: the copy pulled back
+// from the server differs from the local one only there, and both must count the same.
 function canonical(e: ScanEvent): string {
   return JSON.stringify([
     e.id,
@@ -66,7 +68,8 @@ function canonical(e: ScanEvent): string {
     e.undoes ?? null,
     e.volunteer,
     e.door,
-    e.walkIn ? [e.walkIn.name, e.walkIn.business, e.walkIn.phone] : null,
+    e.ticketVersion ?? null,
+    e.walkIn ? [e.walkIn.name, e.walkIn.business, e.walkIn.phone, e.walkIn.waveId ?? null] : null,
     e.flags ?? [],
   ]);
 }

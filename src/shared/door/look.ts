@@ -4,14 +4,7 @@ import type { VerdictKind } from './types.js';
 
 /** Names of the icons the door draws; the app maps them to its SVGs. */
 export type VerdictIcon =
-  | 'check'
-  | 'user-plus'
-  | 'repeat'
-  | 'map-pin'
-  | 'clock'
-  | 'ban'
-  | 'question'
-  | 'shield-alert';
+  'check' | 'user-plus' | 'repeat' | 'map-pin' | 'clock' | 'ban' | 'question' | 'shield-alert';
 
 /** A tone sequence for WebAudio; freq 0 is a silent gap between tones. */
 export interface VerdictSound {

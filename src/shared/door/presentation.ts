@@ -26,7 +26,10 @@ export interface PresentOptions {
 }
 
 /** Everything the door shows for one verdict. */
-export function presentVerdict(verdict: Verdict, options: PresentOptions = {}): VerdictPresentation {
+export function presentVerdict(
+  verdict: Verdict,
+  options: PresentOptions = {},
+): VerdictPresentation {
   const words = wordsFor(verdict, options);
   const participant = 'participant' in verdict ? verdict.participant : undefined;
   return {
@@ -56,7 +59,10 @@ function wordsFor(v: Verdict, options: PresentOptions): { title: Bilingual; deta
       };
     case 'valid-not-in-roster':
       return {
-        title: { id: 'Silakan masuk — belum ada di daftar', en: 'Welcome in — not on the list yet' },
+        title: {
+          id: 'Silakan masuk — belum ada di daftar',
+          en: 'Welcome in — not on the list yet',
+        },
         detail: {
           id: `Tiket sah; terdaftar setelah sinkronisasi terakhir. Ditandai untuk panitia (ID ${v.participantId}).`,
           en: `Genuine ticket; registered after this tablet last synced. Flagged for the organizer (ID ${v.participantId}).`,
@@ -110,7 +116,10 @@ function wordsFor(v: Verdict, options: PresentOptions): { title: Bilingual; deta
         },
       };
     case 'forged':
-      return { title: { id: 'Tiket tidak sah', en: 'Ticket not genuine' }, detail: v.problem.message };
+      return {
+        title: { id: 'Tiket tidak sah', en: 'Ticket not genuine' },
+        detail: v.problem.message,
+      };
   }
 }
 
@@ -138,7 +147,8 @@ function sessionDetail(v: Extract<Verdict, { kind: 'wrong-session' }>): Bilingua
       ? { id: `${now.id}.`, en: `${now.en}.` }
       : { id: `${now.id} — sesinya: ${theirs.id}`, en: `${now.en} — theirs: ${theirs.en}` };
   }
-  if (theirs !== undefined) return { id: `Sesinya: ${theirs.id}`, en: `Their session: ${theirs.en}` };
+  if (theirs !== undefined)
+    return { id: `Sesinya: ${theirs.id}`, en: `Their session: ${theirs.en}` };
   const wave = v.wave === undefined ? '' : ` (${v.wave.name})`;
   return {
     id: `Peserta gelombang lain${wave}; bukan sesi ini.`,

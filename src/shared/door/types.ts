@@ -62,6 +62,8 @@ export interface WalkIn {
   name: string;
   business: string;
   phone: string;
+  /** Their wave; the session's wave when absent. */
+  waveId?: string;
 }
 
 /** One scan at a door: append-only, never updated or deleted (ARCHITECTURE.md, Data model). */
@@ -80,11 +82,16 @@ export interface ScanEvent {
   volunteer: string;
   /** The door or gate label, e.g. "Pintu Timur". */
   door: string;
-  /** The verdict the volunteer was shown. */
-  verdict: VerdictKind;
+  /** The verdict the volunteer was shown; null for an undo, which shows none. */
+  verdict: VerdictKind | null;
+  /** The ticket version scanned, when a ticket was scanned. */
+  ticketVersion?: number;
   /** For kind `undo`: the id of the event it cancels. */
   undoes?: string;
+  /** Why the organizer should look at this admission, e.g. "manual-search". */
   flags?: string[];
+  /** Server receive time (ms) on events pulled from the server; never part of the fold. */
+  receivedAt?: number;
 }
 
 /** One person's attendance at one session, folded from scan events. */

@@ -43,9 +43,7 @@ describe('decideVerdict: the ticket itself', () => {
 
   it('says forged (unknown-key) for a ticket signed by another event', async () => {
     const p = entry();
-    const v = await decideVerdict(
-      door({ key, roster: [p] })(await ticketFor(otherEventKey, p)),
-    );
+    const v = await decideVerdict(door({ key, roster: [p] })(await ticketFor(otherEventKey, p)));
     expect(v).toMatchObject({ kind: 'forged', reason: 'unknown-key' });
     if (v.kind === 'forged') expect(v.problem.code).toBe('unknown-key');
     expect(verdictParticipantId(v)).toBeNull();
@@ -72,7 +70,11 @@ describe('decideVerdict: revoked', () => {
   it('refuses a cancelled participant', async () => {
     const p = entry({ status: 'cancelled' });
     const v = await decideVerdict(door({ key, roster: [p] })(await ticketFor(key, p)));
-    expect(v).toMatchObject({ kind: 'revoked', participantId: p.participantId, reason: 'cancelled' });
+    expect(v).toMatchObject({
+      kind: 'revoked',
+      participantId: p.participantId,
+      reason: 'cancelled',
+    });
   });
 
   it('refuses an old version once the ticket was re-issued (roster knows the new version)', async () => {
@@ -97,7 +99,9 @@ describe('decideVerdict: revoked', () => {
   it('refuses a revoked ticket of someone not in the roster', async () => {
     const id = newParticipantId();
     const stranger = { participantId: id, waveId: wave1.id, ticketVersion: 3 };
-    const v = await decideVerdict(door({ key, revoked: { [id]: 3 } })(await ticketFor(key, stranger)));
+    const v = await decideVerdict(
+      door({ key, revoked: { [id]: 3 } })(await ticketFor(key, stranger)),
+    );
     expect(v).toMatchObject({ kind: 'revoked', participantId: id, reason: 'reissued' });
   });
 
@@ -181,7 +185,8 @@ describe('decideVerdict: wrong wave and wrong session', () => {
   it('lets the queue in from two hours before the start to half an hour after the end', async () => {
     const p = entry();
     const token = await ticketFor(key, p);
-    const at = (iso: string) => decideVerdict(door({ key, roster: [p], now: Date.parse(iso) })(token));
+    const at = (iso: string) =>
+      decideVerdict(door({ key, roster: [p], now: Date.parse(iso) })(token));
     expect((await at('2026-12-08T06:00:00+07:00')).kind).toBe('admitted');
     expect((await at('2026-12-08T12:30:00+07:00')).kind).toBe('admitted');
     expect((await at('2026-12-08T05:59:00+07:00')).kind).toBe('wrong-session');
@@ -244,7 +249,11 @@ describe('decideVerdict: already-in, valid-not-in-roster, admitted', () => {
     const p = entry();
     const token = await ticketFor(key, p);
     const input = door({ key, roster: [p] });
-    for (const text of [token, `https://hadir.example.org/t#${token}`, ` ${token.toLowerCase()}\n`]) {
+    for (const text of [
+      token,
+      `https://hadir.example.org/t#${token}`,
+      ` ${token.toLowerCase()}\n`,
+    ]) {
       const v = await decideVerdict(input(text));
       expect(v).toMatchObject({ kind: 'admitted', participant: p });
       if (v.kind === 'admitted') {

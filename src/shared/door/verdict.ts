@@ -67,7 +67,12 @@ export type Verdict =
       session?: SessionRef;
       wave?: WaveRef;
     }
-  | { kind: 'revoked'; ticket: TicketPayload; participantId: string; reason: 'cancelled' | 'reissued' }
+  | {
+      kind: 'revoked';
+      ticket: TicketPayload;
+      participantId: string;
+      reason: 'cancelled' | 'reissued';
+    }
   | { kind: 'valid-not-in-roster'; ticket: TicketPayload; participantId: string; waveId: string }
   | { kind: 'not-a-ticket'; problem: Problem }
   | { kind: 'forged'; problem: Problem; reason: 'bad-signature' | 'unknown-key' };
@@ -122,7 +127,10 @@ export async function decideVerdict(input: VerdictInput): Promise<Verdict> {
   }
 
   const otherWave = waveId !== input.session.waveId;
-  if (otherWave || (input.now !== undefined && !isSessionCurrent(input.session, input.now, grace))) {
+  if (
+    otherWave ||
+    (input.now !== undefined && !isSessionCurrent(input.session, input.now, grace))
+  ) {
     const [wave, session] = await Promise.all([
       input.waves(waveId),
       sessionOf(input, waveId, grace),
@@ -151,7 +159,8 @@ export async function decideVerdict(input: VerdictInput): Promise<Verdict> {
       volunteer: record.volunteer,
     };
   }
-  if (participant === undefined) return { kind: 'valid-not-in-roster', ticket, participantId, waveId };
+  if (participant === undefined)
+    return { kind: 'valid-not-in-roster', ticket, participantId, waveId };
   return { kind: 'admitted', ticket, participant };
 }
 

@@ -6,7 +6,7 @@ import { navigate } from '../../router';
 import { LangToggle } from '../LangToggle';
 import { ErrorNotice } from './ErrorNotice';
 
-export type AdminSection = 'events' | 'event' | 'participants' | 'import' | 'badges';
+export type AdminSection = 'events' | 'event' | 'participants' | 'import' | 'badges' | 'devices';
 
 const text = {
   id: {
@@ -17,6 +17,7 @@ const text = {
     participants: 'Peserta',
     import: 'Impor',
     badges: 'Badge',
+    devices: 'Perangkat',
     signOut: 'Keluar',
     signingOut: 'Keluar…',
     offline:
@@ -30,6 +31,7 @@ const text = {
     participants: 'Participants',
     import: 'Import',
     badges: 'Badges',
+    devices: 'Devices',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     offline:
@@ -109,6 +111,7 @@ export function AdminLayout(props: {
                 {link('participants', `${base}/participants`, t.participants)}
                 {link('import', `${base}/import`, t.import)}
                 {link('badges', `${base}/badges`, t.badges)}
+                {link('devices', `${base}/devices`, t.devices)}
               </>
             ) : null}
             <li class="admin-nav-end">

@@ -4,6 +4,7 @@ import { AdminLayout } from '../../components/admin/AdminLayout';
 import { useLang } from '../../i18n/i18n';
 import { matchRoute, useLocation } from '../../router';
 import BadgesPage from './BadgesPage';
+import DevicesPage from './DevicesPage';
 import EventPage from './EventPage';
 import EventsPage from './EventsPage';
 import ImportPage from './ImportPage';
@@ -21,6 +22,7 @@ const routes: [string, Page][] = [
   ['/admin/events/:eventId/participants', ParticipantsPage],
   ['/admin/events/:eventId/import', ImportPage],
   ['/admin/events/:eventId/badges', BadgesPage],
+  ['/admin/events/:eventId/devices', DevicesPage],
 ];
 
 function AdminNotFound() {

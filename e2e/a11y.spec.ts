@@ -1,0 +1,118 @@
+// Accessibility: axe-core finds no serious or critical violation on any page, signed in or not.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import type { EventDetail, Participant, TicketLinks } from '../src/shared/api/schemas.js';
+import type { RunningServer } from './fixtures/server.js';
+import { startServer } from './fixtures/server.js';
+
+let server: RunningServer;
+let api: APIRequestContext;
+let setupToken: string;
+let event: EventDetail;
+let token: string;
+
+const WAVE = {
+  name: 'Gelombang 1',
+  venue: 'Aula Blandongan, Puspemkot Tangsel',
+  address: 'Jl. Maruga No. 1, Ciater, Serpong',
+  mapUrl: 'https://www.google.com/maps/search/?api=1&query=Puspemkot+Tangsel',
+  startsAt: '2026-12-08T08:00:00+07:00',
+  endsAt: '2026-12-08T16:00:00+07:00',
+};
+
+test.beforeAll(async () => {
+  server = await startServer();
+  setupToken = server.setupLink!.split('#')[1]!;
+});
+test.afterAll(async () => {
+  await api?.dispose();
+  await server?.stop();
+});
+
+async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  expect(serious, label).toEqual([]);
+}
+
+test('signed-out pages: setup, home, not found', async ({ page }) => {
+  await page.goto(`${server.origin}/admin/setup#${setupToken}`);
+  await expect(page.locator('#setup-username')).toBeVisible();
+  await expectNoSeriousViolations(page, 'setup');
+  await page.goto(`${server.origin}/`);
+  await expect(page.locator('h1')).toBeVisible();
+  await expectNoSeriousViolations(page, 'home');
+  await page.goto(`${server.origin}/halaman/tidak/ada`);
+  await expect(page.locator('h1')).toBeVisible();
+  await expectNoSeriousViolations(page, 'not found');
+});
+
+test.describe('organizer and participant pages', () => {
+  test.beforeAll(async () => {
+    api = await request.newContext({ baseURL: server.origin });
+    await api.post('/api/setup', {
+      data: { token: setupToken, username: 'panitia', password: 'rahasia-panitia-1' },
+    });
+    const created = await (
+      await api.post('/api/events', { data: { name: 'Pelatihan UMKM' } })
+    ).json();
+    const wave = await (await api.post(`/api/events/${created.id}/waves`, { data: WAVE })).json();
+    await api.post(`/api/waves/${wave.id}/sessions`, {
+      data: { name: 'Hari 1 — Pagi', startsAt: WAVE.startsAt, endsAt: '2026-12-08T12:00:00+07:00' },
+    });
+    let first: Participant | null = null;
+    for (const [i, name] of ['Siti Aminah', "Ma'ruf Hidayat", 'Dr. Budi Santoso, S.E.'].entries()) {
+      const p = await (
+        await api.post(`/api/events/${created.id}/participants`, {
+          data: { name, business: `Usaha ${i + 1}`, phone: `08123456780${i}`, waveId: wave.id },
+        })
+      ).json();
+      first ??= p;
+    }
+    event = await (await api.get(`/api/events/${created.id}`)).json();
+    token = ((await (await api.get(`/api/participants/${first!.id}/ticket`)).json()) as TicketLinks)
+      .token;
+  });
+
+  const pages: [string, () => string, string][] = [
+    ['events', () => '/admin', '[data-testid="events-list"]'],
+    ['event', () => `/admin/events/${event.id}`, '[data-testid="add-wave"]'],
+    [
+      'participants',
+      () => `/admin/events/${event.id}/participants`,
+      '[data-testid="participants-table"]',
+    ],
+    ['import', () => `/admin/events/${event.id}/import`, '#import-file'],
+    [
+      'badges',
+      () => `/admin/events/${event.id}/badges?wave=${event.waves[0]!.id}`,
+      '[data-ready="true"]',
+    ],
+    ['ticket', () => `/t#${token}`, '[data-testid="ticket-qr"]'],
+    ['my tickets', () => '/t', 'main'],
+  ];
+  for (const [label, path, ready] of pages) {
+    test(`${label} page`, async ({ page, context }) => {
+      const state = await api.storageState();
+      await context.addCookies(state.cookies);
+      await page.goto(`${server.origin}${path()}`);
+      await expect(page.locator(ready).first()).toBeVisible({ timeout: 30_000 });
+      await expectNoSeriousViolations(page, label);
+    });
+  }
+
+  test('login page', async ({ page }) => {
+    await page.goto(`${server.origin}/admin/login`);
+    await expect(page.getByTestId('login-submit')).toBeVisible();
+    await expectNoSeriousViolations(page, 'login');
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { clockText, dayTimeText } from './wib-format.js';
+
+describe('WIB times', () => {
+  it('shows Asia/Jakarta wall-clock time whatever the instant’s own offset', () => {
+    expect(clockText(Date.parse('2026-12-08T01:12:00Z'))).toEqual({ id: '08.12', en: '08:12' });
+    expect(clockText(Date.parse('2026-12-07T17:05:00Z'))).toEqual({ id: '00.05', en: '00:05' });
+    expect(dayTimeText('2026-12-14T18:30:00-06:30')).toEqual({
+      id: 'Selasa 15 Desember 08.00',
+      en: 'Tuesday 15 December 08:00',
+    });
+  });
+
+  it('degrades to something readable on bad input', () => {
+    expect(clockText(Number.NaN)).toEqual({ id: '--', en: '--' });
+    expect(dayTimeText('tomorrow')).toEqual({ id: 'tomorrow', en: 'tomorrow' });
+  });
+});
