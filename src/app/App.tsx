@@ -2,6 +2,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { matchRoute, onLinkClick, useLocation } from './router';
+import { UpdateBanner } from './update/UpdateBanner';
 
 type PageModule = { default: ComponentType<{ params: Record<string, string> }> };
 
@@ -58,5 +59,10 @@ export function App() {
     );
   if (!page) return <div class="loading" aria-busy="true" />;
   const Page = page.mod.default;
-  return <Page params={pick(path).params} />;
+  return (
+    <>
+      <UpdateBanner />
+      <Page params={pick(path).params} />
+    </>
+  );
 }

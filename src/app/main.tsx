@@ -8,9 +8,7 @@ render(<App />, document.getElementById('app')!);
 
 // The service worker (sw/sw.ts) precaches the app so tickets and the door work offline. Only in
 // production builds: in dev it would serve stale modules. workbox-window is loaded after first
-// render so it never delays the page. Updates wait for consent: nothing here reloads the page.
+// render so it never delays the page. Updates wait for consent (UpdateBanner).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void import('workbox-window').then(({ Workbox }) => {
-    void new Workbox('/sw.js', { scope: '/' }).register();
-  });
+  void import('./update/register-sw').then(({ registerServiceWorker }) => registerServiceWorker());
 }
