@@ -45,10 +45,28 @@ export default defineConfig({
           },
           { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
+        screenshots: [
+          {
+            src: '/screenshots/ticket-390x844.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Tiket peserta dengan kode QR, tetap terbuka tanpa internet',
+          },
+          {
+            src: '/screenshots/admin-1280x800.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Daftar peserta untuk panitia',
+          },
+        ],
       },
       injectManifest: {
         // Everything the app needs offline, including the decoder's .wasm; never source maps.
         globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
+        // Install-dialog screenshots are only for the browser's install sheet.
+        globIgnores: ['screenshots/**'],
         // The QR decoder's WebAssembly is about 1 MB; the default 2 MB cap would drop it silently.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         sourcemap: false,
