@@ -51,6 +51,7 @@ for (const kind of await storeKinds()) {
       expect(offer.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
       expect(offer.qrText).toBe(`https://hadir.test/scan/pair#${offer.code}`);
       expect(offer.waveIds).toEqual([f.waves.a, f.waves.c]);
+      expect(offer.expiresInSeconds).toBe(600);
       const ttl = Date.parse(offer.expiresAt) - before;
       expect(ttl).toBeGreaterThanOrEqual(10 * 60 * 1000);
       expect(ttl).toBeLessThan(10 * 60 * 1000 + 5000);

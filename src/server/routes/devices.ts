@@ -107,6 +107,7 @@ export function deviceRoutes(deps: AppDeps) {
         code,
         qrText: pairingQrText(publicOrigin(deps, c), code),
         expiresAt: new Date(expiresAt).toISOString(),
+        expiresInSeconds: PAIRING_TTL_MS / 1000,
         name: body.name,
         door: body.door,
         waveIds,

@@ -50,6 +50,8 @@ export interface PairingOffer {
   /** `<origin>/scan/pair#ABCD-EFGH`: what the pairing QR encodes. */
   qrText: string;
   expiresAt: string;
+  /** Seconds the code lasts from now: count down with this, since the two clocks may differ. */
+  expiresInSeconds: number;
   name: string;
   door: string;
   waveIds: string[];

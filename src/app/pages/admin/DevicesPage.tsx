@@ -7,7 +7,7 @@ import { ErrorNotice, distinctFailures } from '../../components/admin/ErrorNotic
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
-import { deviceFormState, newlyPaired } from './devices-forms';
+import { deviceFormState, localDeadline, newlyPaired } from './devices-forms';
 import { devicesText } from './devices-text';
 import { DeviceForm, PairingPanel } from './DevicesPairing';
 import { DevicesTable } from './DevicesTable';
@@ -15,7 +15,7 @@ import { DevicesTable } from './DevicesTable';
 /** How often the list is re-read while a code is on screen, to see the tablet arrive. */
 const POLL_MS = 4000;
 
-type Pairing = { offer: PairingOffer; knownIds: Set<string> };
+type Pairing = { offer: PairingOffer; knownIds: Set<string>; deadline: number };
 
 /** The current time, ticking every second while `active`. */
 function useNow(active: boolean): number {
@@ -48,8 +48,9 @@ export default function DevicesPage({ params }: { params: Record<string, string>
   const waves = event.data?.waves ?? [];
   const devices = list.data?.devices ?? [];
   const paired = pairing ? newlyPaired(devices, pairing.knownIds, pairing.offer.name) : undefined;
-  const now = useNow(pairing !== null && !paired);
-  const live = pairing !== null && !paired && Date.parse(pairing.offer.expiresAt) > now;
+  const waiting = pairing !== null && !paired;
+  const now = useNow(waiting);
+  const live = waiting && pairing.deadline > now;
 
   const { reload } = list;
   useEffect(() => {
@@ -57,11 +58,20 @@ export default function DevicesPage({ params }: { params: Record<string, string>
     const id = setInterval(reload, POLL_MS);
     return () => clearInterval(id);
   }, [live, reload]);
+  // One last look when the code runs out: the tablet may have paired since the last poll.
+  const expired = waiting && !live;
+  useEffect(() => {
+    if (expired) reload();
+  }, [expired, reload]);
 
   const showOffer = (offer: PairingOffer) => {
     setStatus('');
     setAdding(false);
-    setPairing({ offer, knownIds: new Set(devices.map((d) => d.id)) });
+    setPairing({
+      offer,
+      knownIds: new Set(devices.map((d) => d.id)),
+      deadline: localDeadline(offer, Date.now()),
+    });
   };
   const closePairing = () => {
     setPairing(null);
@@ -105,6 +115,7 @@ export default function DevicesPage({ params }: { params: Record<string, string>
         <PairingPanel
           eventId={eventId}
           offer={pairing.offer}
+          deadline={pairing.deadline}
           now={now}
           paired={paired}
           onOffer={showOffer}

@@ -131,6 +131,8 @@ export function DeviceForm(props: {
 export function PairingPanel(props: {
   eventId: string;
   offer: PairingOffer;
+  /** When the code expires by this browser's clock. */
+  deadline: number;
   now: number;
   paired: DeviceInfo | undefined;
   onOffer: (offer: PairingOffer) => void;
@@ -144,7 +146,7 @@ export function PairingPanel(props: {
   const [error, setError] = useState<ApiFailure | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const qr = useMemo(() => svgDataUrl(qrSvg(offer.qrText).svg), [offer.qrText]);
-  const left = remainingMs(offer.expiresAt, props.now);
+  const left = remainingMs(props.deadline, props.now);
   const expired = left === 0 && !paired;
 
   // A new code or a paired tablet replaces the buttons; keep keyboard focus in the panel.

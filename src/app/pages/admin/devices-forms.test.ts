@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceInfo } from '../../../shared/api/door';
+import type { DeviceInfo, PairingOffer } from '../../../shared/api/door';
 import type { WaveInfo } from '../../../shared/api/schemas';
 import {
   buildPairingBody,
   deviceFormState,
   deviceWaveNames,
   formatCountdown,
+  localDeadline,
   newlyPaired,
   remainingMs,
   toggleWave,
@@ -67,18 +68,28 @@ describe('device form', () => {
 });
 
 describe('pairing countdown', () => {
-  const expiresAt = '2026-12-08T01:10:00.000Z';
+  const offer: PairingOffer = {
+    code: 'ABCD-EFGH',
+    qrText: 'https://hadir.test/scan/pair#ABCD-EFGH',
+    // The server's clock is an hour behind this laptop's: the countdown must not care.
+    expiresAt: '2026-12-08T00:10:00.000Z',
+    expiresInSeconds: 600,
+    name: 'Tablet 1',
+    door: 'Pintu',
+    waveIds: ['W1'],
+  };
   const at = (iso: string) => Date.parse(iso);
-  it('counts down in minutes and seconds, rounding up', () => {
-    expect(formatCountdown(remainingMs(expiresAt, at('2026-12-08T01:00:00.000Z')))).toBe('10:00');
-    expect(formatCountdown(remainingMs(expiresAt, at('2026-12-08T01:00:55.500Z')))).toBe('9:05');
-    expect(formatCountdown(remainingMs(expiresAt, at('2026-12-08T01:09:59.900Z')))).toBe('0:01');
+  const deadline = localDeadline(offer, at('2026-12-08T01:00:00.000Z'));
+  it('counts down from when the code arrived, in minutes and seconds, rounding up', () => {
+    expect(formatCountdown(remainingMs(deadline, at('2026-12-08T01:00:00.000Z')))).toBe('10:00');
+    expect(formatCountdown(remainingMs(deadline, at('2026-12-08T01:00:55.500Z')))).toBe('9:05');
+    expect(formatCountdown(remainingMs(deadline, at('2026-12-08T01:09:59.900Z')))).toBe('0:01');
   });
   it('stops at zero once expired', () => {
-    expect(remainingMs(expiresAt, at('2026-12-08T01:10:00.000Z'))).toBe(0);
-    expect(remainingMs(expiresAt, at('2026-12-08T02:00:00.000Z'))).toBe(0);
+    expect(remainingMs(deadline, at('2026-12-08T01:10:00.000Z'))).toBe(0);
+    expect(remainingMs(deadline, at('2026-12-08T02:00:00.000Z'))).toBe(0);
     expect(formatCountdown(0)).toBe('0:00');
-    expect(remainingMs('not a date', 0)).toBe(0);
+    expect(remainingMs(NaN, 0)).toBe(0);
   });
 });
 

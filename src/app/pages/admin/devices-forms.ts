@@ -1,6 +1,6 @@
 // The "Tambah perangkat" form, the pairing countdown and the device list's wording, kept out of
 // the views so they can be tested without a DOM.
-import type { DeviceInfo, PairingRequestBody } from '../../../shared/api/door';
+import type { DeviceInfo, PairingOffer, PairingRequestBody } from '../../../shared/api/door';
 import type { WaveInfo } from '../../../shared/api/schemas';
 import type { FormProblem } from './event-forms';
 
@@ -64,10 +64,17 @@ export function buildPairingBody(f: DeviceFormState): Built {
   return { body: { name, door, waveIds: f.waveIds }, problem: null };
 }
 
-/** Milliseconds until the code expires (never below zero). */
-export function remainingMs(expiresAt: string, now: number): number {
-  const end = Date.parse(expiresAt);
-  return Number.isFinite(end) ? Math.max(0, end - now) : 0;
+/**
+ * When the code expires by this browser's clock: the time it arrived plus its lifetime. The
+ * server's absolute expiresAt would be off by however wrong the office laptop's clock is.
+ */
+export function localDeadline(offer: PairingOffer, receivedAt: number): number {
+  return receivedAt + offer.expiresInSeconds * 1000;
+}
+
+/** Milliseconds until the deadline (never below zero). */
+export function remainingMs(deadline: number, now: number): number {
+  return Number.isFinite(deadline) ? Math.max(0, deadline - now) : 0;
 }
 
 /** "9:05": minutes and seconds left, rounded up so 0:00 appears only once it has expired. */
