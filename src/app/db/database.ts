@@ -6,11 +6,11 @@ import type {
   KeyRow,
   MetaRow,
   OutboxRow,
-  RevocationRow,
+  Revocation,
   RosterRow,
   ScanEvent,
-  SessionRow,
-  WaveRow,
+  SessionRef,
+  WaveRef,
 } from './types';
 
 /** The database name the app uses; tests pass their own. */
@@ -19,10 +19,10 @@ export const DB_NAME = 'hadir';
 /** Typed tables of the door database. */
 export class HadirDb extends Dexie {
   device!: Table<DeviceRow, string>;
-  waves!: Table<WaveRow, string>;
-  sessions!: Table<SessionRow, string>;
+  waves!: Table<WaveRef, string>;
+  sessions!: Table<SessionRef, string>;
   keys!: Table<KeyRow, string>;
-  revocations!: Table<RevocationRow, [string, number]>;
+  revocations!: Table<Revocation, [string, number]>;
   roster!: Table<RosterRow, string>;
   scanEvents!: Table<ScanEvent, string>;
   outbox!: Table<OutboxRow, string>;
@@ -46,8 +46,10 @@ export class HadirDb extends Dexie {
       revocations: '[participantId+ticketVersion]',
       // words: multi-entry lowercase tokens of name and business, for prefix search.
       roster: 'participantId, *words, phoneLast4',
-      // [deviceId+deviceSeq] finds this device's own last check-in among pulled events.
-      scanEvents: 'id, participantId, [participantId+sessionId], deviceSeq, [deviceId+deviceSeq]',
+      // [deviceId+deviceSeq] finds this device's own last check-in among pulled events;
+      // undoes finds whether an event was already undone.
+      scanEvents:
+        'id, participantId, [participantId+sessionId], deviceSeq, [deviceId+deviceSeq], undoes',
       outbox: 'eventId, createdAt',
       meta: 'key',
     });

@@ -3,7 +3,8 @@ import type { Bilingual, Problem } from '../../shared/messages';
 import { problem } from '../../shared/messages';
 
 /** Why a door storage call refused to write. */
-export type DbRejection = 'device-not-paired' | 'scan-not-found' | 'not-undoable' | 'already-undone';
+export type DbRejection =
+  'device-not-paired' | 'scan-not-found' | 'not-undoable' | 'already-undone';
 
 const WORDS: Record<DbRejection, [id: string, en: string]> = {
   'device-not-paired': [
@@ -11,10 +12,7 @@ const WORDS: Record<DbRejection, [id: string, en: string]> = {
     'This tablet is not paired with an event',
   ],
   'scan-not-found': ['Catatan pindaian tidak ditemukan', 'Scan record not found'],
-  'not-undoable': [
-    'Hanya check-in yang bisa dibatalkan',
-    'Only a check-in can be undone',
-  ],
+  'not-undoable': ['Hanya check-in yang bisa dibatalkan', 'Only a check-in can be undone'],
   'already-undone': ['Check-in ini sudah dibatalkan', 'This check-in was already undone'],
 };
 

@@ -1,5 +1,6 @@
 // The door's storage: the only way the app reaches IndexedDB.
 export * from './database';
+export * from './door-lookups';
 export * from './errors';
 export * from './hooks';
 export * from './ids';

@@ -2,16 +2,16 @@
 // and the revocation list. A manifest replaces what was there, in one transaction.
 import { Dexie } from 'dexie';
 import type { HadirDb } from './database';
-import type { DeviceRow, KeyRow, RevocationRow, SessionRow, WaveRow } from './types';
+import type { DeviceRow, KeyRow, Revocation, SessionRef, WaveRef } from './types';
 import { setMeta } from './meta';
 
 /** Everything the door needs besides the roster; omitted parts stay as they are. */
 export interface Manifest {
   device?: DeviceRow;
-  waves?: readonly WaveRow[];
-  sessions?: readonly SessionRow[];
+  waves?: readonly WaveRef[];
+  sessions?: readonly SessionRef[];
   keys?: readonly KeyRow[];
-  revocations?: readonly RevocationRow[];
+  revocations?: readonly Revocation[];
   /** How many roster entries to expect, for the progress bar. */
   rosterTotal?: number;
 }
@@ -51,12 +51,17 @@ export async function getKeys(db: HadirDb): Promise<KeyRow[]> {
 }
 
 /** All waves the tablet knows. */
-export async function getWaves(db: HadirDb): Promise<WaveRow[]> {
+export async function getWaves(db: HadirDb): Promise<WaveRef[]> {
   return db.waves.toArray();
 }
 
+/** One wave by id, or null when this tablet does not know it. */
+export async function getWave(db: HadirDb, waveId: string): Promise<WaveRef | null> {
+  return (await db.waves.get(waveId)) ?? null;
+}
+
 /** Sessions, of one wave when given, in start order. */
-export async function getSessions(db: HadirDb, waveId?: string): Promise<SessionRow[]> {
+export async function getSessions(db: HadirDb, waveId?: string): Promise<SessionRef[]> {
   const rows = waveId ? db.sessions.where('waveId').equals(waveId) : db.sessions.toCollection();
   return rows.sortBy('startsAt');
 }
@@ -73,11 +78,12 @@ export async function getRevokedVersion(
   return last?.ticketVersion ?? null;
 }
 
-/** Whether this exact ticket version of this participant is revoked. */
+/** Whether this ticket version is revoked: revoking a version revokes all before it too. */
 export async function isRevoked(
   db: HadirDb,
   participantId: string,
   ticketVersion: number,
 ): Promise<boolean> {
-  return (await db.revocations.get([participantId, ticketVersion])) !== undefined;
+  const revoked = await getRevokedVersion(db, participantId);
+  return revoked !== null && ticketVersion <= revoked;
 }

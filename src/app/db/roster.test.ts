@@ -7,6 +7,7 @@ import {
   getSessions,
   getKeys,
   getDevice,
+  getWave,
   isRevoked,
   saveManifest,
   setVolunteer,
@@ -74,7 +75,10 @@ describe('roster download', () => {
     const broken = (from: number): RosterEntry[] => {
       const entries = rosterRange(from, from + CHUNK);
       if (from === 2 * CHUNK) {
-        entries.splice(100, 0, { ...rosterEntry(0), participantId: undefined as unknown as string });
+        entries.splice(100, 0, {
+          ...rosterEntry(0),
+          participantId: undefined as unknown as string,
+        });
       }
       return entries;
     };
@@ -165,9 +169,27 @@ describe('manifest', () => {
         },
       ],
       sessions: [
-        { id: 'S2', waveId: 'WAVE1', name: 'Siang', startsAt: '2026-12-08T13:00:00+07:00', endsAt: '2026-12-08T16:00:00+07:00' },
-        { id: 'S1', waveId: 'WAVE1', name: 'Pagi', startsAt: '2026-12-08T08:00:00+07:00', endsAt: '2026-12-08T12:00:00+07:00' },
-        { id: 'S3', waveId: 'WAVE2', name: 'Pagi', startsAt: '2026-12-09T08:00:00+07:00', endsAt: '2026-12-09T12:00:00+07:00' },
+        {
+          id: 'S2',
+          waveId: 'WAVE1',
+          name: 'Siang',
+          startsAt: '2026-12-08T13:00:00+07:00',
+          endsAt: '2026-12-08T16:00:00+07:00',
+        },
+        {
+          id: 'S1',
+          waveId: 'WAVE1',
+          name: 'Pagi',
+          startsAt: '2026-12-08T08:00:00+07:00',
+          endsAt: '2026-12-08T12:00:00+07:00',
+        },
+        {
+          id: 'S3',
+          waveId: 'WAVE2',
+          name: 'Pagi',
+          startsAt: '2026-12-09T08:00:00+07:00',
+          endsAt: '2026-12-09T12:00:00+07:00',
+        },
       ],
       keys: [{ kid: 'KID1', publicKey: 'pk1' }],
       revocations: [
@@ -181,6 +203,10 @@ describe('manifest', () => {
     expect(await getRevokedVersion(db, 'P0000003')).toBeNull();
     expect(await isRevoked(db, 'P0000002', 1)).toBe(true);
     expect(await isRevoked(db, 'P0000002', 2)).toBe(false);
+    expect(await isRevoked(db, 'P0000001', 1)).toBe(true); // every version up to the highest
+    expect(await isRevoked(db, 'P0000001', 3)).toBe(false);
+    expect((await getWave(db, 'WAVE1'))?.venue).toBe('Aula Blandongan');
+    expect(await getWave(db, 'WAVE9')).toBeNull();
 
     await setVolunteer(db, 'Dimas');
     expect((await getDevice(db))?.volunteer).toBe('Dimas');
@@ -204,7 +230,12 @@ describe('wipeRoster', () => {
     });
     await saveRosterChunk(db, rosterRange(0, 10), '10');
     await markRosterComplete(db);
-    await recordScan(db, { participantId: 'P0000001', sessionId: 'S1', kind: 'check-in', verdict: 'admitted' });
+    await recordScan(db, {
+      participantId: 'P0000001',
+      sessionId: 'S1',
+      kind: 'check-in',
+      verdict: 'admitted',
+    });
 
     await wipeRoster(db);
 
@@ -212,7 +243,12 @@ describe('wipeRoster', () => {
     expect(await getKeys(db)).toEqual([]);
     expect(await getSessions(db)).toEqual([]);
     expect(await getRevokedVersion(db, 'P0000001')).toBeNull();
-    expect(await getRosterProgress(db)).toEqual({ saved: 0, total: null, complete: false, cursor: null });
+    expect(await getRosterProgress(db)).toEqual({
+      saved: 0,
+      total: null,
+      complete: false,
+      cursor: null,
+    });
     expect(await db.scanEvents.count()).toBe(1);
     expect(await unsyncedCount(db)).toBe(1);
     expect(await getDevice(db)).not.toBeNull();

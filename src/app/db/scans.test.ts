@@ -71,6 +71,7 @@ describe('recordScan', () => {
       deviceId: 'DEV1',
       deviceSeq: 1,
       volunteer: 'Rina',
+      door: 'Pintu Utara',
       participantId: 'P1',
       deviceTime: 1_700_000_000_000,
     });
@@ -88,12 +89,12 @@ describe('recordScan', () => {
     // Spy before the database opens: Dexie binds IDBDatabase.transaction when it opens.
     vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
       this: IDBDatabase,
-      stores: string | string[],
+      stores: string | Iterable<string>,
       mode?: IDBTransactionMode,
       options?: IDBTransactionOptions,
     ) {
       opened.push({
-        stores: [stores].flat(),
+        stores: typeof stores === 'string' ? [stores] : [...stores],
         mode: mode ?? 'readonly',
         durability: options?.durability,
       });
@@ -185,7 +186,12 @@ describe('recordScan', () => {
   it('keeps scans of nobody (not a ticket) without indexing them under a participant', async () => {
     await pairedDb();
     await recordScan(db, checkIn('P1'));
-    await recordScan(db, { participantId: null, sessionId: 'S1', kind: 'check-in', verdict: 'not-a-ticket' });
+    await recordScan(db, {
+      participantId: null,
+      sessionId: 'S1',
+      kind: 'check-in',
+      verdict: 'not-a-ticket',
+    });
     expect(await db.scanEvents.count()).toBe(2);
     expect(await attendanceFor(db, 'P1', 'S1')).toHaveLength(1);
     expect(await unsyncedCount(db)).toBe(2);
@@ -231,7 +237,11 @@ describe('undo', () => {
     const admitted = await recordScan(db, checkIn('P1'));
     const refused = await recordScan(db, checkIn('P1', { verdict: 'already-in' }));
     const undo = await recordUndo(db, { undoes: admitted.id });
-    const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: DbError) => e.code);
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: DbError) => e.code,
+      );
     expect(await codeOf(recordUndo(db, { undoes: admitted.id }))).toBe('already-undone');
     expect(await codeOf(recordUndo(db, { undoes: refused.id }))).toBe('not-undoable');
     expect(await codeOf(recordUndo(db, { undoes: undo.id }))).toBe('not-undoable');
@@ -244,20 +254,35 @@ describe('undo', () => {
     await pairedDb();
     const own = await recordScan(db, checkIn('P1'));
     // An event pulled from another door, newer than ours.
-    await db.scanEvents.add({ ...own, id: 'ZZZZZZZZZZZZZZZZZZZZZZZZZZ', deviceId: 'DEV2', deviceSeq: 99, participantId: 'P9' });
+    await db.scanEvents.add({
+      ...own,
+      id: 'ZZZZZZZZZZZZZZZZZZZZZZZZZZ',
+      deviceId: 'DEV2',
+      deviceSeq: 99,
+      participantId: 'P9',
+    });
     expect((await lastCheckIn(db))?.id).toBe(own.id);
   });
 });
 
 describe('walk-in', () => {
-  it('admits with a fresh participant id and the typed details', async () => {
+  it('admits with the typed details and no participant id until the server makes one', async () => {
     await pairedDb();
-    const walkIn = { name: 'Yusuf', business: 'Bakso Yusuf', phone: '081234567890', waveId: 'WAVE1' };
+    const walkIn = {
+      name: 'Yusuf',
+      business: 'Bakso Yusuf',
+      phone: '081234567890',
+      waveId: 'WAVE1',
+    };
     const event = await recordWalkIn(db, { walkIn, sessionId: 'S1' });
     expect(event).toMatchObject({ kind: 'walk-in', verdict: 'admitted', walkIn });
-    expect(event.participantId).toMatch(/^[A-Z2-7]{16}$/);
+    expect(event.participantId).toBeNull();
     expect(await lastCheckIn(db)).toEqual(event);
-    expect(await scansForParticipant(db, event.participantId ?? '')).toEqual([event]);
+    const undo = await recordUndo(db, { undoes: event.id });
+    expect(undo).toMatchObject({ participantId: null, undoes: event.id });
+    expect(await lastCheckIn(db)).toBeNull();
+    const known = await recordWalkIn(db, { walkIn, sessionId: 'S1', participantId: 'P7' });
+    expect(await scansForParticipant(db, 'P7')).toEqual([known]);
   });
 });
 

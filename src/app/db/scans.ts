@@ -3,8 +3,8 @@
 // verdict shown after `await recordScan(...)` survives a reload, a killed tab or a power cut.
 import { Dexie } from 'dexie';
 import type { HadirDb } from './database';
-import type { DeviceRow, ScanEvent, ScanKind, WalkIn } from './types';
-import { newParticipantId } from '../../shared/base32';
+import type { DeviceRow, ScanEvent, ScanEventKind, VerdictKind, WalkIn } from './types';
+import { countsAsAdmission } from '../../shared/door/attendance-rules';
 import { DbError } from './errors';
 import { newScanId } from './ids';
 import { getMeta, setMeta } from './meta';
@@ -13,10 +13,11 @@ import { getMeta, setMeta } from './meta';
 export interface ScanDraft {
   participantId: string | null;
   sessionId: string;
-  kind: Exclude<ScanKind, 'undo'>;
-  verdict: NonNullable<ScanEvent['verdict']>;
+  kind: Exclude<ScanEventKind, 'undo'>;
+  verdict: VerdictKind;
   ticketVersion?: number;
   walkIn?: WalkIn;
+  flags?: string[];
   /** Defaults: a new time-ordered id, the device clock, the volunteer on the device row. */
   id?: string;
   deviceTime?: number;
@@ -31,28 +32,23 @@ export interface UndoDraft {
   volunteer?: string;
 }
 
-/** A walk-in registered at the door; the participant id is made here unless given. */
+/** A walk-in registered at the door; without a participant id until the server makes one. */
 export interface WalkInDraft {
   walkIn: WalkIn;
   sessionId: string;
-  participantId?: string;
+  participantId?: string | null;
+  flags?: string[];
   deviceTime?: number;
   volunteer?: string;
 }
 
-type EventBody = Omit<ScanEvent, 'deviceId' | 'deviceSeq' | 'volunteer'> & { volunteer?: string };
+type EventBody = Omit<ScanEvent, 'deviceId' | 'deviceSeq' | 'volunteer' | 'door'> & {
+  volunteer?: string;
+};
 
-const ADMITTING_VERDICTS: ReadonlySet<ScanEvent['verdict']> = new Set([
-  'admitted',
-  'valid-not-in-roster',
-]);
-
-/** Whether an event let someone in: what "undo the last check-in" may cancel. */
-export function admits(event: ScanEvent): boolean {
-  if (event.participantId === null || event.kind === 'undo') return false;
-  return event.kind === 'walk-in' || event.kind === 'override'
-    ? true
-    : ADMITTING_VERDICTS.has(event.verdict);
+/** Whether "undo" may cancel an event: one that let someone in (the attendance fold's rule). */
+export function isUndoable(event: ScanEvent): boolean {
+  return event.kind !== 'undo' && countsAsAdmission(event);
 }
 
 /** Appends one event and its outbox row, numbering it from the device counter, atomically. */
@@ -71,6 +67,7 @@ async function append(
       deviceId: device.deviceId,
       deviceSeq,
       volunteer: body.volunteer ?? device.volunteer,
+      door: device.door,
     };
     // add(), never put(): an id already taken fails the whole transaction instead of
     // overwriting history.
@@ -96,13 +93,10 @@ export async function recordUndo(db: HadirDb, draft: UndoDraft): Promise<ScanEve
   return append(db, async () => {
     const target = await db.scanEvents.get(draft.undoes);
     if (!target) throw new DbError('scan-not-found');
-    if (!admits(target) || target.participantId === null) throw new DbError('not-undoable');
-    const earlier = await db.scanEvents
-      .where('[participantId+sessionId]')
-      .equals([target.participantId, target.sessionId])
-      .filter((e) => e.kind === 'undo' && e.undoes === target.id)
-      .first();
-    if (earlier) throw new DbError('already-undone');
+    if (!isUndoable(target)) throw new DbError('not-undoable');
+    if ((await db.scanEvents.where('undoes').equals(target.id).count()) > 0) {
+      throw new DbError('already-undone');
+    }
     return {
       id: draft.id ?? newScanId(),
       deviceTime: draft.deviceTime ?? Date.now(),
@@ -119,11 +113,12 @@ export async function recordUndo(db: HadirDb, draft: UndoDraft): Promise<ScanEve
 /** Registers and admits someone not on the roster; the server creates the participant. */
 export async function recordWalkIn(db: HadirDb, draft: WalkInDraft): Promise<ScanEvent> {
   return recordScan(db, {
-    participantId: draft.participantId ?? newParticipantId(),
+    participantId: draft.participantId ?? null,
     sessionId: draft.sessionId,
     kind: 'walk-in',
     verdict: 'admitted',
     walkIn: draft.walkIn,
+    ...(draft.flags === undefined ? {} : { flags: draft.flags }),
     ...(draft.deviceTime === undefined ? {} : { deviceTime: draft.deviceTime }),
     ...(draft.volunteer === undefined ? {} : { volunteer: draft.volunteer }),
   });
@@ -142,7 +137,7 @@ export async function lastCheckIn(db: HadirDb): Promise<ScanEvent | null> {
       .reverse()
       .filter((e) => {
         if (e.kind === 'undo' && e.undoes) undone.add(e.undoes);
-        return admits(e) && !undone.has(e.id);
+        return isUndoable(e) && !undone.has(e.id);
       })
       .first();
     return found ?? null;
@@ -156,7 +151,10 @@ export async function attendanceFor(
   sessionId: string,
 ): Promise<ScanEvent[]> {
   // Equal index keys come back in primary key order, and ids are time-ordered.
-  return db.scanEvents.where('[participantId+sessionId]').equals([participantId, sessionId]).toArray();
+  return db.scanEvents
+    .where('[participantId+sessionId]')
+    .equals([participantId, sessionId])
+    .toArray();
 }
 
 /** Every event for one participant in any session, oldest first. */
