@@ -78,7 +78,12 @@ export async function benchDecoder(): Promise<void> {
             warmup: round === 0 ? 10 : 3,
             region: c.region,
           });
-          const row = rows.get(`${engine}/${c.key}`) ?? { ms: [], blockedMs: [], read: 0, frames: 0 };
+          const row = rows.get(`${engine}/${c.key}`) ?? {
+            ms: [],
+            blockedMs: [],
+            read: 0,
+            frames: 0,
+          };
           row.ms.push(...t.ms);
           row.blockedMs.push(...(engine === 'wasm' ? t.blockedMs : t.ms));
           row.read += t.read;

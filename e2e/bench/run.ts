@@ -1,6 +1,7 @@
 // `npm run bench`: small, honest measurements of the hot pure paths. Figures are per operation,
 // with ratios against a baseline measured in the same process (the machines are shared and noisy).
 import { performance } from 'node:perf_hooks';
+import { benchDecoder } from './decoder.js';
 import { reportSizes } from './sizes.js';
 import { readRosterCsv } from '../../src/shared/roster/read.js';
 import { newParticipantId, newWaveId } from '../../src/shared/base32.js';
@@ -69,5 +70,6 @@ console.log(
   `  ${(10_000 / perFile).toFixed(0)}k rows/s; ${(perFile / split).toFixed(1)}× a bare split`,
 );
 
-if (!reportSizes())
-  console.log('(no build in dist/public: run `npm run build` for the size figures)');
+// Size figures and the in-browser decoder bench both need the build in dist/public.
+if (reportSizes()) await benchDecoder();
+else console.log('(no build in dist/public: run `npm run build` for the size and decoder figures)');

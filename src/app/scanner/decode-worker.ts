@@ -18,7 +18,8 @@ startWasmEngine().then(
 );
 
 scope.onmessage = (event) => {
-  const { id, image, maxSymbols } = event.data;
+  const { id, width, height, pixels, maxSymbols } = event.data;
+  const image = new ImageData(new Uint8ClampedArray(pixels), width, height);
   decodeWithWasm(image, maxSymbols).then(
     (texts) => scope.postMessage({ type: 'decoded', id, texts }),
     (err: unknown) => scope.postMessage({ type: 'error', id, message: describeError(err) }),

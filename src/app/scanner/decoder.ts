@@ -116,10 +116,15 @@ function workerDecoder(maxSymbols: number): Promise<Decoder> {
     decode(image) {
       if (broken) return Promise.reject(broken);
       const id = nextId++;
-      const request: DecodeRequest = { type: 'decode', id, image, maxSymbols };
+      const { width, height, data } = image;
+      const pixels = data.buffer as ArrayBuffer;
+      if (data.byteOffset !== 0 || data.byteLength !== pixels.byteLength) {
+        return Promise.reject(new TypeError('ImageData over part of a buffer cannot be sent'));
+      }
+      const request: DecodeRequest = { type: 'decode', id, width, height, pixels, maxSymbols };
       return new Promise<string[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage(request, [image.data.buffer]);
+        worker.postMessage(request, [pixels]);
       });
     },
     close: () => fail(new Error('decoder closed')),

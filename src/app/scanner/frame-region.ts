@@ -29,7 +29,10 @@ export const DEFAULT_REGION_FRACTION = 0.7;
 export const DEFAULT_MAX_SIDE = 720;
 
 /** The centred square of a frame, downscaled so its side is at most maxSide; null if no frame. */
-export function centredSquareRegion(frame: FrameSize, opts: RegionOptions = {}): FrameRegion | null {
+export function centredSquareRegion(
+  frame: FrameSize,
+  opts: RegionOptions = {},
+): FrameRegion | null {
   const fraction = opts.fraction ?? DEFAULT_REGION_FRACTION;
   const maxSide = opts.maxSide ?? DEFAULT_MAX_SIDE;
   if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`fraction ${fraction} not in (0, 1]`);
