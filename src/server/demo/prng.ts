@@ -1,4 +1,7 @@
 // A small seeded random source, so the demo roster is the same on every machine and every run.
+import { mulberry32 } from '../../shared/random.js';
+
+export { mulberry32 };
 
 /** Seeded random helpers over mulberry32 (fast, 32-bit state, good enough for demo data). */
 export interface Rng {
@@ -12,18 +15,6 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** One key of a weight table, chosen in proportion to its weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K;
-}
-
-/** mulberry32: https://gist.github.com/tommyettinger/46a874533244883189143505d203312c */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Builds the helpers over one seed. */
