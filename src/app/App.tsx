@@ -11,6 +11,8 @@ const routes: [string, () => Promise<PageModule>][] = [
   ['/t', () => import('./pages/ticket/TicketPage')],
   ['/admin', () => import('./pages/admin/AdminRoot')],
   ['/admin/*', () => import('./pages/admin/AdminRoot')],
+  ['/scan', () => import('./pages/door/DoorPage')],
+  ['/scan/*', () => import('./pages/door/DoorPage')],
 ];
 
 function pick(path: string): { load: () => Promise<PageModule>; params: Record<string, string> } {

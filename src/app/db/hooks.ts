@@ -10,6 +10,12 @@ import { oldestUnsynced, unsyncedCount } from './outbox';
 import { getRosterProgress, rosterCount } from './roster';
 import { lastCheckIn, listScans } from './scans';
 import { searchRoster } from './search';
+import type { DoorStatus } from './door-status';
+import { getDoorStatus } from './door-status';
+import type { RecentScan } from './recent';
+import { recentScans } from './recent';
+import type { SessionRef } from './types';
+import { getSessions } from './manifest';
 
 interface LiveState<T> {
   value?: T;
@@ -68,4 +74,22 @@ export function useRosterSearch(
   db: HadirDb = hadirDb(),
 ): RosterEntry[] | undefined {
   return useLive(() => searchRoster(db, query, { limit }), [db, query, limit]);
+}
+
+/** The door's standing (paired, roster complete, persistence, clock), kept current. */
+export function useDoorStatus(db: HadirDb = hadirDb()): DoorStatus | undefined {
+  return useLive(() => getDoorStatus(db), [db]);
+}
+
+/** The latest scans with names, newest first. */
+export function useRecentScansWithNames(
+  limit = 10,
+  db: HadirDb = hadirDb(),
+): RecentScan[] | undefined {
+  return useLive(() => recentScans(db, limit), [db, limit]);
+}
+
+/** Every session this tablet knows, in start order. */
+export function useSessions(db: HadirDb = hadirDb()): SessionRef[] | undefined {
+  return useLive(() => getSessions(db), [db]);
 }

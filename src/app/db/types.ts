@@ -70,6 +70,10 @@ export interface MetaValues {
   rosterTotal: number;
   deviceSeq: number;
   persistence: PersistenceAnswer;
+  /** Server clock minus this tablet's clock (ms), estimated at the last manifest or sync. */
+  clockOffsetMs: number;
+  /** Device time (ms) of the last manifest download. */
+  manifestAt: number;
 }
 
 /** A meta row as stored. */

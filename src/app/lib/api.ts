@@ -21,11 +21,20 @@ const offline = {
 /** Calls the API; throws ApiFailure with a bilingual message on any failure. */
 export async function api<T>(
   path: string,
-  opts: { method?: string; body?: unknown; raw?: BodyInit; contentType?: string } = {},
+  opts: {
+    method?: string;
+    body?: unknown;
+    raw?: BodyInit;
+    contentType?: string;
+    /** A door device's token, sent as a bearer token. */
+    token?: string;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<T> {
   let res: Response;
   try {
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
     let body: BodyInit | undefined;
     if (opts.raw !== undefined) {
       body = opts.raw;
@@ -39,8 +48,10 @@ export async function api<T>(
       headers,
       body,
       credentials: 'same-origin',
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
-  } catch {
+  } catch (err) {
+    if (opts.signal?.aborted) throw err;
     throw new ApiFailure(0, 'offline', offline);
   }
   if (res.status === 204) return undefined as T;

@@ -100,7 +100,36 @@ export async function decideVerdict(input: VerdictInput): Promise<Verdict> {
       ? { kind: 'not-a-ticket', problem: verified.problem }
       : { kind: 'forged', problem: verified.problem, reason: verified.reason };
   }
-  const ticket = verified.payload;
+  return judgeTicket(verified.payload, input);
+}
+
+/** What the door knows when a volunteer picks someone from the roster instead of scanning. */
+export type ManualVerdictInput = Omit<VerdictInput, 'text' | 'keys'> & {
+  participant: RosterEntry;
+};
+
+/**
+ * The verdict for a check-in by hand (search by name or phone): the same rules from step 3 on,
+ * applied to the roster's current ticket of that person. Its `ticket.kid` is empty: none was shown.
+ */
+export async function decideManualVerdict(input: ManualVerdictInput): Promise<Verdict> {
+  const { participant } = input;
+  const ticket: TicketPayload = {
+    kid: '',
+    participantId: participant.participantId,
+    waveId: participant.waveId,
+    version: participant.ticketVersion,
+  };
+  return judgeTicket(ticket, {
+    ...input,
+    roster: (id) => (id === participant.participantId ? participant : input.roster(id)),
+  });
+}
+
+async function judgeTicket(
+  ticket: TicketPayload,
+  input: Omit<VerdictInput, 'text' | 'keys'>,
+): Promise<Verdict> {
   const { participantId, waveId, version } = ticket;
   const [participant, revokedVersion] = await Promise.all([
     input.roster(participantId),
@@ -165,7 +194,7 @@ export async function decideVerdict(input: VerdictInput): Promise<Verdict> {
 }
 
 async function sessionOf(
-  input: VerdictInput,
+  input: Omit<VerdictInput, 'text' | 'keys'>,
   waveId: string,
   grace: SessionGrace,
 ): Promise<SessionRef | undefined> {

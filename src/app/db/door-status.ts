@@ -1,0 +1,46 @@
+// What the door screen needs to know before it may scan, read together: is the tablet paired, is
+// the whole roster on it, was persistence granted, and how far off its clock is.
+import type { HadirDb } from './database';
+import type { DeviceRow, PersistenceAnswer } from './types';
+import { getMeta, setMeta } from './meta';
+
+/** The door's standing, for choosing which screen to show. */
+export interface DoorStatus {
+  device: DeviceRow | null;
+  rosterSaved: number;
+  rosterTotal: number | null;
+  rosterComplete: boolean;
+  /** True when the tablet holds keys and a complete roster: the only state in which it scans. */
+  ready: boolean;
+  persistence: PersistenceAnswer | null;
+  clockOffsetMs: number | null;
+}
+
+/** Reads the door's standing in one transaction. */
+export async function getDoorStatus(db: HadirDb): Promise<DoorStatus> {
+  return db.transaction('r', [db.device, db.roster, db.keys, db.meta], async () => {
+    const device = (await db.device.toCollection().first()) ?? null;
+    const rosterSaved = await db.roster.count();
+    const keys = await db.keys.count();
+    const rosterComplete = (await getMeta(db, 'rosterComplete')) ?? false;
+    return {
+      device,
+      rosterSaved,
+      rosterTotal: (await getMeta(db, 'rosterTotal')) ?? null,
+      rosterComplete,
+      ready: device !== null && keys > 0 && rosterComplete,
+      persistence: (await getMeta(db, 'persistence')) ?? null,
+      clockOffsetMs: (await getMeta(db, 'clockOffsetMs')) ?? null,
+    };
+  });
+}
+
+/** Remembers the estimated clock offset (server minus device, ms). */
+export async function setClockOffset(db: HadirDb, offsetMs: number): Promise<void> {
+  await setMeta(db, 'clockOffsetMs', Math.round(offsetMs));
+}
+
+/** The last estimated clock offset, or 0 before any estimate. */
+export async function getClockOffset(db: HadirDb): Promise<number> {
+  return (await getMeta(db, 'clockOffsetMs')) ?? 0;
+}

@@ -1,0 +1,33 @@
+// /scan: the door. Which screen shows follows from what the tablet holds: not paired → pairing,
+// paired without a whole roster → download, no volunteer → their name, else scanning.
+import { useDoorStatus } from '../../db';
+import { useLocation } from '../../router';
+import { DoorScreen } from './DoorScreen';
+import { EvictedStep, PairStep, RosterStep, VolunteerStep } from './DoorSetup';
+import { PAIRED_MARKER } from './door-setup';
+import './door.css';
+
+function pairedBefore(): boolean {
+  try {
+    return localStorage.getItem(PAIRED_MARKER) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The door route. */
+export default function DoorPage() {
+  const { path } = useLocation();
+  const status = useDoorStatus();
+  if (!status) return <div class="loading" aria-busy="true" />;
+  const { device } = status;
+  if (path.replace(/\/+$/, '') === '/scan/pair') {
+    return <PairStep paired={device} />;
+  }
+  if (!device) {
+    return pairedBefore() ? <EvictedStep /> : <PairStep paired={null} />;
+  }
+  if (!status.ready) return <RosterStep status={status} device={device} />;
+  if (!device.volunteer) return <VolunteerStep device={device} />;
+  return <DoorScreen status={status} device={device} />;
+}

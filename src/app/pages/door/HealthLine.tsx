@@ -1,0 +1,86 @@
+// The door's health at a glance: online or not, scans waiting to be sent and for how long, the
+// roster size, whether storage is persistent, and how far the tablet's clock is off.
+import { useEffect, useState } from 'preact/hooks';
+import type { DoorStatus } from '../../db';
+import { useOldestUnsynced, useRosterCount, useUnsyncedCount } from '../../db';
+import { pickText, useLang } from '../../i18n/i18n';
+
+/** Beyond this the tablet's clock is called wrong (ARCHITECTURE.md, Sync: Clocks). */
+export const CLOCK_WARNING_MS = 2 * 60 * 1000;
+
+/** navigator.onLine, kept current. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** A clock tick every `ms`, so ages stay current. */
+function useTick(ms: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+  return now;
+}
+
+function minutes(ms: number): number {
+  return Math.max(0, Math.round(ms / 60000));
+}
+
+/** The one-line status bar at the bottom of the door. */
+export function HealthLine(props: { status: DoorStatus }) {
+  const lang = useLang();
+  const tx = (m: { id: string; en: string }) => pickText(m, lang);
+  const online = useOnline();
+  const unsynced = useUnsyncedCount();
+  const oldest = useOldestUnsynced();
+  const roster = useRosterCount();
+  const now = useTick(30_000);
+  const { persistence, clockOffsetMs } = props.status;
+  const clockOff = clockOffsetMs !== null && Math.abs(clockOffsetMs) > CLOCK_WARNING_MS;
+
+  return (
+    <footer class="door-health" data-testid="health" data-online={String(online)}>
+      <span class={online ? 'ok' : 'warn'} data-testid="health-online">
+        {online ? tx({ id: '● Online', en: '● Online' }) : tx({ id: '○ Offline', en: '○ Offline' })}
+      </span>
+      <span data-testid="health-unsynced" data-count={unsynced ?? ''}>
+        {unsynced === 0
+          ? tx({ id: 'Semua pemindaian tersimpan di server', en: 'All scans are on the server' })
+          : tx({
+              id: `Belum terkirim: ${unsynced ?? '…'}${oldest ? ` (tertua ${minutes(now - oldest.createdAt)} mnt)` : ''}`,
+              en: `Not sent yet: ${unsynced ?? '…'}${oldest ? ` (oldest ${minutes(now - oldest.createdAt)} min)` : ''}`,
+            })}
+      </span>
+      <span data-testid="health-roster">
+        {tx({
+          id: `Daftar: ${roster ?? '…'} peserta`,
+          en: `Roster: ${roster ?? '…'} participants`,
+        })}
+      </span>
+      <span class={persistence?.persisted ? 'ok' : 'warn'} data-testid="health-persisted">
+        {persistence?.persisted
+          ? tx({ id: 'Penyimpanan permanen', en: 'Storage persistent' })
+          : tx({ id: 'Penyimpanan tidak permanen', en: 'Storage not persistent' })}
+      </span>
+      {clockOff && (
+        <span class="warn" role="status" data-testid="health-clock">
+          {tx({
+            id: `Jam tablet selisih ${minutes(Math.abs(clockOffsetMs))} menit dari server — periksa pengaturan jam`,
+            en: `Tablet clock is ${minutes(Math.abs(clockOffsetMs))} min off the server — check the clock settings`,
+          })}
+        </span>
+      )}
+    </footer>
+  );
+}
