@@ -61,6 +61,7 @@ describe('the door scan flow', () => {
     expect(await unsyncedCount(db)).toBe(1);
     const again = await flow.scan(ticket, { session: w1day1, source: 'keyboard' });
     expect(again?.verdict?.kind).toBe('already-in');
+    expect(again?.presentation.detail.id).toContain('(Tablet 1, Rina)');
     const stored = await listScans(db);
     expect(stored.map((e) => e.verdict)).toEqual(['already-in', 'admitted']);
     expect(stored.every((e) => e.volunteer === 'Rina' && e.door === 'Pintu Utara')).toBe(true);

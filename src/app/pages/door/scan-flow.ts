@@ -112,7 +112,10 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
       ...(flags.length > 0 ? { flags } : {}),
       deviceTime: now(),
     });
-    return { event, verdict, presentation: presentVerdict(verdict), source };
+    // This tablet's own earlier admissions are named as the organizer named it ("Tablet 1").
+    const device = await getDevice(db);
+    const deviceName = (id: string) => (id === device?.deviceId ? device.name : undefined);
+    return { event, verdict, presentation: presentVerdict(verdict, { deviceName }), source };
   }
 
   return {
