@@ -45,6 +45,11 @@ export default defineConfig({
           },
           { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
+        // Long-press on the installed icon: straight to the door or to one's tickets.
+        shortcuts: [
+          { name: 'Pintu — pindai tiket', short_name: 'Pintu', url: '/scan' },
+          { name: 'Tiket saya', short_name: 'Tiket', url: '/t' },
+        ],
         screenshots: [
           {
             src: '/screenshots/ticket-390x844.png',

@@ -20,6 +20,7 @@ interface Manifest {
   theme_color: string;
   icons: { src: string; sizes: string; purpose?: string }[];
   screenshots: { src: string; sizes: string; form_factor?: string }[];
+  shortcuts: { name: string; url: string }[];
 }
 
 test('the manifest is complete and every file it names is served', async ({ page, request }) => {
@@ -40,6 +41,8 @@ test('the manifest is complete and every file it names is served', async ({ page
   expect(manifest.icons.some((i) => i.purpose === 'maskable' && i.sizes === '512x512')).toBe(true);
   expect(manifest.icons.some((i) => i.purpose !== 'maskable' && i.sizes === '192x192')).toBe(true);
   expect(manifest.screenshots.map((s) => s.form_factor).sort()).toEqual(['narrow', 'wide']);
+  // The installed app opens the door or the ticket list directly from its icon's shortcuts.
+  expect(manifest.shortcuts.map((s) => s.url).sort()).toEqual(['/scan', '/t']);
   for (const file of [...manifest.icons, ...manifest.screenshots]) {
     const res = await request.get(`${server.origin}${file.src}`);
     expect(res.status(), file.src).toBe(200);

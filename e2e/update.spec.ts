@@ -1,10 +1,11 @@
 // Safe updates: publishing a new build while a page is open shows "Versi baru tersedia — muat
 // ulang?"; nothing reloads by itself; after consent the new worker takes over and what the phone
-// kept (saved tickets) is intact.
+// kept (saved tickets; at the door, the roster and every unsynced scan) is intact.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { pairingCode, participantsOf, prepareDoorEvent, ticketOf } from './fixtures/door-event.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
 
@@ -60,4 +61,48 @@ test('a new release waits for consent, then takes over without losing saved data
   expect(state).toEqual({ waiting: null, active: 'activated' });
   await expect(page.getByTestId('update-banner')).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('hadir.e2e.kept'))).toBe('tiket-tersimpan');
+});
+
+test('at the door: the update waits for the verdict to clear, and every scan survives it', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const door = await prepareDoorEvent(server, context.request);
+  const offer = await pairingCode(door);
+  const people = await participantsOf(door, door.wave1.id, 3);
+  await page.goto(`${server.origin}/scan/pair#${offer.code}`);
+  await page.getByLabel('Nama relawan').fill('Rina');
+  await page.getByRole('button', { name: 'Mulai memindai' }).click();
+  await expect(page.getByTestId('verdict-idle')).toBeVisible();
+  for (const p of people) {
+    await page.keyboard.type(await ticketOf(door, p.id));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('verdict-person')).toContainText(p.name);
+  }
+  await expect(page.getByTestId('health-unsynced')).toHaveAttribute('data-count', '3');
+
+  const swPath = join(publicDir, 'sw.js');
+  writeFileSync(swPath, readFileSync(swPath, 'utf8') + '\n// build 3\n');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  const banner = page.getByTestId('update-banner');
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+
+  // A verdict is on screen: consent is taken, but the reload waits until it is gone.
+  await page.evaluate(() => ((window as unknown as { __stayed: boolean }).__stayed = true));
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await page.getByTestId('update-reload').click();
+  await expect(banner).toContainText('Hasil pindai sedang tampil');
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(
+    true,
+  );
+  const reloaded = page.waitForEvent('framenavigated');
+  await page.getByTestId('verdict-dismiss').click();
+  await reloaded;
+
+  await expect(page.getByTestId('door-label')).toBeVisible();
+  await expect(page.getByTestId('recent-scans').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('health-unsynced')).toHaveAttribute('data-count', '3');
+  await expect(page.getByTestId('health-roster')).toContainText(`${door.wave1.participantCount}`);
 });

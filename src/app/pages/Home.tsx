@@ -18,6 +18,9 @@ export default function Home() {
         <a class="button" href="/t">
           {en ? 'My tickets' : 'Tiket saya'}
         </a>
+        <a class="button secondary" href="/scan">
+          {en ? 'Door (tablet)' : 'Pintu (tablet)'}
+        </a>
         <a class="button secondary" href="/admin">
           {en ? 'Organizer' : 'Panitia'}
         </a>

@@ -144,7 +144,9 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
     <div class="door">
       <header class="door-bar">
         <div class="door-where">
-          <strong data-testid="door-label">{device.door}</strong>
+          <h1 class="door-title" data-testid="door-label">
+            {device.door}
+          </h1>
           <span>
             {device.eventName} · {tx({ id: 'Relawan', en: 'Volunteer' })}: {device.volunteer}
           </span>
