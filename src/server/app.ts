@@ -12,6 +12,7 @@ import { eventRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
 import { participantRoutes } from './routes/participants.js';
 import { publicRoutes } from './routes/public.js';
+import { reportRoutes } from './routes/reports.js';
 import { syncRoutes } from './routes/sync.js';
 
 export const JSON_LIMIT = 1024 * 1024;
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', participantRoutes(deps));
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
+  app.route('/api', reportRoutes(deps));
   app.route('/api', deviceRoutes(deps));
   app.route('/api', doorRoutes(deps));
   app.all('/api/*', () => {

@@ -10,6 +10,7 @@ import { notFound } from '../http/problem.js';
 import { countDoorRoster, doorRosterPage } from '../store/devices.js';
 import { getEventDetail, listPublicKeys } from '../store/events.js';
 import { listRevocations } from '../store/participants.js';
+import { formatCursor, maxRosterSeq } from '../store/roster-changes.js';
 
 /** GET /door/manifest and /door/roster, with a device token. */
 export function doorRoutes(deps: AppDeps) {
@@ -22,6 +23,8 @@ export function doorRoutes(deps: AppDeps) {
     const event = await getEventDetail(db, device.eventId);
     if (!event) throw notFound({ id: 'Acara', en: 'Event' });
     const allowed = new Set(device.waveIds);
+    // Taken before the roster download, so a change made meanwhile reaches the next pull.
+    const rosterSeq = await maxRosterSeq(db, event.id);
     const [publicKeys, revocations, rosterCount] = await Promise.all([
       listPublicKeys(db, event.id),
       listRevocations(db, event.id),
@@ -39,6 +42,7 @@ export function doorRoutes(deps: AppDeps) {
       })),
       rosterCount,
       serverTime: new Date().toISOString(),
+      syncCursor: formatCursor({ scans: 0, roster: rosterSeq }),
     };
     return c.json(manifest);
   });

@@ -1,37 +1,177 @@
-// Door sync endpoints. Every call needs a live device token (401 otherwise, 'device-revoked' for
-// a revoked tablet). Scan events are not stored yet (the sync issue adds them): pull answers no
-// events, and a push is refused with 503 so the tablet keeps every scan in its outbox and retries.
+// Door sync. Push: each event is checked on its own (shape, device, allowed session) and the
+// accepted ones are stored in one transaction; the answer, sent only after commit, says per event
+// what happened, so replaying a batch is harmless. Pull: other devices' events (and roster
+// changes) after a server cursor, in pages. Every call needs a live device token.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import type { SyncPullResult } from '../../shared/api/door.js';
-import { SyncPushBody } from '../../shared/api/door.js';
+import type { PushResult, SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
+import {
+  PULL_PAGE_DEFAULT,
+  ScanEventSchema,
+  canonicalScanEvent,
+  SyncPullQuery,
+  SyncPushBody,
+  toScanEvent,
+} from '../../shared/api/sync.js';
+import type { ScanEvent } from '../../shared/door/types.js';
 import { requireDevice } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
-import { fail } from '../http/problem.js';
+import type { DeviceAuth } from '../store/devices.js';
+import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-changes.js';
+import { maxScanSeq, scanEventsPage, storeScanBatch } from '../store/scans.js';
+import type { Store } from '../store/database.js';
 
-const PullQuery = v.object({
-  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,20}$/))),
+const rejected = (id: string, code: string, idText: string, en: string): PushResult => ({
+  id,
+  status: 'rejected',
+  code,
+  message: `${idText} / ${en}`,
 });
+
+/** The sessions a device may record scans for: those of its allowed waves. */
+async function allowedSessions(store: Store, device: DeviceAuth): Promise<Set<string>> {
+  if (!device.waveIds.length) return new Set();
+  const rows = await store.db
+    .selectFrom('wave_sessions')
+    .select('id')
+    .where('wave_id', 'in', device.waveIds)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Checks one pushed event against its schema and the device that sent it. */
+function checkEvent(
+  raw: unknown,
+  device: DeviceAuth,
+  sessions: Set<string>,
+): { ok: true; event: ScanEvent } | { ok: false; result: PushResult } {
+  const id =
+    typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : '';
+  const parsed = v.safeParse(ScanEventSchema, raw);
+  if (!parsed.success) {
+    const fields = [
+      ...new Set(parsed.issues.map((i) => i.path?.map((p) => String(p.key)).join('.') ?? '')),
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const result = rejected(
+      id,
+      'invalid-event',
+      `Data pindaian tidak valid: ${fields || 'isi'}`,
+      `Invalid scan event: ${fields || 'body'}`,
+    );
+    return { ok: false, result };
+  }
+  const e = parsed.output;
+  if (e.deviceId !== device.id) {
+    const result = rejected(
+      e.id,
+      'wrong-device',
+      'Pindaian ini tercatat oleh perangkat lain, bukan perangkat yang mengirim',
+      'This scan was recorded by another device than the one sending it',
+    );
+    return { ok: false, result };
+  }
+  if (!sessions.has(e.sessionId)) {
+    const result = rejected(
+      e.id,
+      'session-not-allowed',
+      'Sesi pindaian ini bukan milik gelombang yang diizinkan untuk perangkat ini',
+      'The scan’s session is not in a wave this device is allowed',
+    );
+    return { ok: false, result };
+  }
+  return { ok: true, event: toScanEvent(e, device.door) };
+}
 
 /** POST /sync/push and GET /sync/pull. */
 export function syncRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.use('/sync/*', requireDevice(deps));
+
   r.post('/sync/push', async (c) => {
-    await readJson(c, SyncPushBody);
-    c.header('Retry-After', '300');
-    throw fail(
-      503,
-      'sync-push-unavailable',
-      'Server belum menerima hasil pindaian; data tetap tersimpan di perangkat dan dikirim nanti',
-      'The server does not accept scans yet; they stay on the device and are sent later',
-    );
+    const receivedAt = Date.now();
+    const device = c.get('device');
+    const body = await readJson(c, SyncPushBody);
+    const sessions = await allowedSessions(deps.store, device);
+    const results: PushResult[] = [];
+    const accepted: ScanEvent[] = [];
+    for (const raw of body.events) {
+      const checked = checkEvent(raw, device, sessions);
+      if (checked.ok) {
+        accepted.push(checked.event);
+        results.push({ id: checked.event.id, status: 'stored' });
+      } else results.push(checked.result);
+    }
+    const clockOffsetMs = body.sentAt === undefined ? null : body.sentAt - receivedAt;
+    const outcome = await storeScanBatch(deps.store.db, deps.store.dialect, {
+      eventId: device.eventId,
+      deviceId: device.id,
+      events: accepted,
+      receivedAt,
+      clockOffsetMs,
+    });
+    // The first copy of an id takes the store's verdict; a repeat inside the batch is a
+    // duplicate of it, or a conflict when its body differs (recorded by the store).
+    const firstSeen = new Set<string>();
+    const firsts = new Map<string, string>();
+    for (const e of accepted) if (!firsts.has(e.id)) firsts.set(e.id, canonicalScanEvent(e));
+    let a = 0;
+    for (const res of results) {
+      if (res.status === 'rejected') continue;
+      const event = accepted[a++]!;
+      if (!firstSeen.has(event.id)) {
+        firstSeen.add(event.id);
+        res.status = outcome.get(event.id) ?? 'stored';
+      } else {
+        res.status = firsts.get(event.id) === canonicalScanEvent(event) ? 'duplicate' : 'conflict';
+      }
+      if (res.status === 'conflict') {
+        res.code = 'id-conflict';
+        res.message =
+          'Kode pindaian ini sudah tersimpan dengan isi berbeda; salinan ini dicatat untuk panitia / ' +
+          'This scan id is already stored with a different body; this copy was recorded for the organizer';
+      }
+    }
+    const answer: SyncPushResult = {
+      results,
+      serverTime: new Date().toISOString(),
+      clockOffsetMs,
+    };
+    return c.json(answer);
   });
-  r.get('/sync/pull', (c) => {
-    validate(PullQuery, c.req.query());
-    const result: SyncPullResult = { events: [], cursor: '0' };
-    return c.json(result);
+
+  r.get('/sync/pull', async (c) => {
+    const device = c.get('device');
+    const q = validate(SyncPullQuery, c.req.query());
+    const limit = q.limit ?? PULL_PAGE_DEFAULT;
+    const cursor = parseCursor(q.cursor);
+    const { db } = deps.store;
+    // Read the top first: rows committed after it wait for the next pull, never get skipped.
+    const top = await maxScanSeq(db, device.eventId);
+    const page = await scanEventsPage(db, {
+      eventId: device.eventId,
+      after: cursor.scans,
+      upTo: top,
+      exceptDevice: device.id,
+      limit: limit + 1,
+    });
+    const more = page.length > limit;
+    const events = page.slice(0, limit);
+    const scans = more ? events[events.length - 1]!.seq : Math.max(top, cursor.scans);
+    const roster = await rosterChangesSince(db, device, cursor.roster);
+    const answer: SyncPullResult = {
+      events: events.map((e) => e.event),
+      roster: roster.participants,
+      revocations: roster.revocations,
+      cursor: formatCursor({ scans, roster: roster.cursor }),
+      more,
+      serverTime: new Date().toISOString(),
+    };
+    return c.json(answer);
   });
   return r;
 }

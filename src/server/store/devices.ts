@@ -36,6 +36,7 @@ export function toDeviceInfo(r: DeviceTable): DeviceInfo {
     createdAt: iso(r.created_at),
     lastSeenAt: r.last_seen_at === null ? null : iso(r.last_seen_at),
     revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
+    clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
   };
 }
 
@@ -105,6 +106,8 @@ export async function pairDevice(
       created_at: opts.now,
       last_seen_at: opts.now,
       revoked_at: null,
+      clock_offset_ms: null,
+      clock_checked_at: null,
     };
     await tx.insertInto('devices').values(device).execute();
     return { ok: true, device };
@@ -154,23 +157,26 @@ const rosterBase = (db: Db, eventId: string, waveIds: string[]) =>
     // An empty list would be invalid SQL; no wave means no roster.
     .where('wave_id', 'in', waveIds.length ? waveIds : ['']);
 
-/** A page of the door roster, in id order after `after`; only the fields a door may hold. */
-export async function doorRosterPage(
-  db: Db,
-  opts: { eventId: string; waveIds: string[]; after: string | undefined; limit: number },
-): Promise<DoorParticipant[]> {
-  let q = rosterBase(db, opts.eventId, opts.waveIds).select([
-    'id',
-    'name',
-    'business',
-    'wave_id',
-    'phone',
-    'ticket_version',
-    'status',
-  ]);
-  if (opts.after !== undefined) q = q.where('id', '>', opts.after);
-  const rows = await q.orderBy('id').limit(opts.limit).execute();
-  return rows.map((r) => ({
+const doorFields = [
+  'id',
+  'name',
+  'business',
+  'wave_id',
+  'phone',
+  'ticket_version',
+  'status',
+] as const;
+
+function toDoorParticipant(r: {
+  id: string;
+  name: string;
+  business: string;
+  wave_id: string;
+  phone: string;
+  ticket_version: number;
+  status: 'active' | 'cancelled';
+}): DoorParticipant {
+  return {
     participantId: r.id,
     name: r.name,
     business: r.business,
@@ -178,7 +184,32 @@ export async function doorRosterPage(
     phoneLast4: r.phone.replace(/\D/g, '').slice(-4),
     ticketVersion: r.ticket_version,
     status: r.status,
-  }));
+  };
+}
+
+/** A page of the door roster, in id order after `after`; only the fields a door may hold. */
+export async function doorRosterPage(
+  db: Db,
+  opts: { eventId: string; waveIds: string[]; after: string | undefined; limit: number },
+): Promise<DoorParticipant[]> {
+  let q = rosterBase(db, opts.eventId, opts.waveIds).select(doorFields);
+  if (opts.after !== undefined) q = q.where('id', '>', opts.after);
+  const rows = await q.orderBy('id').limit(opts.limit).execute();
+  return rows.map(toDoorParticipant);
+}
+
+/** These participants' door entries, those in the door's waves only. */
+export async function doorRosterEntries(
+  db: Db,
+  opts: { eventId: string; waveIds: string[]; ids: string[] },
+): Promise<DoorParticipant[]> {
+  if (!opts.ids.length) return [];
+  const rows = await rosterBase(db, opts.eventId, opts.waveIds)
+    .select(doorFields)
+    .where('id', 'in', opts.ids)
+    .orderBy('id')
+    .execute();
+  return rows.map(toDoorParticipant);
 }
 
 /** How many entries the door roster holds in all. */

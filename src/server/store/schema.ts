@@ -104,6 +104,45 @@ export interface DeviceTable {
   created_at: number;
   last_seen_at: number | null;
   revoked_at: number | null;
+  /** The device clock minus the server's (ms) at its latest push with `sentAt`. */
+  clock_offset_ms: number | null;
+  clock_checked_at: number | null;
+}
+
+export interface ScanEventTable {
+  /** Server order; pull cursors count in it. Never the device clock. */
+  seq: Generated<number>;
+  id: string;
+  event_id: string;
+  device_id: string;
+  participant_id: string | null;
+  session_id: string;
+  kind: string;
+  device_time: number;
+  received_at: number;
+  /** The device's offset measured at the push that delivered the event. */
+  clock_offset_ms: number | null;
+  /** canonicalScanEvent(event). */
+  body: string;
+}
+
+export interface RosterChangeTable {
+  seq: Generated<number>;
+  event_id: string;
+  participant_id: string;
+  /** Set when the change is a revocation of this ticket version. */
+  revoked_version: number | null;
+}
+
+export interface ScanConflictTable {
+  scan_id: string;
+  body_hash: string;
+  event_id: string;
+  /** The device whose token pushed the differing copy. */
+  device_id: string;
+  body: string;
+  received_at: number;
+  clock_offset_ms: number | null;
 }
 
 export interface PairingCodeTable {
@@ -133,4 +172,7 @@ export interface Database {
   import_drafts: ImportDraftTable;
   devices: DeviceTable;
   pairing_codes: PairingCodeTable;
+  scan_events: ScanEventTable;
+  scan_conflicts: ScanConflictTable;
+  roster_changes: RosterChangeTable;
 }

@@ -67,6 +67,8 @@ export interface DeviceInfo {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** The tablet's clock minus the server's (ms) at its latest push; null before any. */
+  clockOffsetMs?: number | null;
 }
 
 export interface DeviceList {
@@ -105,6 +107,8 @@ export interface DoorManifest {
   rosterCount: number;
   /** The server's clock when it answered, for estimating the tablet's clock offset. */
   serverTime: string;
+  /** The first pull cursor: every scan so far, roster changes after this manifest only. */
+  syncCursor?: string;
 }
 
 /** A roster entry at the door. */
@@ -125,14 +129,6 @@ export interface DoorRosterPage {
   nextAfter: string | null;
 }
 
-/** GET /api/sync/pull's answer. Scan events arrive with the sync issue; until then none. */
-export interface SyncPullResult {
-  events: unknown[];
-  cursor: string;
-}
-
-/** POST /api/sync/push's body as far as this version checks it: a non-empty list of events. */
-export const SyncPushBody = v.object({
-  events: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(1000)),
-});
-export type SyncPushBody = v.InferOutput<typeof SyncPushBody>;
+// The sync protocol (push body, pull answer) lives in ./sync.ts; re-exported for old imports.
+export type { SyncPullResult } from './sync.js';
+export { SyncPushBody } from './sync.js';

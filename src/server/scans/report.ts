@@ -1,0 +1,191 @@
+// Builds the organizer's attendance and conflict reports from stored scans. Attendance comes
+// from the shared incremental fold (equal to foldAttendance by its property test), so the server
+// counts each person once per session exactly as every tablet does.
+import type {
+  AdmissionCopy,
+  AttendanceEntry,
+  AttendanceReport,
+  ConflictReport,
+  DoubleAdmission,
+  IdConflict,
+  SessionAttendance,
+} from '../../shared/api/attendance.js';
+import type { EventDetail } from '../../shared/api/schemas.js';
+import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
+import { compareEvents, compareText } from '../../shared/door/attendance-rules.js';
+import { createAttendanceState } from '../../shared/door/attendance.js';
+import type { AttendanceState } from '../../shared/door/attendance.js';
+import type { ScanEvent } from '../../shared/door/types.js';
+import type { StoredScan } from '../store/scans.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** What a report needs besides the scans: names of people, devices and sessions. */
+export interface ReportContext {
+  event: EventDetail;
+  scans: StoredScan[];
+  /** Participant id → name and business. */
+  people: Map<string, { name: string; business: string }>;
+  /** Device id → name and latest clock offset. */
+  devices: Map<string, { name: string; clockOffsetMs: number | null }>;
+}
+
+/** The offset to correct an event with: measured at its push, else the device's latest. */
+function offsetOf(ctx: ReportContext, scan: StoredScan | undefined, deviceId: string): number {
+  return scan?.clockOffsetMs ?? ctx.devices.get(deviceId)?.clockOffsetMs ?? 0;
+}
+
+function copyOf(
+  ctx: ReportContext,
+  e: ScanEvent,
+  scan: { receivedAt: number; clockOffsetMs: number | null } | undefined,
+): AdmissionCopy {
+  const offset = scan?.clockOffsetMs ?? ctx.devices.get(e.deviceId)?.clockOffsetMs ?? 0;
+  return {
+    eventId: e.id,
+    kind: e.kind,
+    door: e.door,
+    deviceId: e.deviceId,
+    deviceName: ctx.devices.get(e.deviceId)?.name ?? null,
+    volunteer: e.volunteer,
+    deviceTime: iso(e.deviceTime),
+    correctedTime: iso(e.deviceTime - offset),
+    receivedAt: iso(scan?.receivedAt ?? 0),
+  };
+}
+
+function sessionIndex(event: EventDetail) {
+  const out = new Map<string, { waveId: string; name: string }>();
+  for (const w of event.waves)
+    for (const s of w.sessions) out.set(s.id, { waveId: w.id, name: s.name });
+  return out;
+}
+
+function personOf(ctx: ReportContext, personId: string, first: ScanEvent | undefined) {
+  const p = ctx.people.get(personId);
+  if (p) return p;
+  return { name: first?.walkIn?.name ?? '', business: first?.walkIn?.business ?? '' };
+}
+
+/** Per session (the event's, then any unknown ones seen in scans): who is in, first admission. */
+export function attendanceReport(ctx: ReportContext, state?: AttendanceState): AttendanceReport {
+  const st = state ?? createAttendanceState(ctx.scans.map((s) => s.event));
+  const byId = new Map(ctx.scans.map((s) => [s.event.id, s] as const));
+  const sessions = sessionIndex(ctx.event);
+  const out = new Map<string, SessionAttendance>();
+  for (const [id, s] of sessions) {
+    out.set(id, { sessionId: id, waveId: s.waveId, name: s.name, count: 0, attendees: [] });
+  }
+  for (const [personId, cells] of st.attendance) {
+    for (const [sessionId, record] of cells) {
+      let row = out.get(sessionId);
+      if (!row) {
+        row = { sessionId, waveId: null, name: null, count: 0, attendees: [] };
+        out.set(sessionId, row);
+      }
+      const scan = byId.get(record.firstEventId);
+      const first = scan?.event ?? st.events.get(record.firstEventId);
+      const who = personOf(ctx, personId, first);
+      const entry: AttendanceEntry = {
+        personId,
+        participantId: first?.participantId ?? null,
+        name: who.name,
+        business: who.business,
+        walkIn: first?.kind === 'walk-in',
+        at: iso(record.at - offsetOf(ctx, scan, record.deviceId)),
+        deviceTime: iso(record.at),
+        door: record.door,
+        deviceId: record.deviceId,
+        deviceName: ctx.devices.get(record.deviceId)?.name ?? null,
+        volunteer: record.volunteer,
+        admissions: record.admissions,
+        flagged: record.flagged,
+        firstEventId: record.firstEventId,
+      };
+      row.attendees.push(entry);
+      row.count += 1;
+    }
+  }
+  for (const row of out.values()) {
+    row.attendees.sort((a, b) => compareText(a.at, b.at) || compareText(a.personId, b.personId));
+  }
+  return { eventId: ctx.event.id, sessions: [...out.values()], serverTime: iso(Date.now()) };
+}
+
+/**
+ * Check-ins by two or more devices for one person and session (both kept, counted once), and
+ * differing copies of one id.
+ */
+export function conflictReport(
+  ctx: ReportContext,
+  idConflicts: IdConflictRow[],
+  state?: AttendanceState,
+): ConflictReport {
+  const st = state ?? createAttendanceState(ctx.scans.map((s) => s.event));
+  const byId = new Map(ctx.scans.map((s) => [s.event.id, s] as const));
+  const sessions = sessionIndex(ctx.event);
+  const doubles: DoubleAdmission[] = [];
+  for (const [personId, cells] of st.cells) {
+    for (const [sessionId, ids] of cells) {
+      const live = [...ids]
+        .filter((id) => !st.undoneBy.has(id))
+        .map((id) => st.events.get(id)!)
+        .filter((e) => e.kind === 'check-in')
+        .sort(compareEvents);
+      if (new Set(live.map((e) => e.deviceId)).size < 2) continue;
+      doubles.push({
+        personId,
+        name: personOf(ctx, personId, live[0]).name,
+        sessionId,
+        sessionName: sessions.get(sessionId)?.name ?? null,
+        admissions: live.map((e) => copyOf(ctx, e, byId.get(e.id))),
+      });
+    }
+  }
+  doubles.sort(
+    (a, b) =>
+      compareText(a.admissions[0]!.correctedTime, b.admissions[0]!.correctedTime) ||
+      compareText(a.personId, b.personId),
+  );
+  const ids: IdConflict[] = idConflicts.map((r) => {
+    const received = parseCanonicalScanEvent(r.body);
+    const stored = r.stored_body === null ? null : parseCanonicalScanEvent(r.stored_body);
+    return {
+      id: r.scan_id,
+      stored: stored && {
+        ...copyOf(ctx, stored, {
+          receivedAt: Number(r.stored_received_at),
+          clockOffsetMs: r.stored_offset === null ? null : Number(r.stored_offset),
+        }),
+        body: stored,
+      },
+      received: {
+        ...copyOf(ctx, received, {
+          receivedAt: Number(r.received_at),
+          clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
+        }),
+        deviceId: r.device_id,
+        deviceName: ctx.devices.get(r.device_id)?.name ?? null,
+        body: received,
+      },
+    };
+  });
+  return {
+    eventId: ctx.event.id,
+    doubleAdmissions: doubles,
+    idConflicts: ids,
+    serverTime: iso(Date.now()),
+  };
+}
+
+/** A row of listIdConflicts. */
+export interface IdConflictRow {
+  scan_id: string;
+  device_id: string;
+  body: string;
+  received_at: number;
+  clock_offset_ms: number | null;
+  stored_body: string | null;
+  stored_received_at: number | null;
+  stored_offset: number | null;
+}

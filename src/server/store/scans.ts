@@ -1,0 +1,202 @@
+// Scan events: the append-only record of every scan. A push is one transaction with one
+// multi-row `INSERT … ON CONFLICT (id) DO NOTHING`; ids it did not insert are compared with the
+// stored copy (duplicate or conflict), and a conflicting copy is kept for the organizer.
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { PulledScanEvent } from '../../shared/api/sync.js';
+import { canonicalScanEvent, parseCanonicalScanEvent } from '../../shared/api/sync.js';
+import type { ScanEvent } from '../../shared/door/types.js';
+import type { Dialect } from './database.js';
+import type { Database, ScanEventTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+// Any constant will do: the key of the lock that orders scan inserts in PostgreSQL.
+const SCAN_SEQ_LOCK = 0x48616469;
+
+export interface StoreBatch {
+  eventId: string;
+  /** The device whose token made the push. */
+  deviceId: string;
+  /** Already validated and checked against the device. */
+  events: ScanEvent[];
+  receivedAt: number;
+  /** Device clock minus server clock for this push; null when the push carried no `sentAt`. */
+  clockOffsetMs: number | null;
+}
+
+export type StoreOutcome = 'stored' | 'duplicate' | 'conflict';
+
+/**
+ * Stores a batch in one transaction and says, per event id, what became of it. In PostgreSQL an
+ * advisory lock makes sequence order equal commit order, so a pull cursor never steps over an
+ * event that commits later with a smaller seq.
+ */
+export async function storeScanBatch(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  batch: StoreBatch,
+): Promise<Map<string, StoreOutcome>> {
+  const outcome = new Map<string, StoreOutcome>();
+  const bodies = new Map<string, string>();
+  const rows: Omit<ScanEventTable, 'seq'>[] = [];
+  const repeats: { id: string; body: string }[] = [];
+  for (const e of batch.events) {
+    const body = canonicalScanEvent(e);
+    const seen = bodies.get(e.id);
+    if (seen !== undefined) {
+      repeats.push({ id: e.id, body });
+      continue;
+    }
+    bodies.set(e.id, body);
+    rows.push({
+      id: e.id,
+      event_id: batch.eventId,
+      device_id: e.deviceId,
+      participant_id: e.participantId,
+      session_id: e.sessionId,
+      kind: e.kind,
+      device_time: e.deviceTime,
+      received_at: batch.receivedAt,
+      clock_offset_ms: batch.clockOffsetMs,
+      body,
+    });
+  }
+
+  await db.transaction().execute(async (tx) => {
+    if (dialect === 'postgres')
+      await sql`select pg_advisory_xact_lock(${SCAN_SEQ_LOCK})`.execute(tx);
+    const inserted = rows.length
+      ? await tx
+          .insertInto('scan_events')
+          .values(rows)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute()
+      : [];
+    for (const r of inserted) outcome.set(r.id, 'stored');
+    const held = rows.filter((r) => !outcome.has(r.id)).map((r) => r.id);
+    const stored = new Map<string, string>();
+    if (held.length) {
+      const found = await tx
+        .selectFrom('scan_events')
+        .select(['id', 'body'])
+        .where('id', 'in', held)
+        .execute();
+      for (const r of found) stored.set(r.id, r.body);
+    }
+    const differing: { id: string; body: string }[] = [];
+    for (const id of held) {
+      const same = stored.get(id) === bodies.get(id);
+      outcome.set(id, same ? 'duplicate' : 'conflict');
+      if (!same) differing.push({ id, body: bodies.get(id)! });
+    }
+    // A repeat inside the batch compares with the first copy, which is now stored or held.
+    for (const r of repeats) {
+      const first = stored.get(r.id) ?? bodies.get(r.id);
+      if (first !== r.body) differing.push(r);
+    }
+    if (differing.length) await recordConflicts(tx, batch, differing);
+    if (batch.clockOffsetMs !== null) {
+      await tx
+        .updateTable('devices')
+        .set({ clock_offset_ms: batch.clockOffsetMs, clock_checked_at: batch.receivedAt })
+        .where('id', '=', batch.deviceId)
+        .execute();
+    }
+  });
+  return outcome;
+}
+
+async function recordConflicts(tx: Db, batch: StoreBatch, copies: { id: string; body: string }[]) {
+  await tx
+    .insertInto('scan_conflicts')
+    .values(
+      copies.map((c) => ({
+        scan_id: c.id,
+        body_hash: createHash('sha256').update(c.body).digest('base64url'),
+        event_id: batch.eventId,
+        device_id: batch.deviceId,
+        body: c.body,
+        received_at: batch.receivedAt,
+        clock_offset_ms: batch.clockOffsetMs,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['scan_id', 'body_hash']).doNothing())
+    .execute();
+}
+
+/** The highest seq the event has so far (0 when none). */
+export async function maxScanSeq(db: Db, eventId: string): Promise<number> {
+  const row = await db
+    .selectFrom('scan_events')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  return Number(row?.m ?? 0);
+}
+
+/** Events after `after` up to `upTo`, in seq order, leaving out one device's own. */
+export async function scanEventsPage(
+  db: Db,
+  opts: { eventId: string; after: number; upTo: number; exceptDevice: string; limit: number },
+): Promise<{ seq: number; event: PulledScanEvent }[]> {
+  const rows = await db
+    .selectFrom('scan_events')
+    .select(['seq', 'body', 'received_at'])
+    .where('event_id', '=', opts.eventId)
+    .where('seq', '>', opts.after)
+    .where('seq', '<=', opts.upTo)
+    .where('device_id', '<>', opts.exceptDevice)
+    .orderBy('seq')
+    .limit(opts.limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    event: { ...parseCanonicalScanEvent(r.body), receivedAt: Number(r.received_at) },
+  }));
+}
+
+/** A stored event with what the server knows about its arrival. */
+export interface StoredScan {
+  event: ScanEvent;
+  receivedAt: number;
+  clockOffsetMs: number | null;
+}
+
+/** Every scan event of an event, in seq order (attendance and conflicts fold them all). */
+export async function allScans(db: Db, eventId: string): Promise<StoredScan[]> {
+  const rows = await db
+    .selectFrom('scan_events')
+    .select(['body', 'received_at', 'clock_offset_ms'])
+    .where('event_id', '=', eventId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    event: parseCanonicalScanEvent(r.body),
+    receivedAt: Number(r.received_at),
+    clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
+  }));
+}
+
+/** The differing copies of ids received for an event, oldest first, with the stored copy. */
+export async function listIdConflicts(db: Db, eventId: string) {
+  return db
+    .selectFrom('scan_conflicts as c')
+    .leftJoin('scan_events as s', 's.id', 'c.scan_id')
+    .select([
+      'c.scan_id',
+      'c.device_id',
+      'c.body',
+      'c.received_at',
+      'c.clock_offset_ms',
+      's.body as stored_body',
+      's.received_at as stored_received_at',
+      's.clock_offset_ms as stored_offset',
+    ])
+    .where('c.event_id', '=', eventId)
+    .orderBy('c.received_at')
+    .orderBy('c.scan_id')
+    .execute();
+}

@@ -1,0 +1,180 @@
+// The door sync protocol: what a tablet pushes (scan events, checked one by one so one bad event
+// never blocks the rest), what the server answers per event, and what a pull returns.
+// Objects are not strict: a field a newer or older app version adds is ignored, never fatal.
+import * as v from 'valibot';
+import type { ScanEvent, VerdictKind } from '../door/types.js';
+import { VERDICT_KINDS } from '../door/types.js';
+import type { DoorParticipant, DoorRevocation } from './door.js';
+
+/** The most events one push may carry. */
+export const PUSH_BATCH_MAX = 500;
+/** The most events one pull page may return, and its default. */
+export const PULL_PAGE_MAX = 2000;
+export const PULL_PAGE_DEFAULT = 500;
+
+const idText = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Epoch ms between 1970 and the year 2255: a device clock can be wrong, but not absurd. */
+const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9e12));
+
+const WalkInSchema = v.object({
+  name: text(200),
+  business: text(200),
+  phone: text(40),
+  waveId: v.optional(idText),
+});
+
+/**
+ * One scan event as a tablet sends it (`ScanEvent` in src/shared/door/types.ts). `door` and
+ * `volunteer` may be missing in payloads from early builds; the server fills the device's door.
+ */
+export const ScanEventSchema = v.object({
+  id: idText,
+  deviceId: idText,
+  deviceSeq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  participantId: v.nullable(idText),
+  walkIn: v.optional(WalkInSchema),
+  sessionId: idText,
+  kind: v.picklist(['check-in', 'undo', 're-entry', 'override', 'walk-in']),
+  deviceTime: epochMs,
+  volunteer: v.optional(text(120), ''),
+  door: v.optional(text(120)),
+  verdict: v.optional(v.nullable(v.picklist(VERDICT_KINDS)), null),
+  ticketVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  undoes: v.optional(idText),
+  flags: v.optional(v.pipe(v.array(text(60)), v.maxLength(20))),
+});
+export type ScanEventInput = v.InferOutput<typeof ScanEventSchema>;
+
+/**
+ * POST /api/sync/push. Events stay `unknown` here so each is validated (and rejected) alone;
+ * `sentAt` is the tablet's clock when it sent the batch, for estimating its clock offset.
+ */
+export const SyncPushBody = v.object({
+  events: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(PUSH_BATCH_MAX)),
+  sentAt: v.optional(epochMs),
+});
+export type SyncPushBody = v.InferOutput<typeof SyncPushBody>;
+
+/**
+ * What happened to one pushed event. `stored` and `duplicate` (already held, same body) are
+ * acknowledgements; `conflict` (the id is held with a different body) is acknowledged too: the
+ * server recorded the copy for the organizer, resending it changes nothing. `rejected` will
+ * never be accepted as sent (see `code`); the tablet keeps it and shows it, but stops resending.
+ */
+export type PushStatus = 'stored' | 'duplicate' | 'conflict' | 'rejected';
+
+export interface PushResult {
+  id: string;
+  status: PushStatus;
+  code?: string;
+  message?: string;
+}
+
+/** POST /api/sync/push's answer: always 200 once the batch is committed, one result per event. */
+export interface SyncPushResult {
+  results: PushResult[];
+  serverTime: string;
+  /** The device's clock minus the server's (ms), when the push carried `sentAt`. */
+  clockOffsetMs: number | null;
+}
+
+/** GET /api/sync/pull's query. `cursor` is opaque: send back the one the last pull gave. */
+export const SyncPullQuery = v.object({
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}(\.\d{1,15})?$/))),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/),
+      v.transform(Number),
+      v.minValue(1),
+      v.maxValue(PULL_PAGE_MAX),
+    ),
+  ),
+});
+export type SyncPullQuery = v.InferOutput<typeof SyncPullQuery>;
+
+/** A scan event as pulled: what its device sent, plus when the server received it. */
+export type PulledScanEvent = ScanEvent & { receivedAt: number };
+
+/** GET /api/sync/pull's answer. Ask again with `cursor` while `more` is true. */
+export interface SyncPullResult {
+  /** Other devices' events of this event, in server order (the caller's own are left out). */
+  events: PulledScanEvent[];
+  /** Roster entries (the device's waves) added or changed since the cursor. */
+  roster: DoorParticipant[];
+  /** Ticket versions revoked since the cursor (the whole event's, like the manifest). */
+  revocations: DoorRevocation[];
+  cursor: string;
+  more: boolean;
+  serverTime: string;
+}
+
+/** A validated push event as stored: every optional field settled. */
+export function toScanEvent(e: ScanEventInput, fallbackDoor: string): ScanEvent {
+  const out: ScanEvent = {
+    id: e.id,
+    deviceId: e.deviceId,
+    deviceSeq: e.deviceSeq,
+    participantId: e.participantId,
+    sessionId: e.sessionId,
+    kind: e.kind,
+    deviceTime: e.deviceTime,
+    volunteer: e.volunteer,
+    door: e.door ?? fallbackDoor,
+    verdict: e.verdict as VerdictKind | null,
+  };
+  if (e.walkIn) out.walkIn = { ...e.walkIn };
+  if (e.ticketVersion !== undefined) out.ticketVersion = e.ticketVersion;
+  if (e.undoes !== undefined) out.undoes = e.undoes;
+  if (e.flags !== undefined) out.flags = [...e.flags];
+  return out;
+}
+
+/** The event's fields in a fixed order: two copies of an id conflict when these differ. */
+export function canonicalScanEvent(e: ScanEvent): string {
+  return JSON.stringify([
+    e.id,
+    e.deviceId,
+    e.deviceSeq,
+    e.participantId,
+    e.walkIn ? [e.walkIn.name, e.walkIn.business, e.walkIn.phone, e.walkIn.waveId ?? null] : null,
+    e.sessionId,
+    e.kind,
+    e.deviceTime,
+    e.volunteer,
+    e.door,
+    e.verdict,
+    e.ticketVersion ?? null,
+    e.undoes ?? null,
+    e.flags ?? null,
+  ]);
+}
+
+/** Rebuilds an event from canonicalScanEvent's text (how the server stores the body). */
+export function parseCanonicalScanEvent(body: string): ScanEvent {
+  const f = JSON.parse(body) as unknown[];
+  const [id, deviceId, deviceSeq, participantId, walkIn, sessionId, kind, deviceTime] = f;
+  const [volunteer, door, verdict, ticketVersion, undoes, flags] = f.slice(8);
+  const e: ScanEvent = {
+    id: id as string,
+    deviceId: deviceId as string,
+    deviceSeq: deviceSeq as number,
+    participantId: participantId as string | null,
+    sessionId: sessionId as string,
+    kind: kind as ScanEvent['kind'],
+    deviceTime: deviceTime as number,
+    volunteer: volunteer as string,
+    door: door as string,
+    verdict: verdict as VerdictKind | null,
+  };
+  if (Array.isArray(walkIn)) {
+    const [name, business, phone, waveId] = walkIn as (string | null)[];
+    e.walkIn = { name: name!, business: business!, phone: phone! };
+    if (waveId) e.walkIn.waveId = waveId;
+  }
+  if (ticketVersion !== null) e.ticketVersion = ticketVersion as number;
+  if (undoes !== null) e.undoes = undoes as string;
+  if (flags !== null) e.flags = flags as string[];
+  return e;
+}
