@@ -35,3 +35,21 @@ clientsClaim();
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Background Sync (Chromium): the browser wakes this worker when the network returns after a
+// door recorded scans offline. The door page owns the outbox and the sync round, so the worker
+// tells every open Hadir page to sync now; with no page open, the next app start syncs.
+// https://developer.mozilla.org/en-US/docs/Web/API/Background_Synchronization_API
+// The webworker lib has no SyncEvent type yet, hence the plain EventTarget listener.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+(self as unknown as EventTarget).addEventListener('sync', (event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag !== 'hadir-sync') return;
+  sync.waitUntil(
+    self.clients
+      .matchAll({ type: 'window' })
+      .then((pages) => pages.forEach((page) => page.postMessage({ type: 'hadir-sync' }))),
+  );
+});

@@ -6,6 +6,7 @@ import type {
   KeyRow,
   MetaRow,
   OutboxRow,
+  SyncIssueRow,
   Revocation,
   RosterRow,
   ScanEvent,
@@ -27,6 +28,7 @@ export class HadirDb extends Dexie {
   scanEvents!: Table<ScanEvent, string>;
   outbox!: Table<OutboxRow, string>;
   meta!: Table<MetaRow, string>;
+  syncIssues!: Table<SyncIssueRow, string>;
 
   constructor(name = DB_NAME) {
     super(name, {
@@ -53,6 +55,8 @@ export class HadirDb extends Dexie {
       outbox: 'eventId, createdAt',
       meta: 'key',
     });
+    // Version 2 (sync): pushed events the server answered with a conflict or a rejection.
+    this.version(2).stores({ syncIssues: 'eventId, status' });
   }
 }
 

@@ -13,6 +13,8 @@ import { searchRoster } from './search';
 import type { DoorStatus } from './door-status';
 import { getDoorStatus } from './door-status';
 import type { RecentScan } from './recent';
+import type { SyncStatus } from './sync-state';
+import { getSyncStatus } from './sync-state';
 import { recentScans } from './recent';
 import type { SessionRef } from './types';
 import { getSessions } from './manifest';
@@ -92,4 +94,9 @@ export function useRecentScansWithNames(
 /** Every session this tablet knows, in start order. */
 export function useSessions(db: HadirDb = hadirDb()): SessionRef[] | undefined {
   return useLive(() => getSessions(db), [db]);
+}
+
+/** Last sync, its error, revocation and issues, kept current. */
+export function useSyncStatus(db: HadirDb = hadirDb()): SyncStatus | undefined {
+  return useLive(() => getSyncStatus(db), [db]);
 }

@@ -12,5 +12,6 @@ export * from './roster';
 export * from './scans';
 export * from './search';
 export * from './storage';
+export * from './sync-state';
 export type * from './types';
 export { rosterWords, searchWords } from './words';

@@ -24,6 +24,7 @@ export async function saveManifest(db: HadirDb, manifest: Manifest): Promise<voi
     if (device) {
       await db.device.clear(); // a single row: re-pairing replaces the old one
       await db.device.put(device);
+      await db.meta.delete('revokedAt'); // a new pairing is a new start
     }
     if (waves) await db.waves.clear().then(() => db.waves.bulkPut([...waves]));
     if (sessions) await db.sessions.clear().then(() => db.sessions.bulkPut([...sessions]));

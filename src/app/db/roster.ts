@@ -78,7 +78,8 @@ export async function wipeRoster(db: HadirDb): Promise<void> {
       db.waves.clear(),
       db.sessions.clear(),
       db.revocations.clear(),
-      db.meta.bulkDelete(['rosterCursor', 'rosterComplete', 'rosterTotal']),
+      // The pull brings roster changes: with the roster gone it must start over.
+      db.meta.bulkDelete(['rosterCursor', 'rosterComplete', 'rosterTotal', 'pullCursor']),
     ]);
   });
 }

@@ -74,6 +74,25 @@ export interface MetaValues {
   clockOffsetMs: number;
   /** Device time (ms) of the last manifest download. */
   manifestAt: number;
+  /** The server cursor after the last pull. */
+  pullCursor: string;
+  /** Device time (ms) of the last sync that completed. */
+  lastSyncAt: number;
+  /** Why the last sync failed, in both languages; null after a success. */
+  lastSyncError: { id: string; en: string } | null;
+  /** Device time (ms) when the server said this device was revoked. */
+  revokedAt: number;
+}
+
+/** A pushed event the server did not simply store: shown for review, never dropped. */
+export interface SyncIssueRow {
+  eventId: string;
+  /** conflict: the server holds another body under this id; rejected: it will never accept it. */
+  status: 'conflict' | 'rejected';
+  code: string;
+  message: string;
+  /** Device time (ms) the answer came. */
+  at: number;
 }
 
 /** A meta row as stored. */

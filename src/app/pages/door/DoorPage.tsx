@@ -1,10 +1,11 @@
 // /scan: the door. Which screen shows follows from what the tablet holds: not paired → pairing,
 // paired without a whole roster → download, no volunteer → their name, else scanning.
-import { useDoorStatus } from '../../db';
+import { useDoorStatus, useSyncStatus } from '../../db';
 import { useLocation } from '../../router';
 import { DoorScreen } from './DoorScreen';
 import { EvictedStep, PairStep, RosterStep, VolunteerStep } from './DoorSetup';
 import { PAIRED_MARKER } from './door-setup';
+import { RevokedStep } from './RevokedStep';
 import './door.css';
 
 function pairedBefore(): boolean {
@@ -19,7 +20,8 @@ function pairedBefore(): boolean {
 export default function DoorPage() {
   const { path } = useLocation();
   const status = useDoorStatus();
-  if (!status) return <div class="loading" aria-busy="true" />;
+  const sync = useSyncStatus();
+  if (!status || !sync) return <div class="loading" aria-busy="true" />;
   const { device } = status;
   if (path.replace(/\/+$/, '') === '/scan/pair') {
     return <PairStep paired={device} />;
@@ -27,6 +29,7 @@ export default function DoorPage() {
   if (!device) {
     return pairedBefore() ? <EvictedStep /> : <PairStep paired={null} />;
   }
+  if (sync.revokedAt !== null) return <RevokedStep device={device} />;
   if (!status.ready) return <RosterStep status={status} device={device} />;
   if (!device.volunteer) return <VolunteerStep device={device} />;
   return <DoorScreen status={status} device={device} />;

@@ -8,6 +8,7 @@ import { clockText } from '../../../shared/door/wib-format';
 import type { DeviceRow, DoorStatus, RosterEntry } from '../../db';
 import { hadirDb, useLastCheckIn, useLive, useSessions, getWaves } from '../../db';
 import { pickText, useLang } from '../../i18n/i18n';
+import { doorSync, syncAfterScan } from '../../sync/door-sync';
 import { registerUpdateGuard } from '../../update/update-state';
 import { CameraView } from './CameraView';
 import { DoorMenu } from './DoorMenu';
@@ -79,6 +80,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
     setOutcome(next);
     giveFeedback(next.presentation);
     if (frameAt !== undefined) measureAfterPaint(frameAt);
+    syncAfterScan();
   };
   const fail = (err: unknown) => {
     console.error(err);
@@ -94,6 +96,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
   };
 
   useEffect(() => listenForWedge({ onText: (text) => handleText(text, 'keyboard') }), []);
+  useEffect(() => doorSync().start(), []);
   useEffect(() => {
     // Browsers allow sound only after a gesture; the first tap or key unlocks it.
     const unlock = () => unlockAudio();
@@ -109,7 +112,9 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
       registerUpdateGuard(() =>
         outcomeRef.current
           ? { id: 'Hasil pindai sedang tampil', en: 'A verdict is on screen' }
-          : null,
+          : doorSync().state().running
+            ? { id: 'Sinkronisasi sedang berjalan', en: 'A sync is running' }
+            : null,
       ),
     [],
   );
@@ -221,7 +226,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
                 onClick={() => {
                   setConfirmUndo(false);
                   setOutcome(null);
-                  flow.undo(lastCheckIn.id).catch(fail);
+                  flow.undo(lastCheckIn.id).then(syncAfterScan, fail);
                 }}
               >
                 {tx({

@@ -2,7 +2,9 @@
 // roster size, whether storage is persistent, and how far the tablet's clock is off.
 import { useEffect, useState } from 'preact/hooks';
 import type { DoorStatus } from '../../db';
-import { useOldestUnsynced, useRosterCount, useUnsyncedCount } from '../../db';
+import { useOldestUnsynced, useRosterCount, useSyncStatus, useUnsyncedCount } from '../../db';
+import { clockText } from '../../../shared/door/wib-format';
+import { useSyncEngineState } from '../../sync/door-sync';
 import { pickText, useLang } from '../../i18n/i18n';
 
 /** Beyond this the tablet's clock is called wrong (ARCHITECTURE.md, Sync: Clocks). */
@@ -46,6 +48,8 @@ export function HealthLine(props: { status: DoorStatus }) {
   const oldest = useOldestUnsynced();
   const roster = useRosterCount();
   const now = useTick(30_000);
+  const sync = useSyncStatus();
+  const engine = useSyncEngineState();
   const { persistence, clockOffsetMs } = props.status;
   const clockOff = clockOffsetMs !== null && Math.abs(clockOffsetMs) > CLOCK_WARNING_MS;
 
@@ -62,6 +66,28 @@ export function HealthLine(props: { status: DoorStatus }) {
               en: `Not sent yet: ${unsynced ?? '…'}${oldest ? ` (oldest ${minutes(now - oldest.createdAt)} min)` : ''}`,
             })}
       </span>
+      <span data-testid="health-sync" data-running={String(engine.running)}>
+        {sync?.lastSyncAt
+          ? tx({
+              id: `Sinkron terakhir ${clockText(sync.lastSyncAt).id}`,
+              en: `Last sync ${clockText(sync.lastSyncAt).en}`,
+            })
+          : tx({ id: 'Belum pernah sinkron', en: 'Never synced' })}
+        {engine.running && tx({ id: ' · menyinkronkan…', en: ' · syncing…' })}
+      </span>
+      {sync?.lastSyncError && (
+        <span class="warn" data-testid="health-sync-error">
+          {tx(sync.lastSyncError)}
+        </span>
+      )}
+      {(sync?.issues ?? 0) > 0 && (
+        <span class="warn" data-testid="health-sync-issues">
+          {tx({
+            id: `${sync?.issues} pemindaian perlu diperiksa panitia`,
+            en: `${sync?.issues} scans need the organizer's review`,
+          })}
+        </span>
+      )}
       <span data-testid="health-roster">
         {tx({
           id: `Daftar: ${roster ?? '…'} peserta`,

@@ -1,0 +1,27 @@
+// The app's one sync engine over the door database, and a hook for its state.
+import { useEffect, useState } from 'preact/hooks';
+import { hadirDb } from '../db';
+import type { SyncEngine, SyncEngineState } from './sync-engine';
+import { createSyncEngine, registerBackgroundSync } from './sync-engine';
+import { syncOnce } from './sync-once';
+
+let engine: SyncEngine | undefined;
+
+/** The door's sync engine (created on first use; started by the door screen). */
+export function doorSync(): SyncEngine {
+  engine ??= createSyncEngine({ round: () => syncOnce({ db: hadirDb() }) });
+  return engine;
+}
+
+/** After a scan is on disk: sync now when online, else ask for a Background Sync. */
+export function syncAfterScan(): void {
+  if (navigator.onLine) void doorSync().request();
+  else void registerBackgroundSync();
+}
+
+/** The engine's state, re-rendering on change. */
+export function useSyncEngineState(): SyncEngineState {
+  const [state, setState] = useState(() => doorSync().state());
+  useEffect(() => doorSync().subscribe(setState), []);
+  return state;
+}

@@ -1,0 +1,149 @@
+// When sync runs: at app start, after each scan when online, on the `online` event, on a short
+// timer while the page is visible (another door's check-in arrives within seconds), and when the
+// service worker relays a Background Sync. Only one round runs at a time; a request during a
+// round runs one more round after it. Failures back off exponentially with jitter.
+import type { SyncReport } from './sync-once';
+
+/** What the engine is doing, for the health line. */
+export interface SyncEngineState {
+  running: boolean;
+  /** Consecutive failed rounds. */
+  failures: number;
+  /** When the next retry after a failure is due (device ms), or null. */
+  retryAt: number | null;
+  last: SyncReport | null;
+}
+
+export interface SyncEngineOptions {
+  /** Runs one round (syncOnce bound to the database). */
+  round: () => Promise<SyncReport>;
+  /** Ms between rounds while online and visible. Default 3000. */
+  intervalMs?: number;
+  /** First retry delay after a failure; doubles up to maxBackoffMs. Defaults 1000 and 60000. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+}
+
+export interface SyncEngine {
+  /** Asks for a round; resolves with the report of the round that covers this request. */
+  request(): Promise<SyncReport>;
+  state(): SyncEngineState;
+  subscribe(listener: (state: SyncEngineState) => void): () => void;
+  /** Starts the triggers (timer, online, service worker messages); returns the stop function. */
+  start(): () => void;
+}
+
+/** The delay before retry number `failures` (1-based): exponential, capped, ±50 % jitter. */
+export function backoffMs(
+  failures: number,
+  options: { baseMs?: number; maxMs?: number; random?: () => number } = {},
+): number {
+  const base = options.baseMs ?? 1000;
+  const max = options.maxMs ?? 60_000;
+  const exp = Math.min(max, base * 2 ** Math.max(0, failures - 1));
+  return Math.round(exp * (0.5 + (options.random ?? Math.random)()));
+}
+
+/** The message the service worker sends when Background Sync fires. */
+export const SYNC_MESSAGE = 'hadir-sync';
+
+/** A sync engine over one round function. */
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const listeners = new Set<(s: SyncEngineState) => void>();
+  let current: SyncEngineState = { running: false, failures: 0, retryAt: null, last: null };
+  let inFlight: Promise<SyncReport> | null = null;
+  let again: Promise<SyncReport> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const set = (next: Partial<SyncEngineState>) => {
+    current = { ...current, ...next };
+    listeners.forEach((l) => l(current));
+  };
+
+  const run = async (): Promise<SyncReport> => {
+    set({ running: true });
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    const report = await options.round();
+    const failed = report.error !== null && !report.revoked;
+    const failures = failed ? current.failures + 1 : 0;
+    let retryAt: number | null = null;
+    if (failed) {
+      const delay = backoffMs(failures, {
+        baseMs: options.baseBackoffMs,
+        maxMs: options.maxBackoffMs,
+        random: options.random,
+      });
+      retryAt = Date.now() + delay;
+      retryTimer = setTimeout(() => void engine.request(), delay);
+    }
+    set({ running: false, failures, retryAt, last: report });
+    return report;
+  };
+
+  const engine: SyncEngine = {
+    request() {
+      if (inFlight) {
+        // Something new may have been written after this round read the outbox: one more round.
+        again ??= inFlight.then(() => {
+          again = null;
+          return engine.request();
+        });
+        return again;
+      }
+      inFlight = run().finally(() => {
+        inFlight = null;
+      });
+      return inFlight;
+    },
+    state: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      const tick = () => {
+        if (
+          navigator.onLine &&
+          document.visibilityState === 'visible' &&
+          current.retryAt === null
+        ) {
+          void engine.request();
+        }
+      };
+      const timer = setInterval(tick, options.intervalMs ?? 3000);
+      const online = () => void engine.request();
+      const visible = () => document.visibilityState === 'visible' && void engine.request();
+      const message = (event: MessageEvent) => {
+        if ((event.data as { type?: string } | null)?.type === SYNC_MESSAGE) void engine.request();
+      };
+      window.addEventListener('online', online);
+      document.addEventListener('visibilitychange', visible);
+      navigator.serviceWorker?.addEventListener('message', message);
+      void engine.request(); // app start
+      return () => {
+        clearInterval(timer);
+        if (retryTimer) clearTimeout(retryTimer);
+        window.removeEventListener('online', online);
+        document.removeEventListener('visibilitychange', visible);
+        navigator.serviceWorker?.removeEventListener('message', message);
+      };
+    },
+  };
+  return engine;
+}
+
+/** Asks the browser to wake the service worker when the network returns (Chromium only). */
+export async function registerBackgroundSync(): Promise<boolean> {
+  try {
+    const registration = await navigator.serviceWorker?.ready;
+    const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)
+      ?.sync;
+    if (!sync) return false;
+    await sync.register(SYNC_MESSAGE);
+    return true;
+  } catch {
+    return false; // not supported, or not allowed in this context
+  }
+}

@@ -1,0 +1,89 @@
+// One sync round: push the outbox in batches (each answered per event, acknowledged only after
+// the server's commit), then pull other doors' events and roster changes since the cursor.
+// Errors come back as values with words for the health line; nothing here retries by itself.
+import type { SyncPullResult, SyncPushResult } from '../../shared/api/sync';
+import { PUSH_BATCH_MAX } from '../../shared/api/sync';
+import type { HadirDb } from '../db';
+import {
+  applyPushAnswers,
+  getDevice,
+  getPullCursor,
+  markRevoked,
+  outboxBatch,
+  recordSyncOutcome,
+  savePulledPage,
+  setClockOffset,
+} from '../db';
+import { api, ApiFailure } from '../lib/api';
+
+/** What one round did. */
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  /** Conflicts and rejections the server recorded for review. */
+  issues: number;
+  /** Set when the round stopped early. */
+  error: ApiFailure | null;
+  /** The device was revoked: the roster is wiped, the scans kept. */
+  revoked: boolean;
+}
+
+export interface SyncOnceOptions {
+  db: HadirDb;
+  batchSize?: number;
+  /** Stop pulling after this many pages in one round (a long absence catches up over rounds). */
+  maxPullPages?: number;
+  now?: () => number;
+}
+
+/** Pushes everything waiting, then pulls; never throws. */
+export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const report: SyncReport = { pushed: 0, pulled: 0, issues: 0, error: null, revoked: false };
+  const device = await getDevice(db);
+  if (!device) return report;
+  const { token } = device;
+  try {
+    const size = Math.min(options.batchSize ?? PUSH_BATCH_MAX, PUSH_BATCH_MAX);
+    for (;;) {
+      const events = await outboxBatch(db, { limit: size });
+      if (events.length === 0) break;
+      const sentAt = now();
+      const answer = await api<SyncPushResult>('/api/sync/push', {
+        token,
+        body: { events, sentAt },
+      });
+      const done = await applyPushAnswers(db, answer.results, now());
+      report.pushed += done.acknowledged;
+      report.issues += done.issues;
+      // The server reports device minus server; the tablet keeps server minus device.
+      if (answer.clockOffsetMs !== null) await setClockOffset(db, -answer.clockOffsetMs);
+      if (done.acknowledged === 0) break; // an answer with no results: do not spin
+    }
+    const pages = options.maxPullPages ?? 20;
+    for (let page = 0; page < pages; page++) {
+      const cursor = await getPullCursor(db);
+      const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+      const pulled = await api<SyncPullResult>(`/api/sync/pull${query}`, { token });
+      report.pulled += await savePulledPage(db, pulled);
+      if (!pulled.more) break;
+    }
+    await recordSyncOutcome(db, { at: now(), error: null });
+  } catch (err) {
+    const failure =
+      err instanceof ApiFailure
+        ? err
+        : new ApiFailure(0, 'sync-failed', {
+            id: 'Sinkronisasi gagal; akan dicoba lagi.',
+            en: 'Sync failed; it will be retried.',
+          });
+    report.error = failure;
+    if (failure.status === 401 && failure.code === 'device-revoked') {
+      report.revoked = true;
+      await markRevoked(db, now());
+    }
+    await recordSyncOutcome(db, { at: now(), error: failure.messages });
+  }
+  return report;
+}
