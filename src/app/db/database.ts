@@ -55,8 +55,13 @@ export class HadirDb extends Dexie {
       outbox: 'eventId, createdAt',
       meta: 'key',
     });
-    // Version 2 (sync): pushed events the server answered with a conflict or a rejection.
-    this.version(2).stores({ syncIssues: 'eventId, status' });
+    // Version 2 (sync): pushed events the server answered with a conflict or a rejection, and
+    // scan events by session, for the door's "how many are in" count across all doors.
+    this.version(2).stores({
+      syncIssues: 'eventId, status',
+      scanEvents:
+        'id, participantId, [participantId+sessionId], sessionId, deviceSeq, [deviceId+deviceSeq], undoes',
+    });
   }
 }
 

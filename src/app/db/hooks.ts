@@ -15,7 +15,7 @@ import { getDoorStatus } from './door-status';
 import type { RecentScan } from './recent';
 import type { SyncStatus } from './sync-state';
 import { getSyncStatus } from './sync-state';
-import { recentScans } from './recent';
+import { recentScans, sessionAttendanceCount } from './recent';
 import type { SessionRef } from './types';
 import { getSessions } from './manifest';
 
@@ -99,4 +99,9 @@ export function useSessions(db: HadirDb = hadirDb()): SessionRef[] | undefined {
 /** Last sync, its error, revocation and issues, kept current. */
 export function useSyncStatus(db: HadirDb = hadirDb()): SyncStatus | undefined {
   return useLive(() => getSyncStatus(db), [db]);
+}
+
+/** How many are in at a session across every door heard from, kept current. */
+export function useSessionCount(sessionId: string, db: HadirDb = hadirDb()): number | undefined {
+  return useLive(() => sessionAttendanceCount(db, sessionId), [db, sessionId]);
 }

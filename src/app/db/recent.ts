@@ -2,7 +2,8 @@
 // by key from the roster (or the walk-in's own typed name).
 import type { HadirDb } from './database';
 import type { ScanEvent } from './types';
-import { listScans } from './scans';
+import { Dexie } from 'dexie';
+import { foldAttendance } from '../../shared/door/attendance';
 
 /** A scan event and the person it named, for display. */
 export interface RecentScan {
@@ -11,10 +12,17 @@ export interface RecentScan {
   person: string | null;
 }
 
-/** The latest scan events, newest first, with names. */
+/** This tablet's latest scan events (not other doors'), newest first, with names. */
 export async function recentScans(db: HadirDb, limit = 10): Promise<RecentScan[]> {
-  return db.transaction('r', db.scanEvents, db.roster, async () => {
-    const events = await listScans(db, { limit });
+  return db.transaction('r', db.device, db.scanEvents, db.roster, async () => {
+    const device = await db.device.toCollection().first();
+    if (!device) return [];
+    const events = await db.scanEvents
+      .where('[deviceId+deviceSeq]')
+      .between([device.deviceId, Dexie.minKey], [device.deviceId, Dexie.maxKey])
+      .reverse()
+      .limit(limit)
+      .toArray();
     const ids = events.map((e) => e.participantId ?? '');
     const rows = await db.roster.bulkGet(ids);
     return events.map((event, i) => {
@@ -28,4 +36,12 @@ export async function recentScans(db: HadirDb, limit = 10): Promise<RecentScan[]
       return { event, person };
     });
   });
+}
+
+/** How many people are in at a session, counting every door this tablet has heard from. */
+export async function sessionAttendanceCount(db: HadirDb, sessionId: string): Promise<number> {
+  const events = await db.scanEvents.where('sessionId').equals(sessionId).toArray();
+  let count = 0;
+  for (const sessions of foldAttendance(events).values()) if (sessions.has(sessionId)) count += 1;
+  return count;
 }

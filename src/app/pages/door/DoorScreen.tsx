@@ -6,7 +6,8 @@ import type { SessionRef } from '../../../shared/door/types';
 import { isSessionCurrent, pickSession } from '../../../shared/door/session-time';
 import { clockText } from '../../../shared/door/wib-format';
 import type { DeviceRow, DoorStatus, RosterEntry } from '../../db';
-import { hadirDb, useLastCheckIn, useLive, useSessions, getWaves } from '../../db';
+import { getWaves, hadirDb, useLastCheckIn, useLive, useSessions } from '../../db';
+import { SessionCount } from './SessionCount';
 import { pickText, useLang } from '../../i18n/i18n';
 import { doorSync, syncAfterScan } from '../../sync/door-sync';
 import { registerUpdateGuard } from '../../update/update-state';
@@ -99,7 +100,9 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
   useEffect(() => doorSync().start(), []);
   useEffect(() => {
     // Browsers allow sound only after a gesture; the first tap or key unlocks it.
-    const unlock = () => unlockAudio();
+    // Deferred: creating an AudioContext can take a few hundred ms, and a USB scanner's first
+    // keys must not wait behind it.
+    const unlock = () => void setTimeout(unlockAudio, 0);
     document.addEventListener('pointerdown', unlock, { once: true });
     document.addEventListener('keydown', unlock, { once: true });
     return () => {
@@ -178,6 +181,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
             ))}
           </select>
         </label>
+        <SessionCount sessionId={session.id} />
         <button type="button" class="door-menu-button" onClick={() => setPanel('menu')}>
           {tx({ id: 'Menu', en: 'Menu' })}
         </button>
