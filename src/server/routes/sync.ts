@@ -115,6 +115,7 @@ export function syncRoutes(deps: AppDeps) {
       events: accepted,
       receivedAt,
       clockOffsetMs,
+      notifyChannel: deps.live?.channel ?? null,
     });
     outcomes.forEach((status, k) => {
       const res = results[acceptedAt[k]!]!;
@@ -126,6 +127,12 @@ export function syncRoutes(deps: AppDeps) {
           'This scan id is already stored with a different body; this copy was recorded for the organizer';
       }
     });
+    if (!deps.live?.channel && outcomes.includes('stored')) {
+      // After the commit; a failed announcement only delays live views, never the tablet.
+      await deps.live?.announce(device.eventId).catch((err: unknown) => {
+        deps.log('warn', 'live-announce-failed', { error: String(err) });
+      });
+    }
     const answer: SyncPushResult = {
       results,
       serverTime: new Date().toISOString(),

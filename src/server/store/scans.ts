@@ -24,6 +24,8 @@ export interface StoreBatch {
   receivedAt: number;
   /** Device clock minus server clock for this push; null when the push carried no `sentAt`. */
   clockOffsetMs: number | null;
+  /** PostgreSQL: NOTIFY this channel with the event id when anything new is stored. */
+  notifyChannel?: string | null;
 }
 
 export type StoreOutcome = 'stored' | 'duplicate' | 'conflict';
@@ -107,6 +109,9 @@ export async function storeScanBatch(
     if (rows.length) {
       const result = await tx.executeQuery(insertQuery(dialect, rows));
       for (const r of result.rows) inserted.add(r.id);
+    }
+    if (inserted.size && batch.notifyChannel && dialect === 'postgres') {
+      await sql`select pg_notify(${batch.notifyChannel}, ${batch.eventId})`.execute(tx);
     }
     const held = [...firstBody.keys()].filter((id) => !inserted.has(id));
     if (held.length) {
