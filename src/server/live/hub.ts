@@ -20,12 +20,20 @@ export interface LiveHub {
   readonly channel: string | null;
   /** Announces new scans of `eventId` (after their commit). */
   announce(eventId: string): Promise<void>;
+  /** True once close() ran: live streams end so the server can shut down. */
+  readonly closed: boolean;
+  /** Wakes every subscriber one last time, then drops them and any LISTEN connection. */
   close(): Promise<void>;
 }
 
 /** A hub for this store: in-process for SQLite, LISTEN/NOTIFY for PostgreSQL. */
 export function createLiveHub(store: Store, log?: Logger): LiveHub {
   const listeners = new Map<string, Set<() => void>>();
+  let closed = false;
+  const wakeAll = () => {
+    for (const set of [...listeners.values()]) for (const fn of [...set]) fn();
+    listeners.clear();
+  };
   const deliver = (eventId: string) => {
     for (const fn of listeners.get(eventId) ?? []) fn();
   };
@@ -41,9 +49,15 @@ export function createLiveHub(store: Store, log?: Logger): LiveHub {
   if (store.dialect !== 'postgres' || !store.databaseUrl) {
     return {
       channel: null,
+      get closed() {
+        return closed;
+      },
       subscribe: async (eventId, fn) => add(eventId, fn),
       announce: async (eventId) => deliver(eventId),
-      close: async () => listeners.clear(),
+      close: async () => {
+        closed = true;
+        wakeAll();
+      },
     };
   }
 
@@ -71,6 +85,9 @@ export function createLiveHub(store: Store, log?: Logger): LiveHub {
   };
   return {
     channel: LIVE_CHANNEL,
+    get closed() {
+      return closed;
+    },
     async subscribe(eventId, fn) {
       const off = add(eventId, fn);
       try {
@@ -89,7 +106,8 @@ export function createLiveHub(store: Store, log?: Logger): LiveHub {
       await sql`select pg_notify(${LIVE_CHANNEL}, ${eventId})`.execute(store.db);
     },
     async close() {
-      listeners.clear();
+      closed = true;
+      wakeAll();
       await release();
     },
   };

@@ -51,7 +51,7 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
         wake?.();
       });
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ after: last }) });
-      while (!stream.aborted && !stream.closed) {
+      while (!stream.aborted && !stream.closed && !hub.closed) {
         if (!pending) {
           let timer: ReturnType<typeof setTimeout> | undefined;
           await new Promise<void>((resolve) => {
