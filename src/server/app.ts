@@ -5,11 +5,13 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
 import { serveApp } from './http/static.js';
+import { createLiveHub } from './live/hub.js';
 import { authRoutes } from './routes/auth.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
 import { eventRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
+import { liveRoutes } from './routes/live.js';
 import { participantRoutes } from './routes/participants.js';
 import { publicRoutes } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
@@ -27,7 +29,8 @@ const tooLarge = (limit: number) =>
   );
 
 /** Builds the app; tests call `app.request()` on it without opening a port. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(given: AppDeps): Hono<AppEnv> {
+  const deps: AppDeps = { ...given, live: given.live ?? createLiveHub(given.store, given.log) };
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -80,6 +83,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', reportRoutes(deps));
+  app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));
   app.route('/api', doorRoutes(deps));
   app.all('/api/*', () => {

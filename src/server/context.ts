@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { Logger } from './http/log.js';
+import type { LiveHub } from './live/hub.js';
 import type { Store } from './store/database.js';
 import type { DeviceAuth } from './store/devices.js';
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Failed pairing-code attempts per client address; a default limiter when omitted. */
   pairingLimiter?: RateLimiter;
+  /** Live-scan announcements; createApp makes one for the store when omitted. */
+  live?: LiveHub;
 }
 
 export interface AppEnv {

@@ -7,15 +7,18 @@ import { createRateLimiter } from './auth/rate-limit.js';
 import { openSetup } from './auth/setup.js';
 import { readConfig } from './config.js';
 import { createLogger } from './http/log.js';
+import { createLiveHub } from './live/hub.js';
 import { openStore } from './store/database.js';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const log = createLogger();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const live = createLiveHub(store, log);
   const app = createApp({
     store,
     log,
+    live,
     loginLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60 * 1000 }),
     addressLimiter: createRateLimiter({ max: 50, windowMs: 15 * 60 * 1000 }),
     publicDir: config.publicDir,
@@ -46,6 +49,8 @@ async function main(): Promise<void> {
     log('info', 'shutting down', { signal });
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // Live streams never end on their own; closing the hub ends them.
+    void live.close();
     server.close(() => {
       void store.close().then(() => process.exit(0));
     });

@@ -28,6 +28,9 @@ const revoked = () =>
     'This device was revoked by the organizer; its participant data must be wiped',
   );
 
+/** How stale a device's `last_seen_at` may get before a call refreshes it. */
+export const TOUCH_EVERY_MS = 5000;
+
 /** Middleware: 401 unless a live device token comes with the request; notes the contact. */
 export function requireDevice(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -38,7 +41,12 @@ export function requireDevice(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const row = await findDeviceByTokenHash(deps.store.db, hashSecret(match[1]!));
     if (!row) throw invalid();
     if (row.revoked_at !== null) throw revoked();
-    await touchDevice(deps.store.db, row.id, Date.now());
+    const now = Date.now();
+    // A write (and a commit) per call would cost a sync push more than its own insert; the
+    // organizer's "last seen" needs seconds, not milliseconds.
+    if (row.last_seen_at === null || now - Number(row.last_seen_at) >= TOUCH_EVERY_MS) {
+      await touchDevice(deps.store.db, row.id, now);
+    }
     c.set('device', toDeviceAuth(row));
     await next();
   };

@@ -98,43 +98,40 @@ export function syncRoutes(deps: AppDeps) {
     const body = await readJson(c, SyncPushBody);
     const sessions = await allowedSessions(deps.store, device);
     const results: PushResult[] = [];
-    const accepted: ScanEvent[] = [];
+    const accepted: { event: ScanEvent; body: string }[] = [];
+    const acceptedAt: number[] = [];
     for (const raw of body.events) {
       const checked = checkEvent(raw, device, sessions);
       if (checked.ok) {
-        accepted.push(checked.event);
+        acceptedAt.push(results.length);
+        accepted.push({ event: checked.event, body: canonicalScanEvent(checked.event) });
         results.push({ id: checked.event.id, status: 'stored' });
       } else results.push(checked.result);
     }
     const clockOffsetMs = body.sentAt === undefined ? null : body.sentAt - receivedAt;
-    const outcome = await storeScanBatch(deps.store.db, deps.store.dialect, {
+    const outcomes = await storeScanBatch(deps.store.db, deps.store.dialect, {
       eventId: device.eventId,
       deviceId: device.id,
       events: accepted,
       receivedAt,
       clockOffsetMs,
+      notifyChannel: deps.live?.channel ?? null,
     });
-    // The first copy of an id takes the store's verdict; a repeat inside the batch is a
-    // duplicate of it, or a conflict when its body differs (recorded by the store).
-    const firstSeen = new Set<string>();
-    const firsts = new Map<string, string>();
-    for (const e of accepted) if (!firsts.has(e.id)) firsts.set(e.id, canonicalScanEvent(e));
-    let a = 0;
-    for (const res of results) {
-      if (res.status === 'rejected') continue;
-      const event = accepted[a++]!;
-      if (!firstSeen.has(event.id)) {
-        firstSeen.add(event.id);
-        res.status = outcome.get(event.id) ?? 'stored';
-      } else {
-        res.status = firsts.get(event.id) === canonicalScanEvent(event) ? 'duplicate' : 'conflict';
-      }
-      if (res.status === 'conflict') {
+    outcomes.forEach((status, k) => {
+      const res = results[acceptedAt[k]!]!;
+      res.status = status;
+      if (status === 'conflict') {
         res.code = 'id-conflict';
         res.message =
           'Kode pindaian ini sudah tersimpan dengan isi berbeda; salinan ini dicatat untuk panitia / ' +
           'This scan id is already stored with a different body; this copy was recorded for the organizer';
       }
+    });
+    if (!deps.live?.channel && outcomes.includes('stored')) {
+      // After the commit; a failed announcement only delays live views, never the tablet.
+      await deps.live?.announce(device.eventId).catch((err: unknown) => {
+        deps.log('warn', 'live-announce-failed', { error: String(err) });
+      });
     }
     const answer: SyncPushResult = {
       results,

@@ -13,6 +13,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL's connection URL (for LISTEN connections); undefined for SQLite. */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ function openPostgres(url: string): Store {
   } as unknown as pg.CustomTypesConfig;
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', databaseUrl: url, close: () => db.destroy() };
 }
 
 async function migrate(db: Kysely<Database>): Promise<void> {

@@ -219,3 +219,14 @@ export async function countDoorRoster(db: Db, eventId: string, waveIds: string[]
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Each device's latest clock offset (ms) in an event, for correcting live times. */
+export async function getDeviceClocks(db: Db, eventId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('devices')
+    .select(['id', 'clock_offset_ms'])
+    .where('event_id', '=', eventId)
+    .where('clock_offset_ms', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, Number(r.clock_offset_ms)]));
+}

@@ -3,12 +3,12 @@
 // stored copy (duplicate or conflict), and a conflicting copy is kept for the organizer.
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { PulledScanEvent } from '../../shared/api/sync.js';
-import { canonicalScanEvent, parseCanonicalScanEvent } from '../../shared/api/sync.js';
+import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type { Dialect } from './database.js';
-import type { Database, ScanEventTable } from './schema.js';
+import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -19,65 +19,109 @@ export interface StoreBatch {
   eventId: string;
   /** The device whose token made the push. */
   deviceId: string;
-  /** Already validated and checked against the device. */
-  events: ScanEvent[];
+  /** Already validated and checked against the device, each with canonicalScanEvent(event). */
+  events: { event: ScanEvent; body: string }[];
   receivedAt: number;
   /** Device clock minus server clock for this push; null when the push carried no `sentAt`. */
   clockOffsetMs: number | null;
+  /** PostgreSQL: NOTIFY this channel with the event id when anything new is stored. */
+  notifyChannel?: string | null;
 }
 
 export type StoreOutcome = 'stored' | 'duplicate' | 'conflict';
 
+const COLUMNS = [
+  'id',
+  'event_id',
+  'device_id',
+  'participant_id',
+  'session_id',
+  'kind',
+  'device_time',
+  'received_at',
+  'clock_offset_ms',
+  'body',
+] as const;
+
+// PostgreSQL: ten arrays unnested into rows, so the statement text and its plan stay the same
+// whatever the batch size (a 500-row VALUES list costs PostgreSQL more to parse than to insert).
+const PG_INSERT =
+  `insert into scan_events (${COLUMNS.join(',')}) ` +
+  'select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], ' +
+  '$7::int8[], $8::int8[], $9::int8[], $10::text[]) on conflict (id) do nothing returning id';
+
+// SQLite: one multi-row insert, its text cached per row count. Written out directly because for
+// 500 rows Kysely's builder costs more CPU than the database does; only placeholders are
+// generated, every value travels as a parameter.
+const sqliteInsertText = new Map<number, string>();
+
+function insertQuery(dialect: Dialect, rows: unknown[][]): CompiledQuery<{ id: string }> {
+  if (dialect === 'postgres') {
+    const columns = COLUMNS.map((_, c) => rows.map((r) => r[c]));
+    return CompiledQuery.raw(PG_INSERT, columns) as CompiledQuery<{ id: string }>;
+  }
+  let text = sqliteInsertText.get(rows.length);
+  if (text === undefined) {
+    const tuples = rows.map((r) => `(${r.map(() => '?').join(',')})`).join(',');
+    text =
+      `insert into scan_events (${COLUMNS.join(',')}) values ${tuples} ` +
+      'on conflict (id) do nothing returning id';
+    sqliteInsertText.set(rows.length, text);
+  }
+  return CompiledQuery.raw(text, rows.flat()) as CompiledQuery<{ id: string }>;
+}
+
 /**
- * Stores a batch in one transaction and says, per event id, what became of it. In PostgreSQL an
- * advisory lock makes sequence order equal commit order, so a pull cursor never steps over an
- * event that commits later with a smaller seq.
+ * Stores a batch in one transaction and says, per event (in the batch's order), what became of
+ * it; a repeat inside the batch compares with the first copy. In PostgreSQL an advisory lock
+ * makes sequence order equal commit order, so a pull cursor never steps over an event that
+ * commits later with a smaller seq.
  */
 export async function storeScanBatch(
   db: Kysely<Database>,
   dialect: Dialect,
   batch: StoreBatch,
-): Promise<Map<string, StoreOutcome>> {
-  const outcome = new Map<string, StoreOutcome>();
-  const bodies = new Map<string, string>();
-  const rows: Omit<ScanEventTable, 'seq'>[] = [];
-  const repeats: { id: string; body: string }[] = [];
-  for (const e of batch.events) {
-    const body = canonicalScanEvent(e);
-    const seen = bodies.get(e.id);
-    if (seen !== undefined) {
-      repeats.push({ id: e.id, body });
-      continue;
-    }
-    bodies.set(e.id, body);
-    rows.push({
-      id: e.id,
-      event_id: batch.eventId,
-      device_id: e.deviceId,
-      participant_id: e.participantId,
-      session_id: e.sessionId,
-      kind: e.kind,
-      device_time: e.deviceTime,
-      received_at: batch.receivedAt,
-      clock_offset_ms: batch.clockOffsetMs,
+): Promise<StoreOutcome[]> {
+  const firstBody = new Map<string, string>();
+  const rows: unknown[][] = [];
+  for (const { event: e, body } of batch.events) {
+    if (firstBody.has(e.id)) continue;
+    firstBody.set(e.id, body);
+    rows.push([
+      e.id,
+      batch.eventId,
+      e.deviceId,
+      e.participantId,
+      e.sessionId,
+      e.kind,
+      e.deviceTime,
+      batch.receivedAt,
+      batch.clockOffsetMs,
       body,
-    });
+    ]);
   }
 
+  const inserted = new Set<string>();
+  const stored = new Map<string, string>();
   await db.transaction().execute(async (tx) => {
-    if (dialect === 'postgres')
+    if (batch.clockOffsetMs !== null) {
+      await tx
+        .updateTable('devices')
+        .set({ clock_offset_ms: batch.clockOffsetMs, clock_checked_at: batch.receivedAt })
+        .where('id', '=', batch.deviceId)
+        .execute();
+    }
+    if (dialect === 'postgres') {
       await sql`select pg_advisory_xact_lock(${SCAN_SEQ_LOCK})`.execute(tx);
-    const inserted = rows.length
-      ? await tx
-          .insertInto('scan_events')
-          .values(rows)
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning('id')
-          .execute()
-      : [];
-    for (const r of inserted) outcome.set(r.id, 'stored');
-    const held = rows.filter((r) => !outcome.has(r.id)).map((r) => r.id);
-    const stored = new Map<string, string>();
+    }
+    if (rows.length) {
+      const result = await tx.executeQuery(insertQuery(dialect, rows));
+      for (const r of result.rows) inserted.add(r.id);
+    }
+    if (inserted.size && batch.notifyChannel && dialect === 'postgres') {
+      await sql`select pg_notify(${batch.notifyChannel}, ${batch.eventId})`.execute(tx);
+    }
+    const held = [...firstBody.keys()].filter((id) => !inserted.has(id));
     if (held.length) {
       const found = await tx
         .selectFrom('scan_events')
@@ -86,27 +130,22 @@ export async function storeScanBatch(
         .execute();
       for (const r of found) stored.set(r.id, r.body);
     }
-    const differing: { id: string; body: string }[] = [];
-    for (const id of held) {
-      const same = stored.get(id) === bodies.get(id);
-      outcome.set(id, same ? 'duplicate' : 'conflict');
-      if (!same) differing.push({ id, body: bodies.get(id)! });
-    }
-    // A repeat inside the batch compares with the first copy, which is now stored or held.
-    for (const r of repeats) {
-      const first = stored.get(r.id) ?? bodies.get(r.id);
-      if (first !== r.body) differing.push(r);
-    }
+    for (const [id, body] of firstBody)
+      if (!inserted.has(id)) stored.set(id, stored.get(id) ?? body);
+    for (const id of inserted) stored.set(id, firstBody.get(id)!);
+    const differing = batch.events
+      .filter(({ event, body }) => stored.get(event.id) !== body)
+      .map(({ event, body }) => ({ id: event.id, body }));
     if (differing.length) await recordConflicts(tx, batch, differing);
-    if (batch.clockOffsetMs !== null) {
-      await tx
-        .updateTable('devices')
-        .set({ clock_offset_ms: batch.clockOffsetMs, clock_checked_at: batch.receivedAt })
-        .where('id', '=', batch.deviceId)
-        .execute();
-    }
   });
-  return outcome;
+
+  const answered = new Set<string>();
+  return batch.events.map(({ event, body }) => {
+    if (stored.get(event.id) !== body) return 'conflict';
+    const first = !answered.has(event.id);
+    answered.add(event.id);
+    return first && inserted.has(event.id) ? 'stored' : 'duplicate';
+  });
 }
 
 async function recordConflicts(tx: Db, batch: StoreBatch, copies: { id: string; body: string }[]) {

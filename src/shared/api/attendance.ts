@@ -1,6 +1,10 @@
 // What the organizer sees of the door: attendance per session (folded with the same pure fold the
 // tablets use) and the conflicts to review. Times are ISO; `at` and `correctedTime` are the
 // device's time corrected by its measured clock offset, `deviceTime` is what the device said.
+import type { ScanEvent } from '../door/types.js';
+
+/** One `event: scan` message of GET /api/events/:eventId/live (its SSE `id` is the server seq). */
+export type LiveScan = ScanEvent & { receivedAt: number; correctedTime: string };
 
 /** One person's attendance at one session. */
 export interface AttendanceEntry {

@@ -1,0 +1,91 @@
+// GET /events/:eventId/live: server-sent events for the organizer's arrivals screen. Each new
+// scan of the event (from any door, stored by any server process) is sent once, in server order,
+// with `id:` set to its sequence so a reconnecting browser resumes with Last-Event-ID.
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import * as v from 'valibot';
+import type { LiveScan } from '../../shared/api/attendance.js';
+import { requireOrganizer } from '../auth/session.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { validate } from '../http/body.js';
+import { notFound } from '../http/problem.js';
+import type { LiveHub } from '../live/hub.js';
+import { createLiveHub } from '../live/hub.js';
+import { getDeviceClocks } from '../store/devices.js';
+import { maxScanSeq, scanEventsPage } from '../store/scans.js';
+
+const LiveQuery = v.object({ after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))) });
+const HEARTBEAT_MS = 25_000;
+const PAGE = 500;
+
+/** The live route; `hub` is shared with the push route so its announcements arrive here. */
+export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.store, deps.log)) {
+  const r = new Hono<AppEnv>();
+  const { db } = deps.store;
+  r.use('/events/:eventId/live', requireOrganizer(deps));
+  r.get('/events/:eventId/live', async (c) => {
+    const eventId = c.req.param('eventId');
+    const event = await db
+      .selectFrom('events')
+      .select('id')
+      .where('id', '=', eventId)
+      .executeTakeFirst();
+    if (!event) throw notFound({ id: 'Acara', en: 'Event' });
+    const q = validate(LiveQuery, c.req.query());
+    const resume = c.req.header('last-event-id');
+    let last = /^\d{1,15}$/.test(resume ?? '')
+      ? Number(resume)
+      : q.after !== undefined
+        ? Number(q.after)
+        : await maxScanSeq(db, eventId);
+
+    return streamSSE(c, async (stream) => {
+      let wake: (() => void) | null = null;
+      let pending = true; // catch up once at the start
+      const off = await hub.subscribe(eventId, () => {
+        pending = true;
+        wake?.();
+      });
+      stream.onAbort(() => {
+        off();
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ after: last }) });
+      while (!stream.aborted && !stream.closed && !hub.closed) {
+        if (!pending) {
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            timer = setTimeout(resolve, HEARTBEAT_MS);
+          });
+          clearTimeout(timer);
+          wake = null;
+          if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
+          continue;
+        }
+        pending = false;
+        const top = await maxScanSeq(db, eventId);
+        const page = await scanEventsPage(db, {
+          eventId,
+          after: last,
+          upTo: top,
+          exceptDevice: '',
+          limit: PAGE,
+        });
+        if (page.length === PAGE) pending = true;
+        const clocks = page.length ? await getDeviceClocks(db, eventId) : new Map<string, number>();
+        for (const { seq, event } of page) {
+          const offset = clocks.get(event.deviceId) ?? 0;
+          const scan: LiveScan = {
+            ...event,
+            correctedTime: new Date(event.deviceTime - offset).toISOString(),
+          };
+          await stream.writeSSE({ event: 'scan', id: String(seq), data: JSON.stringify(scan) });
+          last = seq;
+        }
+      }
+      off();
+    });
+  });
+  return r;
+}
