@@ -6,7 +6,8 @@ import { navigate } from '../../router';
 import { LangToggle } from '../LangToggle';
 import { ErrorNotice } from './ErrorNotice';
 
-export type AdminSection = 'events' | 'event' | 'participants' | 'import' | 'badges' | 'devices';
+export type AdminSection =
+  'events' | 'event' | 'participants' | 'import' | 'badges' | 'devices' | 'attendance';
 
 const text = {
   id: {
@@ -18,6 +19,7 @@ const text = {
     import: 'Impor',
     badges: 'Badge',
     devices: 'Perangkat',
+    attendance: 'Kehadiran',
     signOut: 'Keluar',
     signingOut: 'Keluar…',
     offline:
@@ -32,6 +34,7 @@ const text = {
     import: 'Import',
     badges: 'Badges',
     devices: 'Devices',
+    attendance: 'Attendance',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     offline:
@@ -112,6 +115,7 @@ export function AdminLayout(props: {
                 {link('import', `${base}/import`, t.import)}
                 {link('badges', `${base}/badges`, t.badges)}
                 {link('devices', `${base}/devices`, t.devices)}
+                {link('attendance', `${base}/attendance`, t.attendance)}
               </>
             ) : null}
             <li class="admin-nav-end">

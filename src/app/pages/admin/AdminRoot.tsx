@@ -3,6 +3,7 @@ import type { ComponentType } from 'preact';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { useLang } from '../../i18n/i18n';
 import { matchRoute, useLocation } from '../../router';
+import AttendancePage from './AttendancePage';
 import BadgesPage from './BadgesPage';
 import DevicesPage from './DevicesPage';
 import EventPage from './EventPage';
@@ -23,6 +24,7 @@ const routes: [string, Page][] = [
   ['/admin/events/:eventId/import', ImportPage],
   ['/admin/events/:eventId/badges', BadgesPage],
   ['/admin/events/:eventId/devices', DevicesPage],
+  ['/admin/events/:eventId/attendance', AttendancePage],
 ];
 
 function AdminNotFound() {

@@ -1,0 +1,240 @@
+// /admin/events/:eventId/attendance: who is in, per session, arriving live from every door
+// (server-sent events); the conflicts to review; the export for certificates; and the import
+// of a tablet's "scans not sent yet" file, the last resort when a tablet never synced.
+import './attendance.css';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AttendanceReport, ConflictReport, LiveScan } from '../../../shared/api/attendance';
+import { AdminLayout } from '../../components/admin/AdminLayout';
+import { ErrorNotice } from '../../components/admin/ErrorNotice';
+import { pickText, useLang } from '../../i18n/i18n';
+import type { ApiFailure } from '../../lib/api';
+import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
+import { attendanceText, wibTime } from './attendance-text';
+
+/** Re-reads the reports this long after the last live scan, so a burst costs one reload. */
+const RELOAD_AFTER_MS = 400;
+
+/** Live arrivals: the newest scans of the event, from GET /api/events/:id/live. */
+function useLiveScans(eventId: string, onScan: () => void): { scans: LiveScan[]; live: boolean } {
+  const [scans, setScans] = useState<LiveScan[]>([]);
+  const [live, setLive] = useState(false);
+  const callback = useRef(onScan);
+  callback.current = onScan;
+  useEffect(() => {
+    if (typeof EventSource !== 'function') return;
+    const source = new EventSource(`/api/events/${encodeURIComponent(eventId)}/live`);
+    source.addEventListener('ready', () => setLive(true));
+    source.addEventListener('scan', (e) => {
+      const scan = JSON.parse((e as MessageEvent<string>).data) as LiveScan;
+      setScans((list) => [scan, ...list].slice(0, 15));
+      callback.current();
+    });
+    // EventSource reconnects by itself (sending Last-Event-ID); only show that it is away.
+    source.onerror = () => setLive(false);
+    return () => source.close();
+  }, [eventId]);
+  return { scans, live };
+}
+
+/** The attendance page. */
+export default function AttendancePage({ params }: { params: Record<string, string> }) {
+  const lang = useLang();
+  const t = attendanceText[lang];
+  const eventId = params.eventId ?? '';
+  const base = `/api/events/${encodeURIComponent(eventId)}`;
+  const event = useEventDetail(eventId);
+  const report = useApiData<AttendanceReport>(`${base}/attendance`);
+  const conflicts = useApiData<ConflictReport>(`${base}/conflicts`);
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { scans, live } = useLiveScans(eventId, () => {
+    if (reloadTimer.current) clearTimeout(reloadTimer.current);
+    reloadTimer.current = setTimeout(() => {
+      report.reload();
+      conflicts.reload();
+    }, RELOAD_AFTER_MS);
+  });
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const sessions = report.data?.sessions ?? [];
+  const shown = sessions.find((s) => s.sessionId === sessionId) ?? sessions[0];
+  const names = new Map(
+    (event.data?.waves ?? []).flatMap((w) =>
+      w.sessions.map((s) => [s.id, `${w.name} · ${s.name}`]),
+    ),
+  );
+
+  return (
+    <AdminLayout section="attendance" eventId={eventId} eventName={event.data?.name}>
+      <h1>{t.title}</h1>
+      <ErrorNotice error={report.error ?? conflicts.error} />
+      <p class="live-state" data-testid="live-state" data-live={String(live)}>
+        {live ? t.live : t.notLive}
+      </p>
+      <div class="attendance-tools">
+        <a class="button" href={`${base}/attendance.csv`} download data-testid="export-attendance">
+          {t.exportCsv}
+        </a>
+        <ImportUnsynced eventId={eventId} onImported={() => report.reload()} />
+      </div>
+
+      <h2>{t.bySession}</h2>
+      {sessions.length === 0 && report.data && <p>{t.nobody}</p>}
+      {sessions.length > 1 && (
+        <div class="session-tabs" role="group" aria-label={t.bySession}>
+          {sessions.map((s) => (
+            <button
+              type="button"
+              key={s.sessionId}
+              class={s.sessionId === shown?.sessionId ? '' : 'secondary'}
+              aria-pressed={s.sessionId === shown?.sessionId}
+              onClick={() => setSessionId(s.sessionId)}
+            >
+              {names.get(s.sessionId) ?? s.name ?? t.deletedSession} ({s.count})
+            </button>
+          ))}
+        </div>
+      )}
+      {shown && (
+        <table data-testid="attendance-table" data-session={shown.sessionId}>
+          <caption>
+            {names.get(shown.sessionId) ?? shown.name ?? t.deletedSession}: {shown.count} {t.people}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.time}</th>
+              <th scope="col">{t.door}</th>
+              <th scope="col">{t.volunteer}</th>
+              <th scope="col">{t.note}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.attendees.map((a) => (
+              <tr key={a.personId} data-person={a.personId}>
+                <td>
+                  {a.name}
+                  {a.business && <div class="muted">{a.business}</div>}
+                </td>
+                <td>{wibTime(a.at, lang)}</td>
+                <td>
+                  {a.door}
+                  <div class="muted">{a.deviceName ?? a.deviceId}</div>
+                </td>
+                <td>{a.volunteer}</td>
+                <td>
+                  {a.walkIn && <span class="tag">{t.walkIn}</span>}
+                  {a.flagged && <span class="tag warn">{t.flagged}</span>}
+                  {a.admissions > 1 && (
+                    <span class="tag">
+                      {a.admissions}× {t.admissions}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t.conflicts}</h2>
+      <ConflictList report={conflicts.data} names={names} />
+
+      <h2>{t.latest}</h2>
+      {scans.length === 0 ? (
+        <p class="muted">{t.waitingLive}</p>
+      ) : (
+        <ol class="live-feed" data-testid="live-feed">
+          {scans.map((s) => (
+            <li key={s.id}>
+              {wibTime(s.correctedTime, lang)} · {s.door} · {s.volunteer} ·{' '}
+              {s.kind === 'check-in' ? (s.verdict ?? '') : s.kind}
+            </li>
+          ))}
+        </ol>
+      )}
+    </AdminLayout>
+  );
+}
+
+function ConflictList(props: { report: ConflictReport | null; names: Map<string, string> }) {
+  const lang = useLang();
+  const t = attendanceText[lang];
+  const r = props.report;
+  if (!r) return null;
+  if (r.doubleAdmissions.length === 0 && r.idConflicts.length === 0) {
+    return <p data-testid="no-conflicts">{t.noConflicts}</p>;
+  }
+  return (
+    <ul class="conflicts" data-testid="conflicts">
+      {r.doubleAdmissions.map((d) => (
+        <li key={`${d.personId}|${d.sessionId}`} data-person={d.personId}>
+          <strong>{d.name}</strong> — {props.names.get(d.sessionId) ?? d.sessionName ?? ''}:{' '}
+          {t.doubleAdmission}
+          <ul>
+            {d.admissions.map((a) => (
+              <li key={a.eventId}>
+                {wibTime(a.correctedTime, lang)} · {a.door} · {a.deviceName ?? a.deviceId} ·{' '}
+                {a.volunteer}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+      {r.idConflicts.map((c) => (
+        <li key={`id|${c.id}|${c.received.receivedAt}`}>
+          {pickText(
+            {
+              id: `ID pemindaian ${c.id} dikirim dua kali dengan isi berbeda (${c.received.deviceName ?? c.received.deviceId}).`,
+              en: `Scan id ${c.id} was sent twice with different contents (${c.received.deviceName ?? c.received.deviceId}).`,
+            },
+            lang,
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Imports a tablet's exported file of scans that never reached the server. */
+function ImportUnsynced(props: { eventId: string; onImported: () => void }) {
+  const lang = useLang();
+  const t = attendanceText[lang];
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div class="import-unsynced">
+      <label for="unsynced-file">{t.importLabel}</label>
+      <input
+        id="unsynced-file"
+        type="file"
+        accept="application/json,.json"
+        disabled={busy}
+        onChange={async (e) => {
+          const file = e.currentTarget.files?.[0];
+          if (!file) return;
+          setBusy(true);
+          setError(null);
+          setResult(null);
+          try {
+            const answer = await adminApi<{ stored: number; duplicate: number; rejected: number }>(
+              `/api/events/${encodeURIComponent(props.eventId)}/scans/import`,
+              { raw: await file.text(), contentType: 'application/json' },
+            );
+            setResult(t.imported(answer.stored, answer.duplicate, answer.rejected));
+            props.onImported();
+          } catch (err) {
+            setError(asFailure(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      />
+      {result && (
+        <p role="status" data-testid="import-result">
+          {result}
+        </p>
+      )}
+      <ErrorNotice error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+// Words of the attendance page, Indonesian first.
+import type { Lang } from '../../i18n/i18n';
+
+const id = {
+  title: 'Kehadiran',
+  live: '● Langsung: kedatangan baru muncul otomatis',
+  notLive: '○ Menyambungkan ulang pembaruan langsung…',
+  exportCsv: 'Unduh kehadiran (CSV) untuk sertifikat',
+  bySession: 'Per sesi',
+  nobody: 'Belum ada yang hadir.',
+  deletedSession: 'Sesi yang sudah dihapus',
+  people: 'orang',
+  name: 'Nama',
+  time: 'Jam (WIB)',
+  door: 'Pintu',
+  volunteer: 'Relawan',
+  note: 'Catatan',
+  walkIn: 'tanpa tiket',
+  flagged: 'periksa',
+  admissions: 'masuk',
+  conflicts: 'Perlu diperiksa',
+  noConflicts: 'Tidak ada konflik.',
+  doubleAdmission: 'diterima di lebih dari satu pintu saat offline (dihitung satu kali)',
+  latest: 'Kedatangan terbaru',
+  waitingLive: 'Menunggu pemindaian dari pintu…',
+  importLabel: 'Impor berkas "pemindaian yang belum terkirim" dari tablet',
+  imported: (stored: number, duplicate: number, rejected: number) =>
+    `Diimpor: ${stored} baru, ${duplicate} sudah ada, ${rejected} ditolak.`,
+};
+
+const en: typeof id = {
+  title: 'Attendance',
+  live: '● Live: new arrivals appear by themselves',
+  notLive: '○ Reconnecting live updates…',
+  exportCsv: 'Download attendance (CSV) for certificates',
+  bySession: 'By session',
+  nobody: 'Nobody has arrived yet.',
+  deletedSession: 'Deleted session',
+  people: 'people',
+  name: 'Name',
+  time: 'Time (WIB)',
+  door: 'Door',
+  volunteer: 'Volunteer',
+  note: 'Note',
+  walkIn: 'walk-in',
+  flagged: 'check',
+  admissions: 'admissions',
+  conflicts: 'To review',
+  noConflicts: 'No conflicts.',
+  doubleAdmission: 'admitted at more than one door while offline (counted once)',
+  latest: 'Latest arrivals',
+  waitingLive: 'Waiting for scans from the doors…',
+  importLabel: 'Import a tablet\'s "scans not sent yet" file',
+  imported: (stored, duplicate, rejected) =>
+    `Imported: ${stored} new, ${duplicate} already there, ${rejected} rejected.`,
+};
+
+export const attendanceText: Record<Lang, typeof id> = { id, en };
+
+/** "08.12" in Western Indonesia Time, from an ISO time. */
+export function wibTime(iso: string, lang: Lang): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return '—';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: 'Asia/Jakarta',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(ms);
+}
