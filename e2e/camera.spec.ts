@@ -139,3 +139,76 @@ test('every ticket the camera sees is reported, once per appearance', async () =
     rmSync(userDataDir, { recursive: true, force: true });
   }
 });
+
+/**
+ * Makes the page report itself hidden (or visible again) and fires visibilitychange. Headless
+ * Chromium keeps every page 'visible': checked with another page brought to front, a minimised
+ * window (CDP Browser.setWindowBounds) and a new tab in the same window (CDP Target.createTarget).
+ */
+async function setPageVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+test('the camera is released while the page is hidden and comes back when visible', async () => {
+  const { context, userDataDir } = await launchWithCamera({ video });
+  try {
+    const page = await mountCameraView(context);
+    const view = page.getByTestId('camera-view');
+    await expect(view).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+    expect(await harness(page, (h) => h.tracks())).toEqual(['live']);
+
+    await setPageVisibility(page, 'hidden');
+    await expect(view).toHaveAttribute('data-state', 'hidden');
+    await expect.poll(() => harness(page, (h) => h.tracks())).toEqual(['ended']);
+
+    await setPageVisibility(page, 'visible');
+    await expect(view).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+    expect(await harness(page, (h) => h.tracks())).toEqual(['ended', 'live']);
+    // And it still reads: a new ticket report arrives after coming back.
+    const before = (await harness(page, (h) => h.reads())).length;
+    await expect
+      .poll(async () => (await harness(page, (h) => h.reads())).length, { timeout: 20_000 })
+      .toBeGreaterThan(before);
+
+    // Paused keeps the camera but stops reporting; unmounting turns the camera off.
+    await page.evaluate(() =>
+      (globalThis as unknown as { hadirCameraHarness: CameraHarness }).hadirCameraHarness.setPaused(
+        true,
+      ),
+    );
+    await expect(view).toHaveAttribute('data-state', 'paused');
+    expect(await harness(page, (h) => h.tracks())).toEqual(['ended', 'live']);
+    await harness(page, (h) => h.unmount());
+    await expect.poll(() => harness(page, (h) => h.tracks())).toEqual(['ended', 'ended']);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
+
+test('a blocked camera shows how to allow it, in Indonesian and English', async () => {
+  const { context, userDataDir } = await launchWithCamera({ video, grantCamera: false });
+  try {
+    const page = await mountCameraView(context);
+    const problem = page.getByTestId('camera-problem');
+    await expect(problem).toBeVisible({ timeout: 15_000 });
+    await expect(problem).toHaveAttribute('data-problem', 'denied');
+    await expect(page.getByTestId('camera-view')).toHaveAttribute('data-state', 'problem');
+    await expect(problem).toContainText('Akses kamera ditolak');
+    await expect(problem).toContainText('ikon gembok');
+    await expect(problem).toContainText('tap the lock icon');
+    const retry = problem.getByRole('button', { name: /Coba lagi/ });
+    const box = await retry.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(48);
+    // Still blocked: trying again lands on the same explanation, not on a blank screen.
+    await retry.click();
+    await expect(problem).toHaveAttribute('data-problem', 'denied');
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
