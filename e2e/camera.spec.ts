@@ -23,6 +23,7 @@ let tickets: string[];
 let video: string;
 let videoSeconds: number;
 let harnessCode: string;
+const FPS = 10;
 
 /** The harness with the app's CameraView; the decoder module is stubbed (the spec passes one). */
 async function bundleHarness(): Promise<string> {
@@ -74,7 +75,7 @@ test.beforeAll(async () => {
     );
   });
   video = join(dir, 'tickets.y4m');
-  videoSeconds = (await writeY4m({ path: video, scenes })).seconds;
+  videoSeconds = (await writeY4m({ path: video, fps: FPS, scenes })).seconds;
   harnessCode = await bundleHarness();
 });
 test.afterAll(async () => {
@@ -129,7 +130,7 @@ test('every ticket the camera sees is reported, once per appearance', async () =
     const latency = reads.map((r) => r.reportedAt - r.frameAt);
     console.log(
       `camera: ${stats.decodes} decodes, ${stats.decodesPerSecond.toFixed(1)} decodes/s ` +
-        `(video ${10} fps), mean decode ${stats.decodeMs.toFixed(1)} ms; frame→onCode ` +
+        `(video ${FPS} fps), mean decode ${stats.decodeMs.toFixed(1)} ms; frame→onCode ` +
         `mean ${(latency.reduce((a, b) => a + b, 0) / latency.length).toFixed(1)} ms, ` +
         `max ${Math.max(...latency).toFixed(1)} ms`,
     );

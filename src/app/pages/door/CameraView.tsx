@@ -54,7 +54,6 @@ export function CameraView(props: CameraViewProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [visible, setVisible] = useState(isVisible);
   const [facing, setFacing] = useState<CameraFacing>('environment');
-  const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [decoderTry, setDecoderTry] = useState(0);
   const [stream, setStream] = useState<MediaStream | null>(null);
@@ -98,7 +97,7 @@ export function CameraView(props: CameraViewProps) {
     let live = true;
     let opened: MediaStream | null = null;
     setProblem(null);
-    openCamera({ facing, deviceId }).then(
+    openCamera({ facing }).then(
       (s) => {
         if (!live) return releaseStream(s);
         opened = s;
@@ -115,7 +114,7 @@ export function CameraView(props: CameraViewProps) {
       releaseStream(opened);
       setStream(null);
     };
-  }, [visible, facing, deviceId, attempt]);
+  }, [visible, facing, attempt]);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -175,7 +174,9 @@ export function CameraView(props: CameraViewProps) {
   }, []);
 
   const track = stream?.getVideoTracks()[0];
-  const mirrored = track?.getSettings().facingMode === 'user' || facing === 'user';
+  // The track knows which way its camera faces; a laptop webcam may not say, then trust ours.
+  const trackFacing = track?.getSettings().facingMode;
+  const mirrored = trackFacing ? trackFacing === 'user' : facing === 'user';
   const state: CameraViewState = problem
     ? 'problem'
     : !visible
@@ -186,12 +187,9 @@ export function CameraView(props: CameraViewProps) {
           ? 'paused'
           : 'live';
 
-  const switchCamera = () => {
-    const current = track?.getSettings().deviceId;
-    const i = cameras.findIndex((c) => c.deviceId === current);
-    setDeviceId(cameras[(i + 1) % cameras.length]?.deviceId);
-    setFacing((f) => (f === 'environment' ? 'user' : 'environment'));
-  };
+  // Front/back by facing, not by device: phones list several back cameras (wide, tele) and
+  // cycling through them lands on ones that cannot focus on a ticket.
+  const switchCamera = () => setFacing((f) => (f === 'environment' ? 'user' : 'environment'));
   const toggleTorch = () => {
     if (!track) return;
     const next = !torchOn;
