@@ -1,8 +1,8 @@
 // The door camera end to end in real Chromium: a fake camera plays a Y4M video of real signed
 // tickets (e2e/fixtures/y4m.ts), the app's CameraView (bundled with esbuild into a page of the
 // built app) decodes it with the built decoder chunk, and every ticket is reported. Also: the
-// camera is released while the page is hidden and comes back, and a blocked camera explains how
-// to allow it.
+// camera is released while the page is hidden and comes back, a blocked camera explains how to
+// allow it, and a relaunched profile keeps its storage and plays its new video.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -211,5 +211,34 @@ test('a blocked camera shows how to allow it, in Indonesian and English', async 
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
+
+test('a relaunch of the same profile keeps its storage and plays the new video', async () => {
+  const other = join(dir, 'one-ticket.y4m');
+  const text = 'HADIR-RELAUNCH-CHECK';
+  await writeY4m({ path: other, fps: FPS, scenes: [{ text, seconds: 1 }] });
+  const first = await launchWithCamera({ video });
+  try {
+    const page = await mountCameraView(first.context);
+    await page.evaluate(() => localStorage.setItem('hadir.camera-spec', 'kept'));
+  } finally {
+    await first.context.close();
+  }
+  const second = await launchWithCamera({ video: other, userDataDir: first.userDataDir });
+  try {
+    const page = await mountCameraView(second.context);
+    expect(await page.evaluate(() => localStorage.getItem('hadir.camera-spec'))).toBe('kept');
+    await expect
+      .poll(async () => (await harness(page, (h) => h.reads())).map((r) => r.text)[0], {
+        timeout: 15_000,
+      })
+      .toBe(text);
+    expect(new Set((await harness(page, (h) => h.reads())).map((r) => r.text))).toEqual(
+      new Set([text]),
+    );
+  } finally {
+    await second.context.close();
+    rmSync(first.userDataDir, { recursive: true, force: true });
   }
 });
