@@ -99,7 +99,7 @@ export default defineConfig({
     proxy: { '/api': `http://localhost:${process.env.API_PORT ?? '8787'}` },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'sw/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'sw/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

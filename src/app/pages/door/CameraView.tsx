@@ -1,10 +1,281 @@
-// Placeholder until the camera view lands (same props).
+// The door's camera: a live picture with the aiming square, decoding every frame (see
+// src/app/scanner/camera.ts). It owns the camera only while the page is visible, so a phone in a
+// pocket or another app never finds it busy, and it explains every camera problem with steps.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Lang } from '../../i18n/i18n';
+import { pickText, useLang } from '../../i18n/i18n';
+import type { CameraFacing, CameraProblemCode } from '../../scanner/camera';
+import {
+  cameraProblem,
+  classifyCameraError,
+  listCameras,
+  openCamera,
+  releaseStream,
+  setTorch,
+  startFrameLoop,
+  torchSupported,
+} from '../../scanner/camera';
 import type { Decoder } from '../../scanner/decoder';
+import type { ViewRect } from '../../scanner/frame-region';
+import { centredSquareRegion, regionInView } from '../../scanner/frame-region';
 
-export function CameraView(_props: {
+export interface CameraViewProps {
+  /** A code was read. The same text is not reported again while it stays in view. */
   onCode(text: string, info: { frameAt: number }): void;
+  /** Keep the camera on but stop decoding (e.g. while a verdict is shown). */
   paused?: boolean;
+  /** Default: the app's decoder module, loaded lazily. */
   createDecoder?: () => Promise<Decoder>;
-}) {
-  return <div data-testid="camera-view" data-state="starting" />;
+}
+
+export type CameraViewState = 'starting' | 'live' | 'problem' | 'paused' | 'hidden';
+
+/** A code seen again within this time (ms) of its last sighting counts as still in view. */
+const REPEAT_MS = 1500;
+
+const TEXT = {
+  switchCamera: { id: 'Ganti kamera', en: 'Switch camera' },
+  torchOn: { id: 'Nyalakan lampu', en: 'Turn light on' },
+  torchOff: { id: 'Matikan lampu', en: 'Turn light off' },
+  retry: { id: 'Coba lagi', en: 'Try again' },
+  starting: { id: 'Membuka kamera…', en: 'Opening the camera…' },
+  aim: { id: 'Arahkan kode QR ke kotak', en: 'Point the QR code at the square' },
+};
+
+const defaultCreateDecoder = () => import('../../scanner/decoder').then((m) => m.createDecoder());
+
+function isVisible(): boolean {
+  return document.visibilityState !== 'hidden';
+}
+
+/** The camera picture that reads QR codes; calls onCode for each new code in view. */
+export function CameraView(props: CameraViewProps) {
+  const lang = useLang();
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [visible, setVisible] = useState(isVisible);
+  const [facing, setFacing] = useState<CameraFacing>('environment');
+  const [attempt, setAttempt] = useState(0);
+  const [decoderTry, setDecoderTry] = useState(0);
+  const [stream, setStream] = useState<MediaStream | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [problem, setProblem] = useState<CameraProblemCode | null>(null);
+  const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
+  const [torchOn, setTorchOn] = useState(false);
+  const [decoder, setDecoder] = useState<Decoder | null>(null);
+  const [aim, setAim] = useState<ViewRect | null>(null);
+  const onCode = useRef(props.onCode);
+  onCode.current = props.onCode;
+  const createDecoder = useRef(props.createDecoder ?? defaultCreateDecoder);
+  const lastSeen = useRef(new Map<string, number>());
+
+  useEffect(() => {
+    const update = () => setVisible(isVisible());
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    let made: Decoder | null = null;
+    createDecoder.current().then(
+      (d) => {
+        if (!live) return d.close();
+        made = d;
+        setDecoder(d);
+      },
+      () => live && setProblem('failed'),
+    );
+    return () => {
+      live = false;
+      made?.close();
+    };
+  }, [decoderTry]);
+
+  // The camera is held only while the page is visible; hiding releases it (light off).
+  useEffect(() => {
+    if (!visible) return;
+    let live = true;
+    let opened: MediaStream | null = null;
+    setProblem(null);
+    openCamera({ facing }).then(
+      (s) => {
+        if (!live) return releaseStream(s);
+        opened = s;
+        setTorchOn(false);
+        setStream(s);
+        // Another app or the OS can take the camera away; stop() by us fires no 'ended'.
+        s.getVideoTracks()[0]?.addEventListener('ended', () => live && setProblem('failed'));
+        void listCameras().then((c) => live && setCameras(c));
+      },
+      (err: unknown) => live && setProblem(classifyCameraError(err)),
+    );
+    return () => {
+      live = false;
+      releaseStream(opened);
+      setStream(null);
+    };
+  }, [visible, facing, attempt]);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    setPlaying(false);
+    video.srcObject = stream;
+    if (!stream) return;
+    video.muted = true;
+    video.play().catch(() => {}); // The 'playing' event is what counts.
+    const onPlaying = () => setPlaying(true);
+    video.addEventListener('playing', onPlaying);
+    return () => video.removeEventListener('playing', onPlaying);
+  }, [stream]);
+
+  useEffect(() => () => void (videoRef.current && (videoRef.current.srcObject = null)), []);
+
+  const decoding = Boolean(stream && playing && decoder && !props.paused && !problem);
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || !decoder || !decoding) return;
+    const seen = lastSeen.current;
+    const loop = startFrameLoop({
+      video,
+      decoder,
+      onCodes: ({ texts, frameAt }) => {
+        for (const text of texts) {
+          const last = seen.get(text);
+          seen.set(text, frameAt);
+          if (last === undefined || frameAt - last > REPEAT_MS) onCode.current(text, { frameAt });
+        }
+        for (const [t, at] of seen) if (frameAt - at > REPEAT_MS) seen.delete(t);
+      },
+    });
+    return () => loop.stop();
+  }, [decoder, decoding]);
+
+  // The aiming square sits exactly over the part of the frame that is decoded.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const place = () => {
+      const frame = { width: video.videoWidth, height: video.videoHeight };
+      const region = centredSquareRegion(frame);
+      const view = { width: video.clientWidth, height: video.clientHeight };
+      setAim(region && regionInView(frame, region, view, 'cover'));
+    };
+    place();
+    video.addEventListener('loadedmetadata', place);
+    video.addEventListener('resize', place);
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : null;
+    observer?.observe(video);
+    return () => {
+      video.removeEventListener('loadedmetadata', place);
+      video.removeEventListener('resize', place);
+      observer?.disconnect();
+    };
+  }, []);
+
+  const track = stream?.getVideoTracks()[0];
+  // The track knows which way its camera faces; a laptop webcam may not say, then trust ours.
+  const trackFacing = track?.getSettings().facingMode;
+  const mirrored = trackFacing ? trackFacing === 'user' : facing === 'user';
+  const state: CameraViewState = problem
+    ? 'problem'
+    : !visible
+      ? 'hidden'
+      : !stream || !playing || !decoder
+        ? 'starting'
+        : props.paused
+          ? 'paused'
+          : 'live';
+
+  // Front/back by facing, not by device: phones list several back cameras (wide, tele) and
+  // cycling through them lands on ones that cannot focus on a ticket.
+  const switchCamera = () => setFacing((f) => (f === 'environment' ? 'user' : 'environment'));
+  const toggleTorch = () => {
+    if (!track) return;
+    const next = !torchOn;
+    setTorch(track, next).then(
+      () => setTorchOn(next),
+      () => {}, // The light refused; the button keeps showing its real state.
+    );
+  };
+  const retry = () => {
+    setProblem(null);
+    if (!decoder) setDecoderTry((n) => n + 1);
+    setAttempt((a) => a + 1);
+  };
+
+  return (
+    <div class="camera-view" data-testid="camera-view" data-state={state}>
+      <video
+        ref={videoRef}
+        class={mirrored ? 'camera-video camera-mirror' : 'camera-video'}
+        playsInline
+        muted
+        autoPlay
+        aria-label={pickText(TEXT.aim, lang)}
+      />
+      {aim && state !== 'problem' && (
+        <div
+          class="camera-aim"
+          aria-hidden="true"
+          style={{ left: aim.left, top: aim.top, width: aim.width, height: aim.height }}
+        />
+      )}
+      {state === 'starting' && <p class="camera-status">{pickText(TEXT.starting, lang)}</p>}
+      {problem ? (
+        <CameraProblemScreen code={problem} lang={lang} onRetry={retry} />
+      ) : (
+        <div class="camera-controls">
+          {cameras.length > 1 && (
+            <button
+              type="button"
+              class="camera-button"
+              data-testid="camera-switch"
+              onClick={switchCamera}
+            >
+              {pickText(TEXT.switchCamera, lang)}
+            </button>
+          )}
+          {torchSupported(track) && (
+            <button
+              type="button"
+              class="camera-button"
+              data-testid="camera-torch"
+              aria-pressed={torchOn}
+              onClick={toggleTorch}
+            >
+              {pickText(torchOn ? TEXT.torchOff : TEXT.torchOn, lang)}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CameraProblemScreen(props: { code: CameraProblemCode; lang: Lang; onRetry(): void }) {
+  const p = cameraProblem(props.code);
+  const other: Lang = props.lang === 'en' ? 'id' : 'en';
+  return (
+    <div class="camera-problem" role="alert" data-testid="camera-problem" data-problem={props.code}>
+      <h2>{pickText(p.title, props.lang)}</h2>
+      <ol>
+        {p.steps.map((s) => (
+          <li key={s.en}>{pickText(s, props.lang)}</li>
+        ))}
+      </ol>
+      {/* The other language too: whoever holds the phone may read only one of them. */}
+      <div class="camera-problem-other" lang={other}>
+        <p>{pickText(p.title, other)}</p>
+        <ol>
+          {p.steps.map((s) => (
+            <li key={s.en}>{pickText(s, other)}</li>
+          ))}
+        </ol>
+      </div>
+      <button type="button" class="camera-button" onClick={props.onRetry}>
+        {pickText(TEXT.retry, props.lang)} / {pickText(TEXT.retry, other)}
+      </button>
+    </div>
+  );
 }

@@ -1,0 +1,235 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CameraProblemCode, LoopVideo } from './camera';
+import type { FrameRegion } from './frame-region';
+import {
+  CameraError,
+  cameraProblem,
+  classifyCameraError,
+  openCamera,
+  startFrameLoop,
+  torchSupported,
+} from './camera';
+
+const CODES: CameraProblemCode[] = [
+  'denied',
+  'not-found',
+  'in-use',
+  'insecure',
+  'unsupported',
+  'failed',
+];
+
+function domError(name: string): Error {
+  return Object.assign(new Error(name), { name });
+}
+
+describe('classifyCameraError', () => {
+  it.each([
+    ['NotAllowedError', 'denied'],
+    ['PermissionDeniedError', 'denied'],
+    ['SecurityError', 'denied'],
+    ['NotFoundError', 'not-found'],
+    ['DevicesNotFoundError', 'not-found'],
+    ['OverconstrainedError', 'not-found'],
+    ['NotReadableError', 'in-use'],
+    ['TrackStartError', 'in-use'],
+    ['AbortError', 'failed'],
+    ['TypeError', 'failed'],
+  ])('%s → %s', (name, code) => {
+    expect(classifyCameraError(domError(name))).toBe(code);
+  });
+
+  it('keeps the code of a CameraError and copes with odd throwables', () => {
+    expect(classifyCameraError(new CameraError('insecure'))).toBe('insecure');
+    expect(classifyCameraError('boom')).toBe('failed');
+    expect(classifyCameraError(null)).toBe('failed');
+  });
+});
+
+describe('cameraProblem', () => {
+  it('explains every code in Indonesian and English, with at least one step', () => {
+    for (const code of CODES) {
+      const p = cameraProblem(code);
+      expect(p.code).toBe(code);
+      for (const t of [p.title, ...p.steps]) {
+        expect(t.id.length).toBeGreaterThan(5);
+        expect(t.en.length).toBeGreaterThan(5);
+        expect(t.id).not.toBe(t.en);
+      }
+      expect(p.steps.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('tells how to allow the camera in Chrome on Android when it was blocked', () => {
+    const en = cameraProblem('denied')
+      .steps.map((s) => s.en)
+      .join(' ');
+    expect(en).toMatch(/lock icon/);
+    expect(en).toMatch(/Camera → Allow/);
+    expect(en).toMatch(/Reload/);
+  });
+});
+
+describe('openCamera', () => {
+  const stream = { id: 's' } as unknown as MediaStream;
+
+  it('asks for the wanted facing, video only', async () => {
+    const getUserMedia = vi.fn(async () => stream);
+    await expect(
+      openCamera({ facing: 'environment', mediaDevices: { getUserMedia } }),
+    ).resolves.toBe(stream);
+    expect(getUserMedia).toHaveBeenCalledWith({
+      audio: false,
+      video: {
+        width: { ideal: 1280 },
+        height: { ideal: 720 },
+        facingMode: { ideal: 'environment' },
+      },
+    });
+  });
+
+  it('falls back to the facing when the chosen camera is gone', async () => {
+    const getUserMedia = vi
+      .fn()
+      .mockRejectedValueOnce(domError('OverconstrainedError'))
+      .mockResolvedValueOnce(stream);
+    await expect(
+      openCamera({ facing: 'user', deviceId: 'cam-2', mediaDevices: { getUserMedia } }),
+    ).resolves.toBe(stream);
+    expect(getUserMedia.mock.calls[0]![0].video.deviceId).toEqual({ exact: 'cam-2' });
+    expect(getUserMedia.mock.calls[1]![0].video.facingMode).toEqual({ ideal: 'user' });
+  });
+
+  it.each([
+    ['NotAllowedError', 'denied'],
+    ['NotReadableError', 'in-use'],
+    ['NotFoundError', 'not-found'],
+    ['AbortError', 'failed'],
+  ])('turns %s into a CameraError %s, keeping the cause', async (name, code) => {
+    const cause = domError(name);
+    const err = await openCamera({
+      facing: 'environment',
+      deviceId: 'x',
+      mediaDevices: { getUserMedia: async () => Promise.reject(cause) },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CameraError);
+    expect((err as CameraError).code).toBe(code);
+    expect((err as CameraError).cause).toBe(cause);
+  });
+
+  it('says insecure outside https, and unsupported without mediaDevices', async () => {
+    const getUserMedia = vi.fn();
+    await expect(
+      openCamera({ facing: 'user', secure: false, mediaDevices: { getUserMedia } }),
+    ).rejects.toMatchObject({ code: 'insecure' });
+    expect(getUserMedia).not.toHaveBeenCalled();
+    await expect(
+      openCamera({ facing: 'user', secure: true, mediaDevices: undefined }),
+    ).rejects.toMatchObject({ code: 'unsupported' });
+  });
+});
+
+describe('torchSupported', () => {
+  it('is true only when the track says torch: true', () => {
+    const track = (caps: object) => ({ getCapabilities: () => caps }) as MediaStreamTrack;
+    expect(torchSupported(track({ torch: true }))).toBe(true);
+    expect(torchSupported(track({ torch: false }))).toBe(false);
+    expect(torchSupported(track({}))).toBe(false);
+    expect(torchSupported({} as MediaStreamTrack)).toBe(false);
+    expect(torchSupported(undefined)).toBe(false);
+  });
+});
+
+/** A video whose frames the test presents by hand through requestVideoFrameCallback. */
+function fakeVideo() {
+  let pending: VideoFrameRequestCallback | null = null;
+  const video: LoopVideo = {
+    videoWidth: 640,
+    videoHeight: 480,
+    currentTime: 0,
+    requestVideoFrameCallback(cb) {
+      pending = cb;
+      return 1;
+    },
+    cancelVideoFrameCallback() {
+      pending = null;
+    },
+  };
+  const present = (at: number) => {
+    const cb = pending;
+    pending = null;
+    cb?.(at, { presentationTime: at } as VideoFrameCallbackMetadata);
+  };
+  return { video, present, waiting: () => pending !== null };
+}
+
+describe('startFrameLoop', () => {
+  const image = { width: 336, height: 336 } as ImageData;
+
+  it('decodes the centred square, one frame at a time, and reports codes with the frame time', async () => {
+    const { video, present } = fakeVideo();
+    const resolvers: ((t: string[]) => void)[] = [];
+    const decode = vi.fn(() => new Promise<string[]>((r) => resolvers.push(r)));
+    const grab = vi.fn((_video: LoopVideo, _region: FrameRegion) => image);
+    const onCodes = vi.fn();
+    const loop = startFrameLoop({ video, decoder: { decode }, onCodes, grab });
+
+    present(100);
+    present(200); // Still decoding frame 100: skipped, not queued.
+    present(300);
+    expect(decode).toHaveBeenCalledTimes(1);
+    expect(grab.mock.calls[0]![1]).toEqual({ sx: 152, sy: 72, sw: 336, sh: 336, dw: 336, dh: 336 });
+    resolvers[0]!(['H1.A']);
+    await Promise.resolve();
+    expect(onCodes).toHaveBeenCalledWith({ texts: ['H1.A'], frameAt: 100 });
+
+    present(400);
+    expect(decode).toHaveBeenCalledTimes(2);
+    resolvers[1]!([]);
+    await Promise.resolve();
+    expect(onCodes).toHaveBeenCalledTimes(1); // Frames without a code are not reported.
+    expect(loop.stats).toMatchObject({ seen: 4, decoded: 2, skipped: 2 });
+    loop.stop();
+  });
+
+  it('goes on after a failed decode, and reports nothing once stopped', async () => {
+    const { video, present, waiting } = fakeVideo();
+    const decode = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('bad frame'))
+      .mockResolvedValueOnce(['late']);
+    const onError = vi.fn();
+    const onCodes = vi.fn();
+    const loop = startFrameLoop({
+      video,
+      decoder: { decode },
+      onCodes,
+      onError,
+      grab: () => image,
+    });
+    present(1);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(onError).toHaveBeenCalledTimes(1);
+    present(2);
+    loop.stop();
+    await Promise.resolve();
+    expect(onCodes).not.toHaveBeenCalled();
+    expect(waiting()).toBe(false);
+  });
+
+  it('waits for the first frame before decoding (a 0×0 video)', () => {
+    const { video, present } = fakeVideo();
+    const decode = vi.fn(async () => []);
+    Object.assign(video, { videoWidth: 0, videoHeight: 0 });
+    const loop = startFrameLoop({
+      video,
+      decoder: { decode },
+      onCodes: () => {},
+      grab: () => image,
+    });
+    present(1);
+    expect(decode).not.toHaveBeenCalled();
+    loop.stop();
+  });
+});

@@ -1,0 +1,317 @@
+// The camera side of scanning, DOM only (no Preact): open the camera with errors a volunteer can
+// act on, and feed every new video frame's centred square to the decoder, never more than one
+// decode at a time (a slow phone skips frames instead of queueing them). See ARCHITECTURE.md,
+// "Scanning".
+import type { Decoder } from './decoder';
+import type { FrameRegion, RegionOptions } from './frame-region';
+import { centredSquareRegion } from './frame-region';
+
+export type CameraProblemCode =
+  'denied' | 'not-found' | 'in-use' | 'insecure' | 'unsupported' | 'failed';
+
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+/** Why the camera cannot be used, and what the person at the door can do about it. */
+export interface CameraProblem {
+  code: CameraProblemCode;
+  title: Bilingual;
+  /** Steps to take, in order. */
+  steps: Bilingual[];
+}
+
+/** A camera failure with its code; `cause` keeps the browser's own error for diagnostics. */
+export class CameraError extends Error {
+  override readonly name = 'CameraError';
+  constructor(
+    readonly code: CameraProblemCode,
+    options?: { cause?: unknown },
+  ) {
+    super(`camera: ${code}`, options);
+  }
+}
+
+const PROBLEMS: Record<CameraProblemCode, Omit<CameraProblem, 'code'>> = {
+  denied: {
+    title: { id: 'Akses kamera ditolak', en: 'Camera access was blocked' },
+    steps: [
+      {
+        id: 'Di Chrome Android: ketuk ikon gembok di sebelah alamat situs.',
+        en: 'In Chrome on Android: tap the lock icon next to the site address.',
+      },
+      {
+        id: 'Pilih Izin → Kamera → Izinkan.',
+        en: 'Choose Permissions → Camera → Allow.',
+      },
+      { id: 'Muat ulang halaman ini.', en: 'Reload this page.' },
+    ],
+  },
+  'not-found': {
+    title: { id: 'Kamera tidak ditemukan', en: 'No camera found' },
+    steps: [
+      {
+        id: 'Pastikan perangkat ini punya kamera dan tidak dimatikan di pengaturan.',
+        en: 'Make sure this device has a camera and it is not turned off in settings.',
+      },
+      {
+        id: 'Atau pakai pemindai USB/Bluetooth, atau cari nama peserta.',
+        en: 'Or use a USB/Bluetooth scanner, or search for the participant by name.',
+      },
+    ],
+  },
+  'in-use': {
+    title: { id: 'Kamera sedang dipakai aplikasi lain', en: 'The camera is in use by another app' },
+    steps: [
+      {
+        id: 'Tutup aplikasi lain yang memakai kamera (video call, kamera, tab lain).',
+        en: 'Close other apps using the camera (video calls, camera app, other tabs).',
+      },
+      { id: 'Lalu ketuk "Coba lagi".', en: 'Then tap "Try again".' },
+    ],
+  },
+  insecure: {
+    title: { id: 'Halaman ini tidak aman (bukan HTTPS)', en: 'This page is not secure (no HTTPS)' },
+    steps: [
+      {
+        id: 'Browser hanya mengizinkan kamera di alamat https://. Buka Hadir lewat alamat https.',
+        en: 'Browsers only allow the camera on https:// addresses. Open Hadir over https.',
+      },
+    ],
+  },
+  unsupported: {
+    title: { id: 'Browser ini tidak mendukung kamera', en: 'This browser cannot use the camera' },
+    steps: [
+      {
+        id: 'Buka Hadir di Chrome versi terbaru.',
+        en: 'Open Hadir in an up-to-date Chrome.',
+      },
+    ],
+  },
+  failed: {
+    title: { id: 'Kamera tidak bisa dibuka', en: 'The camera could not start' },
+    steps: [
+      { id: 'Ketuk "Coba lagi".', en: 'Tap "Try again".' },
+      {
+        id: 'Jika tetap gagal, mulai ulang browser atau perangkat.',
+        en: 'If it still fails, restart the browser or the device.',
+      },
+    ],
+  },
+};
+
+/** The bilingual explanation and steps for a problem code, for the camera-problem screen. */
+export function cameraProblem(code: CameraProblemCode): CameraProblem {
+  return { code, ...PROBLEMS[code] };
+}
+
+/**
+ * Maps what getUserMedia threw to a problem code. Names per the Media Capture spec, plus the
+ * old Chrome names (PermissionDeniedError, DevicesNotFoundError, TrackStartError).
+ */
+export function classifyCameraError(err: unknown): CameraProblemCode {
+  if (err instanceof CameraError) return err.code;
+  const name = typeof err === 'object' && err !== null && 'name' in err ? String(err.name) : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'PermissionDeniedError':
+    case 'SecurityError': // A permissions policy forbids the camera in this frame.
+      return 'denied';
+    case 'NotFoundError':
+    case 'DevicesNotFoundError':
+    case 'OverconstrainedError':
+      return 'not-found';
+    case 'NotReadableError':
+    case 'TrackStartError':
+      return 'in-use';
+    default:
+      return 'failed';
+  }
+}
+
+export type CameraFacing = 'environment' | 'user';
+
+export interface OpenCameraOptions {
+  facing: CameraFacing;
+  /** A specific camera (from enumerateDevices); falls back to `facing` if it is gone. */
+  deviceId?: string;
+  /** For tests; default navigator.mediaDevices and window.isSecureContext. */
+  mediaDevices?: Pick<MediaDevices, 'getUserMedia'> | undefined;
+  secure?: boolean;
+}
+
+/** Opens the camera (video only); rejects with a CameraError whose code says what went wrong. */
+export async function openCamera(opts: OpenCameraOptions): Promise<MediaStream> {
+  const secure = opts.secure ?? globalThis.isSecureContext !== false;
+  const media = 'mediaDevices' in opts ? opts.mediaDevices : globalThis.navigator?.mediaDevices;
+  // Browsers hide navigator.mediaDevices entirely outside https and localhost.
+  if (!secure) throw new CameraError('insecure');
+  if (typeof media?.getUserMedia !== 'function') throw new CameraError('unsupported');
+  // 720p is enough: the decoder only sees a centred square capped at 720 px.
+  const size = { width: { ideal: 1280 }, height: { ideal: 720 } };
+  const byFacing: MediaTrackConstraints = { ...size, facingMode: { ideal: opts.facing } };
+  try {
+    if (opts.deviceId) {
+      try {
+        return await media.getUserMedia({
+          audio: false,
+          video: { ...size, deviceId: { exact: opts.deviceId } },
+        });
+      } catch (err) {
+        if (classifyCameraError(err) !== 'not-found') throw err;
+      }
+    }
+    return await media.getUserMedia({ audio: false, video: byFacing });
+  } catch (err) {
+    throw new CameraError(classifyCameraError(err), { cause: err });
+  }
+}
+
+/** Stops every track, which turns the camera (and its light) off. */
+export function releaseStream(stream: MediaStream | null | undefined): void {
+  stream?.getTracks().forEach((t) => t.stop());
+}
+
+/** The video cameras this device has (labels are empty until the camera was allowed once). */
+export async function listCameras(): Promise<MediaDeviceInfo[]> {
+  try {
+    const all = await navigator.mediaDevices.enumerateDevices();
+    return all.filter((d) => d.kind === 'videoinput');
+  } catch {
+    return [];
+  }
+}
+
+type TorchCapabilities = MediaTrackCapabilities & { torch?: boolean };
+
+/** Whether the track's camera has a light the page can switch (most Android back cameras). */
+export function torchSupported(track: MediaStreamTrack | undefined): boolean {
+  const caps = track?.getCapabilities?.() as TorchCapabilities | undefined;
+  return caps?.torch === true;
+}
+
+/** Turns the camera light on or off; rejects if the camera refuses. */
+export function setTorch(track: MediaStreamTrack, on: boolean): Promise<void> {
+  return track.applyConstraints({ advanced: [{ torch: on } as MediaTrackConstraintSet] });
+}
+
+/** What the frame loop reports for each frame in which codes were read. */
+export interface CodesRead {
+  texts: string[];
+  /** performance.now() time at which the frame was presented (for scan-to-verdict timing). */
+  frameAt: number;
+}
+
+export interface FrameLoopStats {
+  /** New frames the loop was called for. */
+  seen: number;
+  /** Frames handed to the decoder. */
+  decoded: number;
+  /** Frames dropped because a decode was still running. */
+  skipped: number;
+  /** Sum of decode times in ms (round trip, worker included). */
+  decodeMs: number;
+}
+
+/** A video element as the loop uses it (a subset, so tests can fake it). */
+export type LoopVideo = Pick<HTMLVideoElement, 'videoWidth' | 'videoHeight' | 'currentTime'> &
+  Partial<Pick<HTMLVideoElement, 'requestVideoFrameCallback' | 'cancelVideoFrameCallback'>>;
+
+export interface FrameLoopOptions {
+  video: LoopVideo;
+  decoder: Pick<Decoder, 'decode'>;
+  onCodes(read: CodesRead): void;
+  /** A decode that threw (the loop goes on with the next frame). */
+  onError?(err: unknown): void;
+  region?: RegionOptions;
+  /** Cuts the region out of the video; default draws it on a canvas. For tests. */
+  grab?: (video: LoopVideo, region: FrameRegion) => ImageData | null;
+}
+
+export interface FrameLoop {
+  readonly stats: Readonly<FrameLoopStats>;
+  stop(): void;
+}
+
+/** Decodes each new video frame's centred square until stop(); at most one decode in flight. */
+export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
+  const { video, decoder } = opts;
+  const grab = opts.grab ?? canvasGrabber();
+  const stats: FrameLoopStats = { seen: 0, decoded: 0, skipped: 0, decodeMs: 0 };
+  let stopped = false;
+  let busy = false;
+  let handle = 0;
+  let lastTime = -1;
+  const useVfc = typeof video.requestVideoFrameCallback === 'function';
+
+  const schedule = () => {
+    if (stopped) return;
+    handle = useVfc
+      ? video.requestVideoFrameCallback!((now, meta) => onFrame(meta.presentationTime ?? now))
+      : requestAnimationFrame(() => onFrame(performance.now()));
+  };
+
+  const onFrame = (frameAt: number) => {
+    if (stopped) return;
+    schedule();
+    // requestAnimationFrame runs at screen rate: only frames with a new video time are new.
+    if (!useVfc && video.currentTime === lastTime) return;
+    lastTime = video.currentTime;
+    stats.seen++;
+    if (busy) return void stats.skipped++;
+    const region = centredSquareRegion(
+      { width: video.videoWidth, height: video.videoHeight },
+      opts.region,
+    );
+    const image = region && grab(video, region);
+    if (!image) return;
+    busy = true;
+    stats.decoded++;
+    const t0 = performance.now();
+    decoder.decode(image).then(
+      (texts) => {
+        busy = false;
+        stats.decodeMs += performance.now() - t0;
+        if (!stopped && texts.length) opts.onCodes({ texts, frameAt });
+      },
+      (err: unknown) => {
+        busy = false;
+        if (!stopped) opts.onError?.(err);
+      },
+    );
+  };
+
+  schedule();
+  return {
+    stats,
+    stop() {
+      stopped = true;
+      if (useVfc) video.cancelVideoFrameCallback?.(handle);
+      else cancelAnimationFrame(handle);
+    },
+  };
+}
+
+/** Draws a region of the video on one reused canvas and reads it back as fresh pixels. */
+function canvasGrabber(): (video: LoopVideo, region: FrameRegion) => ImageData | null {
+  let ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null = null;
+  return (video, r) => {
+    if (!ctx) {
+      const canvas =
+        typeof OffscreenCanvas === 'function'
+          ? new OffscreenCanvas(r.dw, r.dh)
+          : Object.assign(document.createElement('canvas'), { width: r.dw, height: r.dh });
+      ctx = canvas.getContext('2d', { willReadFrequently: true }) as typeof ctx;
+      if (!ctx) return null;
+    }
+    const canvas = ctx.canvas;
+    if (canvas.width !== r.dw || canvas.height !== r.dh) {
+      canvas.width = r.dw;
+      canvas.height = r.dh;
+    }
+    ctx.drawImage(video as HTMLVideoElement, r.sx, r.sy, r.sw, r.sh, 0, 0, r.dw, r.dh);
+    // A new ImageData each time: the worker decoder takes ownership of its pixel buffer.
+    return ctx.getImageData(0, 0, r.dw, r.dh);
+  };
+}
