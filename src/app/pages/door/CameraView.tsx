@@ -42,7 +42,16 @@ const TEXT = {
   aim: { id: 'Arahkan kode QR ke kotak', en: 'Point the QR code at the square' },
 };
 
-const defaultCreateDecoder = () => import('../../scanner/decoder').then((m) => m.createDecoder());
+// `?decoder=zxing-js` runs the fallback engine instead: for comparing engines on one device
+// (the door benchmark's baseline) and for checking the fallback on a real tablet.
+const defaultCreateDecoder = () =>
+  import('../../scanner/decoder').then((m) =>
+    m.createDecoder(
+      new URLSearchParams(location.search).get('decoder') === 'zxing-js'
+        ? { engine: 'zxing-js' }
+        : {},
+    ),
+  );
 
 function isVisible(): boolean {
   return document.visibilityState !== 'hidden';
