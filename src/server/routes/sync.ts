@@ -109,7 +109,7 @@ export function syncRoutes(deps: AppDeps) {
       } else results.push(checked.result);
     }
     const clockOffsetMs = body.sentAt === undefined ? null : body.sentAt - receivedAt;
-    const outcomes = await storeScanBatch(deps.store.db, deps.store.dialect, {
+    const outcomes = await storeScanBatch(deps.store, {
       eventId: device.eventId,
       deviceId: device.id,
       events: accepted,

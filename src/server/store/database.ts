@@ -15,6 +15,12 @@ export interface Store {
   dialect: Dialect;
   /** PostgreSQL's connection URL (for LISTEN connections); undefined for SQLite. */
   databaseUrl?: string;
+  /**
+   * SQLite's own handle, for the one hot statement worth a cached prepared statement. Use it only
+   * inside a Kysely transaction or connection on `db` (which holds the single connection), never
+   * beside one.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -53,7 +59,7 @@ function openSqlite(opts: StoreOptions): Store {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
 function openPostgres(url: string): Store {

@@ -7,7 +7,8 @@ import { CompiledQuery, sql } from 'kysely';
 import type { PulledScanEvent } from '../../shared/api/sync.js';
 import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
 import type { ScanEvent } from '../../shared/door/types.js';
-import type { Dialect } from './database.js';
+import type SQLite from 'better-sqlite3';
+import type { Dialect, Store } from './database.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -55,20 +56,37 @@ const PG_INSERT =
 // generated, every value travels as a parameter.
 const sqliteInsertText = new Map<number, string>();
 
+function sqliteInsertSql(rowCount: number): string {
+  let text = sqliteInsertText.get(rowCount);
+  if (text === undefined) {
+    const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
+    text =
+      `insert into scan_events (${COLUMNS.join(',')}) values ` +
+      `${Array.from({ length: rowCount }, () => tuple).join(',')} ` +
+      'on conflict (id) do nothing returning id';
+    sqliteInsertText.set(rowCount, text);
+  }
+  return text;
+}
+
+const prepared = new WeakMap<SQLite.Database, Map<number, SQLite.Statement>>();
+
+function sqliteInsert(handle: SQLite.Database, rowCount: number): SQLite.Statement {
+  let byCount = prepared.get(handle);
+  if (!byCount) prepared.set(handle, (byCount = new Map()));
+  let stmt = byCount.get(rowCount);
+  if (!stmt) byCount.set(rowCount, (stmt = handle.prepare(sqliteInsertSql(rowCount))));
+  return stmt;
+}
+
 function insertQuery(dialect: Dialect, rows: unknown[][]): CompiledQuery<{ id: string }> {
   if (dialect === 'postgres') {
     const columns = COLUMNS.map((_, c) => rows.map((r) => r[c]));
     return CompiledQuery.raw(PG_INSERT, columns) as CompiledQuery<{ id: string }>;
   }
-  let text = sqliteInsertText.get(rows.length);
-  if (text === undefined) {
-    const tuples = rows.map((r) => `(${r.map(() => '?').join(',')})`).join(',');
-    text =
-      `insert into scan_events (${COLUMNS.join(',')}) values ${tuples} ` +
-      'on conflict (id) do nothing returning id';
-    sqliteInsertText.set(rows.length, text);
-  }
-  return CompiledQuery.raw(text, rows.flat()) as CompiledQuery<{ id: string }>;
+  return CompiledQuery.raw(sqliteInsertSql(rows.length), rows.flat()) as CompiledQuery<{
+    id: string;
+  }>;
 }
 
 /**
@@ -77,11 +95,8 @@ function insertQuery(dialect: Dialect, rows: unknown[][]): CompiledQuery<{ id: s
  * makes sequence order equal commit order, so a pull cursor never steps over an event that
  * commits later with a smaller seq.
  */
-export async function storeScanBatch(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  batch: StoreBatch,
-): Promise<StoreOutcome[]> {
+export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<StoreOutcome[]> {
+  const { db, dialect } = store;
   const firstBody = new Map<string, string>();
   const rows: unknown[][] = [];
   for (const { event: e, body } of batch.events) {
@@ -114,7 +129,12 @@ export async function storeScanBatch(
     if (dialect === 'postgres') {
       await sql`select pg_advisory_xact_lock(${SCAN_SEQ_LOCK})`.execute(tx);
     }
-    if (rows.length) {
+    if (rows.length && store.sqlite) {
+      // Inside the transaction, so on the connection it holds: a cached statement saves
+      // re-preparing a 5,000-parameter insert per batch.
+      const ids = sqliteInsert(store.sqlite, rows.length).all(...rows.flat()) as { id: string }[];
+      for (const r of ids) inserted.add(r.id);
+    } else if (rows.length) {
       const result = await tx.executeQuery(insertQuery(dialect, rows));
       for (const r of result.rows) inserted.add(r.id);
     }
