@@ -30,22 +30,16 @@ function percentile(values: number[], p: number): number {
 
 /** Records (in the page) when the camera view first goes live, in ms since navigation start. */
 async function watchLive(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const w = window as unknown as { __hadirLiveAt?: number };
-    const check = () => {
-      if (
-        w.__hadirLiveAt === undefined &&
-        document.querySelector('[data-testid="camera-view"][data-state="live"]')
-      ) {
-        w.__hadirLiveAt = performance.now();
+  // A string, not a function: tsx's transform would wrap inner functions in a `__name` helper
+  // that does not exist in the page.
+  await context.addInitScript(`
+    new MutationObserver(() => {
+      if (window.__hadirLiveAt === undefined &&
+          document.querySelector('[data-testid="camera-view"][data-state="live"]')) {
+        window.__hadirLiveAt = performance.now();
       }
-    };
-    new MutationObserver(check).observe(document, {
-      subtree: true,
-      attributes: true,
-      childList: true,
-    });
-  });
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  `);
 }
 
 /** A new page (init scripts apply to it for sure), with the launch's blank page closed. */

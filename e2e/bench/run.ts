@@ -2,6 +2,8 @@
 // with ratios against a baseline measured in the same process (the machines are shared and noisy).
 import { performance } from 'node:perf_hooks';
 import { benchDecoder } from './decoder.js';
+import { benchDoor } from './door.js';
+import { benchSyncPush, printSyncPush } from './sync-push.js';
 import { reportSizes } from './sizes.js';
 import { readRosterCsv } from '../../src/shared/roster/read.js';
 import { newParticipantId, newWaveId } from '../../src/shared/base32.js';
@@ -70,6 +72,14 @@ console.log(
   `  ${(10_000 / perFile).toFixed(0)}k rows/s; ${(perFile / split).toFixed(1)}× a bare split`,
 );
 
-// Size figures and the in-browser decoder bench both need the build in dist/public.
-if (reportSizes()) await benchDecoder();
-else console.log('(no build in dist/public: run `npm run build` for the size and decoder figures)');
+printSyncPush(await benchSyncPush());
+
+// Size figures and the in-browser decoder and door benches need the build in dist/public.
+if (reportSizes()) {
+  await benchDecoder();
+  await benchDoor();
+} else {
+  console.log(
+    '(no build in dist/public: run `npm run build` for the size, decoder and door figures)',
+  );
+}

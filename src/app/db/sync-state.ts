@@ -62,6 +62,13 @@ export async function savePulledPage(db: HadirDb, page: PulledPage): Promise<num
   });
 }
 
+/** Where the first pull starts (the manifest's cursor: the roster just downloaded is current). */
+export async function startPullAt(db: HadirDb, cursor: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    if ((await getMeta(db, 'pullCursor')) === undefined) await setMeta(db, 'pullCursor', cursor);
+  });
+}
+
 /** The cursor to pull from, or null before the first pull. */
 export async function getPullCursor(db: HadirDb): Promise<string | null> {
   return (await getMeta(db, 'pullCursor')) ?? null;

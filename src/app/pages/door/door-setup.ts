@@ -11,6 +11,7 @@ import {
   saveManifest,
   saveRosterChunk,
   setClockOffset,
+  startPullAt,
   unsyncedCount,
   wipeRoster,
 } from '../../db';
@@ -103,6 +104,7 @@ export async function refreshManifest(
     revocations: manifest.revocations,
     rosterTotal: manifest.rosterCount,
   });
+  if (manifest.syncCursor) await startPullAt(db, manifest.syncCursor);
   return manifest;
 }
 
