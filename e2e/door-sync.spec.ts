@@ -1,7 +1,8 @@
 // Two tablets at two doors of one wave, synced through the real server: a check-in at one door
 // reaches the other, offline scans go out when the network returns, the same person admitted at
-// both doors while offline is kept twice, counted once and flagged, and a revoked tablet stops,
-// wipes its roster and keeps its scans.
+// both doors while offline is kept twice, counted once and flagged, a revoked tablet stops,
+// wipes its roster and keeps its scans, and its exported file reaches the organizer. The
+// organizer's attendance page follows it all live.
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ConflictReport } from '../src/shared/api/attendance.js';
@@ -67,6 +68,10 @@ test('two doors converge: live already-in, offline catch-up, double admission fl
     door: 'Pintu Timur',
     volunteer: 'Agus',
   });
+  // The organizer watches arrivals live.
+  const office = await organizer.newPage();
+  await office.goto(`${server.origin}/admin/events/${door.event.id}/attendance`);
+  await expect(office.getByTestId('live-state')).toHaveAttribute('data-live', 'true');
 
   // Online: A admits the first person; B hears of it and refuses a second entry, naming A.
   await scan(a.page, tickets[0]!, 'admitted');
@@ -74,6 +79,8 @@ test('two doors converge: live already-in, offline catch-up, double admission fl
   await expect(b.page.getByTestId('session-count')).toHaveAttribute('data-count', '1', {
     timeout: 15_000,
   });
+  await expect(office.getByTestId('attendance-table')).toContainText(people[0]!.name);
+  await expect(office.getByTestId('live-feed')).toContainText('Pintu Utama');
   await scan(b.page, tickets[0]!, 'already-in');
   await expect(b.page.getByTestId('verdict')).toContainText('Pintu Utama');
   await expect(b.page.getByTestId('verdict')).toContainText('Rina');
@@ -116,6 +123,11 @@ test('two doors converge: live already-in, offline catch-up, double admission fl
   expect(pair.admissions.map((x) => x.door).sort()).toEqual(['Pintu Timur', 'Pintu Utama']);
   expect(pair.admissions.map((x) => x.volunteer).sort()).toEqual(['Agus', 'Rina']);
   expect(pair.admissions.map((x) => x.deviceId).sort()).toEqual([a.deviceId, b.deviceId].sort());
+  await expect(office.getByTestId('conflicts')).toContainText(people[3]!.name);
+  await expect(office.getByTestId('attendance-table')).toHaveAttribute(
+    'data-session',
+    door.sessionId,
+  );
 
   // The organizer revokes B while it holds an unsynced scan: its next sync stops it.
   await contextB.setOffline(true);
@@ -127,7 +139,19 @@ test('two doors converge: live already-in, offline catch-up, double admission fl
   await expect(b.page.getByTestId('revoked-unsynced')).toHaveAttribute('data-count', '1');
   await b.page.reload();
   await expect(b.page.getByTestId('door-revoked')).toBeVisible();
-  await scan(a.page, tickets[4]!, 'admitted');
 
+  // The last resort: B's scans leave as a file, and the organizer imports it.
+  const download = b.page.waitForEvent('download');
+  await b.page.getByRole('button', { name: 'Ekspor pemindaian yang belum terkirim' }).click();
+  const file = await (await download).path();
+  await office.getByLabel(/Impor berkas/).setInputFiles(file!);
+  await expect(office.getByTestId('import-result')).toContainText('1 baru');
+  await expect(office.getByTestId('attendance-table')).toContainText(people[4]!.name);
+  // A hears of it like any other door's scan.
+  await expect(a.page.getByTestId('session-count')).toHaveAttribute('data-count', '5', {
+    timeout: 15_000,
+  });
+  await scan(a.page, tickets[4]!, 'already-in');
+  await expect(a.page.getByTestId('verdict')).toContainText('Pintu Timur');
   await Promise.all([contextA.close(), contextB.close(), organizer.close()]);
 });

@@ -14,6 +14,7 @@ import { importRoutes } from './routes/import.js';
 import { liveRoutes } from './routes/live.js';
 import { participantRoutes } from './routes/participants.js';
 import { publicRoutes } from './routes/public.js';
+import { scanImportRoutes } from './routes/scan-import.js';
 import { reportRoutes } from './routes/reports.js';
 import { syncRoutes } from './routes/sync.js';
 
@@ -53,17 +54,20 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     });
   });
 
-  app.use(
-    '/api/events/:eventId/import/preview',
-    bodyLimit({
+  // Files: a roster CSV, or a tablet's export of scans it could not sync.
+  const isFileUpload = (path: string) =>
+    path.endsWith('/import/preview') || path.endsWith('/scans/import');
+  app.use('/api/events/:eventId/*', async (c, next) => {
+    if (!isFileUpload(c.req.path)) return next();
+    return bodyLimit({
       maxSize: CSV_LIMIT,
       onError: () => {
         throw tooLarge(CSV_LIMIT);
       },
-    }),
-  );
+    })(c, next);
+  });
   app.use('/api/*', async (c, next) => {
-    if (c.req.path.endsWith('/import/preview')) return next();
+    if (isFileUpload(c.req.path)) return next();
     return bodyLimit({
       maxSize: JSON_LIMIT,
       onError: () => {
@@ -83,6 +87,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', reportRoutes(deps));
+  app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));
   app.route('/api', doorRoutes(deps));

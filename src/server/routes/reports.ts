@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { notFound } from '../http/problem.js';
 import type { ReportContext } from '../scans/report.js';
 import { attendanceReport, conflictReport } from '../scans/report.js';
+import { attendanceCsv } from '../scans/attendance-csv.js';
 import type { Store } from '../store/database.js';
 import { listDevices } from '../store/devices.js';
 import { getEventDetail } from '../store/events.js';
@@ -48,6 +49,14 @@ export function reportRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.use('/events/:eventId/attendance', requireOrganizer(deps));
   r.use('/events/:eventId/conflicts', requireOrganizer(deps));
+  r.use('/events/:eventId/attendance.csv', requireOrganizer(deps));
+  r.get('/events/:eventId/attendance.csv', async (c) => {
+    const eventId = c.req.param('eventId');
+    const report = attendanceReport(await loadContext(deps.store, eventId));
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="kehadiran-${eventId}.csv"`);
+    return c.body(attendanceCsv(report));
+  });
   r.get('/events/:eventId/attendance', async (c) => {
     const ctx = await loadContext(deps.store, c.req.param('eventId'));
     return c.json(attendanceReport(ctx));

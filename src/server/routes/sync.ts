@@ -30,7 +30,7 @@ const rejected = (id: string, code: string, idText: string, en: string): PushRes
 });
 
 /** The sessions a device may record scans for: those of its allowed waves. */
-async function allowedSessions(store: Store, device: DeviceAuth): Promise<Set<string>> {
+export async function allowedSessions(store: Store, device: DeviceAuth): Promise<Set<string>> {
   if (!device.waveIds.length) return new Set();
   const rows = await store.db
     .selectFrom('wave_sessions')
@@ -41,7 +41,7 @@ async function allowedSessions(store: Store, device: DeviceAuth): Promise<Set<st
 }
 
 /** Checks one pushed event against its schema and the device that sent it. */
-function checkEvent(
+export function checkEvent(
   raw: unknown,
   device: DeviceAuth,
   sessions: Set<string>,

@@ -139,6 +139,11 @@ export async function touchDevice(db: Db, id: string, now: number): Promise<void
   await db.updateTable('devices').set({ last_seen_at: now }).where('id', '=', id).execute();
 }
 
+/** One device by id, revoked or not; undefined if there is none. */
+export async function getDeviceRow(db: Db, id: string) {
+  return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** Revokes a device (the first revocation time is kept); undefined if it does not exist. */
 export async function revokeDevice(db: Db, id: string, now: number) {
   await db

@@ -178,3 +178,30 @@ export function parseCanonicalScanEvent(body: string): ScanEvent {
   if (flags !== null) e.flags = flags as string[];
   return e;
 }
+
+/** The tag of a tablet's "scans not sent yet" export file. */
+export const UNSYNCED_FILE_FORMAT = 'hadir-unsynced-scans/1';
+
+/**
+ * A tablet's export of the scans it could not push (the last resort: revoked, wiped, or never
+ * online again), imported by an organizer at POST /api/events/:eventId/scans/import.
+ */
+export const UnsyncedScansFile = v.object({
+  format: v.literal(UNSYNCED_FILE_FORMAT),
+  deviceId: idText,
+  eventId: idText,
+  door: v.optional(v.string()),
+  exportedAt: v.optional(v.string()),
+  events: v.pipe(v.array(v.unknown()), v.maxLength(50_000)),
+});
+export type UnsyncedScansFile = v.InferOutput<typeof UnsyncedScansFile>;
+
+/** What an import did with the file's events. */
+export interface ScanImportResult {
+  stored: number;
+  duplicate: number;
+  conflict: number;
+  rejected: number;
+  /** Why events were rejected, a few examples with their codes. */
+  problems: PushResult[];
+}

@@ -8,25 +8,17 @@ import { pickText, useLang } from '../../i18n/i18n';
 import { ApiFailure } from '../../lib/api';
 import { downloadRoster } from './door-setup';
 import { setMuted } from './feedback';
+import type { UnsyncedScansFile } from '../../../shared/api/sync';
+import { UNSYNCED_FILE_FORMAT } from '../../../shared/api/sync';
 
 type Bi = { id: string; en: string };
-
-/** The file an organizer can import when a tablet never got to sync. */
-export interface UnsyncedScansFile {
-  format: 'hadir-unsynced-scans/1';
-  deviceId: string;
-  eventId: string;
-  door: string;
-  exportedAt: string;
-  events: unknown[];
-}
 
 /** Downloads every scan still in the outbox as a JSON file; returns how many. */
 export async function exportUnsyncedScans(device: DeviceRow): Promise<number> {
   const db = hadirDb();
   const events = await outboxBatch(db, { limit: Math.max(1, await unsyncedCount(db)) });
   const file: UnsyncedScansFile = {
-    format: 'hadir-unsynced-scans/1',
+    format: UNSYNCED_FILE_FORMAT,
     deviceId: device.deviceId,
     eventId: device.eventId,
     door: device.door,
