@@ -97,6 +97,8 @@ test.describe('organizer and participant pages', () => {
       () => `/admin/events/${event.id}/badges?wave=${event.waves[0]!.id}`,
       '[data-ready="true"]',
     ],
+    ['devices', () => `/admin/events/${event.id}/devices`, 'h1'],
+    ['attendance', () => `/admin/events/${event.id}/attendance`, '[data-live="true"]'],
     ['ticket', () => `/t#${token}`, '[data-testid="ticket-qr"]'],
     ['my tickets', () => '/t', 'main'],
   ];
