@@ -1,6 +1,7 @@
 // Safe updates: publishing a new build while a page is open shows "Versi baru tersedia — muat
 // ulang?"; nothing reloads by itself; after consent the new worker takes over and what the phone
-// kept (saved tickets; at the door, the roster and every unsynced scan) is intact.
+// kept (saved tickets; at the door, the roster and every unsynced scan) is intact, and the scans
+// recorded by the old version sync afterwards.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,8 @@ test('at the door: the update waits for the verdict to clear, and every scan sur
   await page.getByLabel('Nama relawan').fill('Rina');
   await page.getByRole('button', { name: 'Mulai memindai' }).click();
   await expect(page.getByTestId('verdict-idle')).toBeVisible();
+  // The server cannot be reached for pushes: the scans stay in the outbox through the update.
+  await context.route('**/api/sync/push', (route) => route.abort('internetdisconnected'));
   for (const p of people) {
     await page.keyboard.type(await ticketOf(door, p.id));
     await page.keyboard.press('Enter');
@@ -105,4 +108,19 @@ test('at the door: the update waits for the verdict to clear, and every scan sur
   await expect(page.getByTestId('recent-scans').locator('li')).toHaveCount(3);
   await expect(page.getByTestId('health-unsynced')).toHaveAttribute('data-count', '3');
   await expect(page.getByTestId('health-roster')).toContainText(`${door.wave1.participantCount}`);
+
+  // The new version syncs what the old one recorded.
+  await context.unroute('**/api/sync/push');
+  await expect(page.getByTestId('health-unsynced')).toHaveAttribute('data-count', '0', {
+    timeout: 20_000,
+  });
+  const report = await (
+    await context.request.get(`${server.origin}/api/events/${door.event.id}/attendance`)
+  ).json();
+  const session = report.sessions.find(
+    (s: { sessionId: string }) => s.sessionId === door.sessionId,
+  );
+  expect(session.attendees.map((a: { name: string }) => a.name).sort()).toEqual(
+    people.map((p) => p.name).sort(),
+  );
 });
