@@ -203,3 +203,26 @@ test('a refused camera explains how to allow it, and the scanner still works', a
   await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
 });
+
+test('a tablet pairs by scanning the pairing QR with its own camera', async () => {
+  test.setTimeout(90_000);
+  const offer = await pairingCode(door, { name: 'Tablet QR', door: 'Pintu Lobi' });
+  const video = join(work, 'pairing.y4m');
+  await writeY4m({
+    path: video,
+    scenes: [
+      { text: null, seconds: 1 },
+      { text: offer.qrText, seconds: 2 },
+    ],
+  });
+  const { context, userDataDir } = await launchWithCamera({ video });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.origin}/scan`);
+  await page.getByTestId('pair-scan').click();
+  await expect(page.getByLabel('Nama relawan')).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Nama relawan').fill('Dewi');
+  await page.getByRole('button', { name: 'Mulai memindai' }).click();
+  await expect(page.getByTestId('door-label')).toHaveText('Pintu Lobi');
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+});

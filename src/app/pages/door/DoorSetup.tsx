@@ -7,6 +7,8 @@ import { pickText, useLang } from '../../i18n/i18n';
 import { ApiFailure } from '../../lib/api';
 import { navigate } from '../../router';
 import { codeFromFragment, downloadRoster, pairTablet, PAIRED_MARKER } from './door-setup';
+import { normalizePairingCode } from '../../../shared/api/pairing-code';
+import { CameraView } from './CameraView';
 import { DoorFrame, Problem } from './DoorFrame';
 
 type Bi = { id: string; en: string };
@@ -23,9 +25,11 @@ export function PairStep(props: { paired: DeviceRow | null }) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Bi | null>(null);
+  const [scanning, setScanning] = useState(false);
   const tried = useRef(false);
 
   const pair = async (value: string) => {
+    setScanning(false);
     setBusy(true);
     setError(null);
     try {
@@ -65,6 +69,31 @@ export function PairStep(props: { paired: DeviceRow | null }) {
           en: 'Ask the organizer to open "Devices" → "Add device", then scan the pairing QR with the tablet camera or type its code here.',
         })}
       </p>
+      {scanning ? (
+        <div data-testid="pair-camera">
+          <div class="door-pair-camera">
+            <CameraView
+              onCode={(text) => {
+                // Only a pairing QR pairs; a participant's ticket shown by mistake is ignored.
+                const found = normalizePairingCode(text);
+                if (found && !busy) void pair(found);
+              }}
+            />
+          </div>
+          <button type="button" onClick={() => setScanning(false)}>
+            {tx({ id: 'Tutup kamera', en: 'Close the camera' })}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="primary"
+          data-testid="pair-scan"
+          onClick={() => setScanning(true)}
+        >
+          {tx({ id: 'Pindai QR pemasangan', en: 'Scan the pairing QR' })}
+        </button>
+      )}
       <form
         class="door-form"
         onSubmit={(e) => {
