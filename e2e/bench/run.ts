@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { benchDecoder } from './decoder.js';
 import { benchDoor } from './door.js';
+import { benchLighthouse } from './lighthouse.js';
 import { benchSyncPush, printSyncPush } from './sync-push.js';
 import { reportSizes } from './sizes.js';
 import { readRosterCsv } from '../../src/shared/roster/read.js';
@@ -74,10 +75,11 @@ console.log(
 
 printSyncPush(await benchSyncPush());
 
-// Size figures and the in-browser decoder and door benches need the build in dist/public.
+// Size figures and the in-browser decoder, door and Lighthouse benches need the build.
 if (reportSizes()) {
   await benchDecoder();
   await benchDoor();
+  await benchLighthouse();
 } else {
   console.log(
     '(no build in dist/public: run `npm run build` for the size, decoder and door figures)',
