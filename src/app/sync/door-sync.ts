@@ -3,13 +3,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { hadirDb } from '../db';
 import type { SyncEngine, SyncEngineState } from './sync-engine';
 import { createSyncEngine, registerBackgroundSync } from './sync-engine';
-import { syncOnce } from './sync-once';
 
 let engine: SyncEngine | undefined;
 
 /** The door's sync engine (created on first use; started by the door screen). */
 export function doorSync(): SyncEngine {
-  engine ??= createSyncEngine({ round: () => syncOnce({ db: hadirDb() }) });
+  // The round's code loads with the first sync, not with the door screen.
+  engine ??= createSyncEngine({
+    round: async () => (await import('./sync-once')).syncOnce({ db: hadirDb() }),
+  });
   return engine;
 }
 

@@ -2,7 +2,7 @@
 // the server's commit), then pull other doors' events and roster changes since the cursor.
 // Errors come back as values with words for the health line; nothing here retries by itself.
 import type { SyncPullResult, SyncPushResult } from '../../shared/api/sync';
-import { PUSH_BATCH_MAX } from '../../shared/api/sync';
+import { PUSH_BATCH_MAX } from '../../shared/api/sync-limits';
 import type { HadirDb } from '../db';
 import {
   applyPushAnswers,

@@ -6,11 +6,14 @@ import type { ScanEvent, VerdictKind } from '../door/types.js';
 import { VERDICT_KINDS } from '../door/types.js';
 import type { DoorParticipant, DoorRevocation } from './door.js';
 
-/** The most events one push may carry. */
-export const PUSH_BATCH_MAX = 500;
-/** The most events one pull page may return, and its default. */
-export const PULL_PAGE_MAX = 2000;
-export const PULL_PAGE_DEFAULT = 500;
+import { PULL_PAGE_MAX, PUSH_BATCH_MAX, UNSYNCED_FILE_FORMAT } from './sync-limits.js';
+
+export {
+  PULL_PAGE_DEFAULT,
+  PULL_PAGE_MAX,
+  PUSH_BATCH_MAX,
+  UNSYNCED_FILE_FORMAT,
+} from './sync-limits.js';
 
 const idText = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -178,9 +181,6 @@ export function parseCanonicalScanEvent(body: string): ScanEvent {
   if (flags !== null) e.flags = flags as string[];
   return e;
 }
-
-/** The tag of a tablet's "scans not sent yet" export file. */
-export const UNSYNCED_FILE_FORMAT = 'hadir-unsynced-scans/1';
 
 /**
  * A tablet's export of the scans it could not push (the last resort: revoked, wiped, or never

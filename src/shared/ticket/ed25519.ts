@@ -2,14 +2,22 @@
 // 137, Firefox before 129, Safari before 17 throw NotSupportedError). Both give identical results:
 // Ed25519 signatures are deterministic and noble runs in strict RFC 8032 mode (zip215: false).
 // https://developer.mozilla.org/en-US/docs/Web/API/SubtleCrypto/sign#browser_compatibility
-// noble is imported statically on purpose: the fallback must work offline, so it may not live in a
-// lazily loaded chunk that the service worker might not have cached.
-import * as noble from '@noble/ed25519';
+// noble is loaded only when WebCrypto cannot do Ed25519: most engines never need it, and the
+// door and ticket pages stay smaller. Offline is safe: the service worker precaches every chunk
+// of the build, lazy ones included (sw/sw.ts), so the fallback is on the device all the same.
+import type * as NobleModule from '@noble/ed25519';
 import type { SubtleEd25519, SubtleKey } from './webcrypto.js';
 import { ed25519Algorithm as ED25519, isNotSupported, subtleCrypto } from './webcrypto.js';
 
 type Verifier = (signature: Uint8Array, message: Uint8Array) => Promise<boolean>;
 type Signer = (message: Uint8Array) => Promise<Uint8Array>;
+
+type Noble = typeof NobleModule;
+let noblePromise: Promise<Noble> | undefined;
+function loadNoble(): Promise<Noble> {
+  noblePromise ??= import('@noble/ed25519');
+  return noblePromise;
+}
 
 /** Cached per key so a door checking hundreds of tickets imports each event key once. */
 const verifiers = new Map<string, Promise<Verifier>>();
@@ -52,8 +60,8 @@ function cached<T>(
 }
 
 async function makeVerifier(publicKey: Uint8Array): Promise<Verifier> {
-  const byNoble: Verifier = (signature, message) =>
-    noble.verifyAsync(signature, message, publicKey, { zip215: false });
+  const byNoble: Verifier = async (signature, message) =>
+    (await loadNoble()).verifyAsync(signature, message, publicKey, { zip215: false });
   const subtle = webCrypto();
   if (subtle === undefined) return byNoble;
   let key: SubtleKey;
@@ -97,7 +105,7 @@ async function makeSigner(pkcs8: Uint8Array): Promise<Signer> {
   }
   const seed = seedFromPkcs8(pkcs8);
   if (seed === null) throw new TypeError('privateKey is not an Ed25519 PKCS#8 key');
-  return (message) => noble.signAsync(message, seed);
+  return async (message) => (await loadNoble()).signAsync(message, seed);
 }
 
 /** Ed25519 signature (64 bytes) of `message` with a PKCS#8 private key; throws on a bad key. */
@@ -129,6 +137,7 @@ export async function generateKeyPair(): Promise<{
       noteFailure(error);
     }
   }
+  const noble = await loadNoble();
   const seed = noble.utils.randomSecretKey();
   return { publicKey: await noble.getPublicKeyAsync(seed), privateKey: pkcs8FromSeed(seed) };
 }

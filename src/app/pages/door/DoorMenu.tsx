@@ -9,7 +9,7 @@ import { ApiFailure } from '../../lib/api';
 import { downloadRoster } from './door-setup';
 import { setMuted } from './feedback';
 import type { UnsyncedScansFile } from '../../../shared/api/sync';
-import { UNSYNCED_FILE_FORMAT } from '../../../shared/api/sync';
+import { UNSYNCED_FILE_FORMAT } from '../../../shared/api/sync-limits';
 
 type Bi = { id: string; en: string };
 

@@ -3,9 +3,16 @@
 import { useDoorStatus, useSyncStatus } from '../../db';
 import { useLocation } from '../../router';
 import { DoorScreen } from './DoorScreen';
-import { EvictedStep, PairStep, RosterStep, VolunteerStep } from './DoorSetup';
+import { lazyComponent } from '../../lib/lazy';
 import { PAIRED_MARKER } from './door-setup';
-import { RevokedStep } from './RevokedStep';
+
+// Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
+const setup = () => import('./DoorSetup');
+const PairStep = lazyComponent(() => setup().then((m) => m.PairStep));
+const RosterStep = lazyComponent(() => setup().then((m) => m.RosterStep));
+const VolunteerStep = lazyComponent(() => setup().then((m) => m.VolunteerStep));
+const EvictedStep = lazyComponent(() => setup().then((m) => m.EvictedStep));
+const RevokedStep = lazyComponent(() => import('./RevokedStep').then((m) => m.RevokedStep));
 import './door.css';
 
 function pairedBefore(): boolean {

@@ -9,18 +9,24 @@ import type { DeviceRow, DoorStatus, RosterEntry } from '../../db';
 import { getWaves, hadirDb, useLastCheckIn, useLive, useSessions } from '../../db';
 import { SessionCount } from './SessionCount';
 import { pickText, useLang } from '../../i18n/i18n';
+import { lazyComponent } from '../../lib/lazy';
 import { doorSync, syncAfterScan } from '../../sync/door-sync';
 import { registerUpdateGuard } from '../../update/update-state';
-import { CameraView } from './CameraView';
-import { DoorMenu } from './DoorMenu';
 import { giveFeedback, unlockAudio } from './feedback';
 import { HealthLine } from './HealthLine';
-import { SearchPanel, WalkInPanel } from './ManualPanels';
 import { RecentScans } from './RecentScans';
 import type { ScanOutcome, ScanSource } from './scan-flow';
 import { createScanFlow } from './scan-flow';
 import { VerdictPanel } from './VerdictPanel';
 import { listenForWedge } from './wedge';
+
+// Opened now and then, not on every scan: their code loads apart (and is preloaded when idle).
+const panels = () => import('./ManualPanels');
+const SearchPanel = lazyComponent(() => panels().then((m) => m.SearchPanel));
+const WalkInPanel = lazyComponent(() => panels().then((m) => m.WalkInPanel));
+const DoorMenu = lazyComponent(() => import('./DoorMenu').then((m) => m.DoorMenu));
+// The camera loads beside the decoder it drives; a USB scanner works before either arrives.
+const CameraView = lazyComponent(() => import('./CameraView').then((m) => m.CameraView));
 
 type Bi = { id: string; en: string };
 type PanelName = 'none' | 'search' | 'walk-in' | 'menu';
@@ -98,6 +104,13 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
 
   useEffect(() => listenForWedge({ onText: (text) => handleText(text, 'keyboard') }), []);
   useEffect(() => doorSync().start(), []);
+  useEffect(() => {
+    const id = setTimeout(() => {
+      void SearchPanel.preload().catch(() => undefined);
+      void DoorMenu.preload().catch(() => undefined);
+    }, 2000);
+    return () => clearTimeout(id);
+  }, []);
   useEffect(() => {
     // Browsers allow sound only after a gesture; the first tap or key unlocks it.
     // Deferred: creating an AudioContext can take a few hundred ms, and a USB scanner's first
