@@ -1,6 +1,6 @@
 // Preact hooks over Dexie's liveQuery: a component re-renders when the rows its query read
 // change, in this tab or another. dexie-react-hooks needs React, so this is the small version.
-import { liveQuery } from 'dexie';
+import { Dexie, liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { HadirDb } from './database';
 import type { OutboxRow, RosterEntry, ScanEvent } from './types';
@@ -38,6 +38,58 @@ export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[]): T
   if (state.error !== undefined) throw state.error;
   return state.value;
 }
+
+/**
+ * Like useLive, for queries that read many rows and may lag a little (counts, lists): re-runs at
+ * most once per `ms` after any change to `tables`, so a burst of scans costs one re-read, not
+ * one per scan. The verdict itself never waits on these.
+ */
+export function useThrottledLive<T>(
+  options: { db: HadirDb; tables: readonly string[]; ms: number },
+  query: () => Promise<T>,
+  deps: readonly unknown[],
+): T | undefined {
+  const [state, setState] = useState<LiveState<T>>({});
+  useEffect(() => {
+    let live = true;
+    let running = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = async () => {
+      running = true;
+      again = false;
+      try {
+        const value = await query();
+        if (live) setState({ value });
+      } catch (error) {
+        if (live) setState({ error: error ?? new Error('live query failed') });
+      }
+      running = false;
+      if (again && live) schedule();
+    };
+    const schedule = () => {
+      if (running) again = true;
+      else timer ??= setTimeout(() => ((timer = undefined), void run()), options.ms);
+    };
+    // Dexie names changed ranges "idb://<db>/<table>/<index>", in this tab and in others.
+    const prefixes = options.tables.map((t) => `idb://${options.db.name}/${t}/`);
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) schedule();
+    };
+    Dexie.on('storagemutated', onMutated);
+    void run();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+  }, deps);
+  if (state.error !== undefined) throw state.error;
+  return state.value;
+}
+
+/** How often the door's counts and lists refresh during a burst of scans. */
+const DOOR_REFRESH_MS = 400;
 
 /** How many participants the tablet holds. */
 export function useRosterCount(db: HadirDb = hadirDb()): number | undefined {
@@ -103,5 +155,10 @@ export function useSyncStatus(db: HadirDb = hadirDb()): SyncStatus | undefined {
 
 /** How many are in at a session across every door heard from, kept current. */
 export function useSessionCount(sessionId: string, db: HadirDb = hadirDb()): number | undefined {
-  return useLive(() => sessionAttendanceCount(db, sessionId), [db, sessionId]);
+  const tables = ['scanEvents'];
+  return useThrottledLive(
+    { db, tables, ms: DOOR_REFRESH_MS },
+    () => sessionAttendanceCount(db, sessionId),
+    [db, sessionId],
+  );
 }
