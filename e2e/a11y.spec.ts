@@ -1,8 +1,8 @@
 // Accessibility: axe-core finds no serious or critical violation on any page, signed in or not.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, request, test } from '@playwright/test';
 import type { EventDetail, Participant, TicketLinks } from '../src/shared/api/schemas.js';
+import { expectNoSeriousViolations } from './fixtures/axe.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
 
@@ -29,20 +29,6 @@ test.afterAll(async () => {
   await api?.dispose();
   await server?.stop();
 });
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-  expect(serious, label).toEqual([]);
-}
 
 test('signed-out pages: setup, home, not found', async ({ page }) => {
   await page.goto(`${server.origin}/admin/setup#${setupToken}`);

@@ -1,7 +1,6 @@
 // The door for everyone and against eviction: axe finds no serious or critical violation on any
 // door screen or verdict, every door control is at least 48 px, and when the browser wipes the
 // tablet's data the door refuses to scan and says how to recover instead of deciding anything.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, request, test } from '@playwright/test';
 import type { DoorEvent } from './fixtures/door-event.js';
@@ -12,6 +11,7 @@ import {
   prepareDoorEvent,
   ticketOf,
 } from './fixtures/door-event.js';
+import { expectNoSeriousViolations } from './fixtures/axe.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
 
@@ -27,20 +27,6 @@ test.afterAll(async () => {
   await api?.dispose();
   await server?.stop();
 });
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-  expect(serious, label).toEqual([]);
-}
 
 /** Every visible control of the door, with its size when it is under 48 × 48 px. */
 async function smallTargets(page: Page): Promise<string[]> {

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, request, test } from '@playwright/test';
-import type { ScanEvent } from '../src/shared/door/types.js';
 import { launchWithCamera } from './fixtures/camera-browser.js';
 import type { DoorEvent } from './fixtures/door-event.js';
 import {
@@ -23,6 +22,7 @@ import {
 } from './fixtures/door-event.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { tabletScans } from './fixtures/tablet-db.js';
 import { writeY4m } from './fixtures/y4m.js';
 
 let server: RunningServer;
@@ -38,27 +38,7 @@ test.afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** This tablet's own scan events, oldest first, read from its IndexedDB. */
-function storedScans(page: Page): Promise<ScanEvent[]> {
-  return page.evaluate(
-    () =>
-      new Promise<ScanEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('hadir');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['device', 'scanEvents']);
-          const dev = tx.objectStore('device').getAll();
-          const all = tx.objectStore('scanEvents').getAll();
-          tx.oncomplete = () => {
-            const deviceId = (dev.result[0] as { deviceId: string }).deviceId;
-            const own = (all.result as ScanEvent[]).filter((e) => e.deviceId === deviceId);
-            resolve(own.sort((a, b) => a.deviceSeq - b.deviceSeq));
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+const storedScans = async (page: Page) => (await tabletScans(page)).events;
 
 async function blankVideo(name: string): Promise<string> {
   const path = join(work, name);

@@ -61,7 +61,9 @@ test('a scan pushed to one server process appears live on the other', async ({ p
       data: { events: [event], sentAt: Date.now() },
     });
     expect(pushed.status()).toBe(200);
-    expect((await pushed.json()).results).toEqual([{ id: event.id, status: 'stored' }]);
+    expect((await pushed.json()).results).toEqual([
+      { id: event.id, status: 'stored', httpStatus: 201 },
+    ]);
 
     await expect(page.getByTestId('live-feed')).toContainText('Pintu Server Satu', {
       timeout: 15_000,

@@ -12,7 +12,6 @@ import { expect, request, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { AttendanceReport, ConflictReport } from '../src/shared/api/attendance.js';
-import type { ScanEvent } from '../src/shared/door/types.js';
 import { mulberry32 } from '../src/shared/random.js';
 import {
   PG_REQUIRED,
@@ -24,6 +23,7 @@ import type { DoorEvent } from './fixtures/door-event.js';
 import { pairingCode, participantsOf, prepareDoorEvent, ticketOf } from './fixtures/door-event.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { tabletScans } from './fixtures/tablet-db.js';
 
 const SCANS_PER_TABLET = 300;
 const ROUNDS = 20;
@@ -38,28 +38,7 @@ interface Tablet {
   queue: string[];
 }
 
-/** The tablet's own scan events and its outbox size, read from its IndexedDB. */
-function tabletState(page: Page): Promise<{ events: ScanEvent[]; outbox: number }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ events: ScanEvent[]; outbox: number }>((resolve, reject) => {
-        const open = indexedDB.open('hadir');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['device', 'scanEvents', 'outbox']);
-          const dev = tx.objectStore('device').getAll();
-          const all = tx.objectStore('scanEvents').getAll();
-          const out = tx.objectStore('outbox').count();
-          tx.oncomplete = () => {
-            const id = (dev.result[0] as { deviceId: string }).deviceId;
-            const events = (all.result as ScanEvent[]).filter((e) => e.deviceId === id);
-            resolve({ events, outbox: out.result });
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+const tabletState = tabletScans;
 
 /** What a USB scanner does, as fast as the page takes it: each ticket's keys, then Enter. */
 function scanByWedge(page: Page, tickets: string[]): Promise<void> {
@@ -152,6 +131,8 @@ async function chaos(
       tablet.queue = order.slice(0, SCANS_PER_TABLET).map((x) => x.t);
       tablets.push(tablet);
     }
+    // The fast tablet says its clock is off (the server's clock came with the manifest).
+    await expect(tablets[2]!.page.getByTestId('health-clock')).toContainText('120 menit');
     const shared = tablets[0]!.queue.filter((t) => tablets[1]!.queue.includes(t)).length;
     expect(shared).toBeGreaterThanOrEqual(60);
 

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { request } from '@playwright/test';
-import type { ScanEvent } from '../../src/shared/door/types.js';
 import { launchWithCamera } from '../fixtures/camera-browser.js';
 import type { DoorEvent } from '../fixtures/door-event.js';
 import { pairingCode, participantsOf, prepareDoorEvent, ticketOf } from '../fixtures/door-event.js';
 import { startServer } from '../fixtures/server.js';
+import { tabletScans } from '../fixtures/tablet-db.js';
 import { writeY4m } from '../fixtures/y4m.js';
 
 const TICKETS = 120;
@@ -60,25 +60,7 @@ async function liveAt(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __hadirLiveAt: number }).__hadirLiveAt);
 }
 
-function ownScans(page: Page): Promise<ScanEvent[]> {
-  return page.evaluate(
-    () =>
-      new Promise<ScanEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('hadir');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['device', 'scanEvents']);
-          const dev = tx.objectStore('device').getAll();
-          const all = tx.objectStore('scanEvents').getAll();
-          tx.oncomplete = () => {
-            const id = (dev.result[0] as { deviceId: string }).deviceId;
-            resolve((all.result as ScanEvent[]).filter((e) => e.deviceId === id));
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+const ownScans = async (page: Page) => (await tabletScans(page)).events;
 
 /** Pairs a fresh profile online (roster downloaded, volunteer named) and closes it. */
 async function pairedProfile(

@@ -61,10 +61,12 @@ for (const kind of await storeKinds()) {
       const events = f.participants.a.slice(0, 5).map((p) => scan(east, sessionA, p.id));
       const ids = events.map((e) => e.id);
       const first = await push(a, east, events);
-      expect(first.results).toEqual(ids.map((id) => ({ id, status: 'stored' })));
+      expect(first.results).toEqual(ids.map((id) => ({ id, status: 'stored', httpStatus: 201 })));
       for (let i = 0; i < 2; i++) {
         const again = await push(a, east, events);
-        expect(again.results).toEqual(ids.map((id) => ({ id, status: 'duplicate' })));
+        expect(again.results).toEqual(
+          ids.map((id) => ({ id, status: 'duplicate', httpStatus: 200 })),
+        );
       }
       expect(await storedCount(ids)).toBe(5);
       // The same event twice in one batch: one stored, one duplicate.
@@ -80,7 +82,12 @@ for (const kind of await storeKinds()) {
       for (let i = 0; i < 2; i++) {
         const res = await push(a, east, [altered]);
         expect(res.results).toEqual([
-          expect.objectContaining({ id: original.id, status: 'conflict', code: 'id-conflict' }),
+          expect.objectContaining({
+            id: original.id,
+            status: 'conflict',
+            httpStatus: 409,
+            code: 'id-conflict',
+          }),
         ]);
       }
       const report: ConflictReport = await json(
@@ -108,12 +115,12 @@ for (const kind of await storeKinds()) {
         futureField: { x: 1 },
       };
       const res = await push(a, east, [good, foreign, wrongWave, malformed, oldShape]);
-      expect(res.results.map((r) => [r.status, r.code])).toEqual([
-        ['stored', undefined],
-        ['rejected', 'wrong-device'],
-        ['rejected', 'session-not-allowed'],
-        ['rejected', 'invalid-event'],
-        ['stored', undefined],
+      expect(res.results.map((r) => [r.status, r.httpStatus, r.code])).toEqual([
+        ['stored', 201, undefined],
+        ['rejected', 403, 'wrong-device'],
+        ['rejected', 403, 'session-not-allowed'],
+        ['rejected', 400, 'invalid-event'],
+        ['stored', 201, undefined],
       ]);
       for (const r of res.results.filter((x) => x.status === 'rejected')) {
         expect(r.message).toMatch(/ \/ /);

@@ -22,9 +22,16 @@ import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-c
 import { maxScanSeq, scanEventsPage, storeScanBatch } from '../store/scans.js';
 import type { Store } from '../store/database.js';
 
-const rejected = (id: string, code: string, idText: string, en: string): PushResult => ({
+const rejected = (
+  id: string,
+  code: string,
+  idText: string,
+  en: string,
+  httpStatus: 400 | 403 = 403,
+): PushResult => ({
   id,
   status: 'rejected',
+  httpStatus,
   code,
   message: `${idText} / ${en}`,
 });
@@ -62,6 +69,7 @@ export function checkEvent(
       'invalid-event',
       `Data pindaian tidak valid: ${fields || 'isi'}`,
       `Invalid scan event: ${fields || 'body'}`,
+      400,
     );
     return { ok: false, result };
   }
@@ -105,7 +113,7 @@ export function syncRoutes(deps: AppDeps) {
       if (checked.ok) {
         acceptedAt.push(results.length);
         accepted.push({ event: checked.event, body: canonicalScanEvent(checked.event) });
-        results.push({ id: checked.event.id, status: 'stored' });
+        results.push({ id: checked.event.id, status: 'stored', httpStatus: 201 });
       } else results.push(checked.result);
     }
     const clockOffsetMs = body.sentAt === undefined ? null : body.sentAt - receivedAt;
@@ -120,6 +128,7 @@ export function syncRoutes(deps: AppDeps) {
     outcomes.forEach((status, k) => {
       const res = results[acceptedAt[k]!]!;
       res.status = status;
+      res.httpStatus = status === 'stored' ? 201 : status === 'duplicate' ? 200 : 409;
       if (status === 'conflict') {
         res.code = 'id-conflict';
         res.message =

@@ -70,6 +70,11 @@ export type PushStatus = 'stored' | 'duplicate' | 'conflict' | 'rejected';
 export interface PushResult {
   id: string;
   status: PushStatus;
+  /**
+   * The HTTP status this event would have had alone: 201 stored, 200 duplicate, 409 conflict,
+   * 400 invalid, 403 not this device's to send. The batch itself is answered 200.
+   */
+  httpStatus: 200 | 201 | 400 | 403 | 409;
   code?: string;
   message?: string;
 }

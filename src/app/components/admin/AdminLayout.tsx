@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiFailure, api } from '../../lib/api';
 import { useLang } from '../../i18n/i18n';
 import { navigate } from '../../router';
 import { LangToggle } from '../LangToggle';
 import { ErrorNotice } from './ErrorNotice';
+import { useOnline } from '../../lib/use-online';
 
 export type AdminSection =
   'events' | 'event' | 'participants' | 'import' | 'badges' | 'devices' | 'attendance';
@@ -41,21 +42,6 @@ const text = {
       'This device is offline. Organizer pages need a connection; changes cannot be saved yet.',
   },
 };
-
-/** Whether the browser believes it has a network, updated live. */
-function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 /** Header, navigation and sign-out shared by every signed-in organizer page. */
 export function AdminLayout(props: {

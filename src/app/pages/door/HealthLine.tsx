@@ -6,24 +6,10 @@ import { useOldestUnsynced, useRosterCount, useSyncStatus, useUnsyncedCount } fr
 import { clockText } from '../../../shared/door/wib-format';
 import { useSyncEngineState } from '../../sync/door-sync';
 import { pickText, useLang } from '../../i18n/i18n';
+import { useOnline } from '../../lib/use-online';
 
 /** Beyond this the tablet's clock is called wrong (ARCHITECTURE.md, Sync: Clocks). */
 export const CLOCK_WARNING_MS = 2 * 60 * 1000;
-
-/** navigator.onLine, kept current. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 /** A clock tick every `ms`, so ages stay current. */
 function useTick(ms: number): number {

@@ -4,7 +4,8 @@ import type { DoorManifest, DoorParticipant, DoorRosterPage } from '../../../sha
 import type { HadirDb } from '../../db';
 import { getDoorStatus, getRosterProgress, saveManifest } from '../../db';
 import { device, freshDb, rosterEntry } from '../../db/test-helpers';
-import { downloadRoster, refreshManifest } from './door-setup';
+import { downloadRoster, pairTablet, refreshManifest } from './door-setup';
+import { recordScan, unsyncedCount } from '../../db';
 
 let db: HadirDb;
 afterEach(async () => {
@@ -107,5 +108,27 @@ describe('roster download', () => {
     expect(status.clockOffsetMs).toBeLessThan(5.1 * 60 * 1000);
     expect(await db.revocations.count()).toBe(1);
     expect(await db.keys.count()).toBe(1);
+  });
+});
+
+describe('pairing again', () => {
+  it('is refused while scans of the current pairing wait to be synced, before any request', async () => {
+    db = freshDb('repair');
+    await saveManifest(db, { device: device() });
+    await recordScan(db, {
+      participantId: 'P1',
+      sessionId: 'S1',
+      kind: 'check-in',
+      verdict: 'admitted',
+    });
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    await expect(pairTablet(db, 'ABCD-EFGH')).rejects.toMatchObject({
+      status: 409,
+      code: 'unsynced-scans',
+    });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await unsyncedCount(db)).toBe(1);
+    expect((await getDoorStatus(db)).device?.deviceId).toBe('DEV1');
   });
 });

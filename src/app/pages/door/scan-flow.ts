@@ -118,6 +118,27 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
     return { event, verdict, presentation: presentVerdict(verdict, { deviceName }), source };
   }
 
+  // An explicit admission after a refusal or already-in: a new event of its own kind.
+  const admitAgain = (
+    outcome: ScanOutcome,
+    kind: 're-entry' | 'override',
+    words: Pick<VerdictPresentation, 'title' | 'detail'>,
+    flags: string[],
+  ): Promise<ScanOutcome> =>
+    serial(async () => {
+      const { participantId, sessionId, verdict, ticketVersion } = outcome.event;
+      const event = await recordScan(db, {
+        participantId,
+        sessionId,
+        kind,
+        verdict: verdict ?? outcome.presentation.kind,
+        ...(ticketVersion === undefined ? {} : { ticketVersion }),
+        ...(flags.length > 0 ? { flags } : {}),
+        deviceTime: now(),
+      });
+      return { ...outcome, event, presentation: admittedAgain(outcome, words) };
+    });
+
   return {
     scan(text, { session, source }) {
       const trimmed = text.trim();
@@ -140,40 +161,12 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
     },
 
     reEnter(outcome) {
-      return serial(async () => {
-        const event = await recordScan(db, {
-          participantId: outcome.event.participantId,
-          sessionId: outcome.event.sessionId,
-          kind: 're-entry',
-          verdict: outcome.event.verdict ?? outcome.presentation.kind,
-          ...(outcome.event.ticketVersion === undefined
-            ? {}
-            : { ticketVersion: outcome.event.ticketVersion }),
-          deviceTime: now(),
-        });
-        return { ...outcome, event, presentation: admittedAgain(outcome, reEntryWords) };
-      });
+      return admitAgain(outcome, 're-entry', reEntryWords, []);
     },
 
     override(outcome, supervisor) {
-      return serial(async () => {
-        const event = await recordScan(db, {
-          participantId: outcome.event.participantId,
-          sessionId: outcome.event.sessionId,
-          kind: 'override',
-          verdict: outcome.event.verdict ?? outcome.presentation.kind,
-          ...(outcome.event.ticketVersion === undefined
-            ? {}
-            : { ticketVersion: outcome.event.ticketVersion }),
-          flags: [`supervisor:${supervisor.trim()}`],
-          deviceTime: now(),
-        });
-        return {
-          ...outcome,
-          event,
-          presentation: admittedAgain(outcome, overrideWords(supervisor)),
-        };
-      });
+      const flags = [`supervisor:${supervisor.trim()}`];
+      return admitAgain(outcome, 'override', overrideWords(supervisor), flags);
     },
 
     walkIn(walkIn, session) {

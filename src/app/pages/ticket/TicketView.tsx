@@ -57,17 +57,21 @@ export function TicketView(props: { hash: string }) {
   return (
     <main class="page ticket-page">
       {header}
-      <p class="ticket-event">{info?.eventName ?? t.ticketFor}</p>
-      {info ? (
-        <>
-          <h1 class="ticket-name" data-testid="ticket-name">
-            {info.name}
-          </h1>
-          {info.business && <p class="ticket-business">{info.business}</p>}
-        </>
-      ) : (
-        <h1 class="ticket-name">{t.ticketFor}</h1>
-      )}
+      {/* Room reserved for the heading: the details arrive after the QR is drawn, and must not
+          push it down (layout shift) on a first, slow visit. */}
+      <div class="ticket-heading">
+        <p class="ticket-event">{info?.eventName ?? t.ticketFor}</p>
+        {info ? (
+          <>
+            <h1 class="ticket-name" data-testid="ticket-name">
+              {info.name}
+            </h1>
+            {info.business && <p class="ticket-business">{info.business}</p>}
+          </>
+        ) : (
+          <h1 class="ticket-name">{t.ticketFor}</h1>
+        )}
+      </div>
 
       {problem && (
         <div class="ticket-problem" role="alert" data-testid="ticket-status">

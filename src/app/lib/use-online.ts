@@ -1,0 +1,17 @@
+// navigator.onLine as state: the door's health line and the organizer's offline notice.
+import { useEffect, useState } from 'preact/hooks';
+
+/** Whether the browser believes it has a network, updated live. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
