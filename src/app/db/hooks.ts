@@ -103,12 +103,14 @@ export function useRosterProgress(db: HadirDb = hadirDb()): RosterProgress | und
 
 /** How many scan events wait to be pushed. */
 export function useUnsyncedCount(db: HadirDb = hadirDb()): number | undefined {
-  return useLive(() => unsyncedCount(db), [db]);
+  const opts = { db, tables: ['outbox'], ms: DOOR_REFRESH_MS };
+  return useThrottledLive(opts, () => unsyncedCount(db), [db]);
 }
 
 /** The longest-waiting unsynced event, or null when everything is synced. */
 export function useOldestUnsynced(db: HadirDb = hadirDb()): OutboxRow | null | undefined {
-  return useLive(() => oldestUnsynced(db), [db]);
+  const opts = { db, tables: ['outbox'], ms: DOOR_REFRESH_MS };
+  return useThrottledLive(opts, () => oldestUnsynced(db), [db]);
 }
 
 /** The most recent scan events, newest first. */
@@ -118,6 +120,7 @@ export function useRecentScans(limit = 20, db: HadirDb = hadirDb()): ScanEvent[]
 
 /** What "undo" would cancel right now, or null. */
 export function useLastCheckIn(db: HadirDb = hadirDb()): ScanEvent | null | undefined {
+  // Not throttled: "undo" right after a scan must name that scan, never the one before.
   return useLive(() => lastCheckIn(db), [db]);
 }
 

@@ -14,15 +14,8 @@ import {
 } from '../../../shared/door/verdict';
 import { presentVerdict } from '../../../shared/door/presentation';
 import { verdictLook } from '../../../shared/door/look';
-import {
-  doorLookups,
-  getClockOffset,
-  getDevice,
-  getKeys,
-  recordScan,
-  recordUndo,
-  recordWalkIn,
-} from '../../db';
+import type { ScanContext } from '../../db';
+import { doorLookups, getScanContext, recordScan, recordUndo, recordWalkIn } from '../../db';
 
 /** How a scan reached the door. */
 export type ScanSource = 'camera' | 'keyboard' | 'typed' | 'search';
@@ -35,6 +28,9 @@ export interface ScanOutcome {
   presentation: VerdictPresentation;
   source: ScanSource;
 }
+
+/** How long the pairing, keys and clock offset read for one scan serve the next ones. */
+const CONTEXT_TTL_MS = 2000;
 
 export interface ScanFlowOptions {
   db: HadirDb;
@@ -84,15 +80,27 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
     return run;
   };
 
+  // Pairing, keys and clock offset change rarely (a manifest refresh, a sync): read them at most
+  // every CONTEXT_TTL_MS instead of on every scan of a busy queue.
+  let context: { at: number; value: Promise<ScanContext> } | undefined;
+  const scanContext = (): Promise<ScanContext> => {
+    const t = performance.now();
+    if (!context || t - context.at > CONTEXT_TTL_MS) {
+      context = { at: t, value: getScanContext(db) };
+      context.value.catch(() => (context = undefined));
+    }
+    return context.value;
+  };
+
   async function inputs(session: SessionRef) {
-    const device = await getDevice(db);
+    const { device, keys, clockOffsetMs } = await scanContext();
     if (!device) throw new Error('device-not-paired');
-    const offset = await getClockOffset(db);
     return {
       ...doorLookups(db),
+      keys,
       session,
       allowedWaveIds: device.waveIds,
-      now: now() + offset,
+      now: now() + clockOffsetMs,
     };
   }
 
@@ -113,7 +121,7 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
       deviceTime: now(),
     });
     // This tablet's own earlier admissions are named as the organizer named it ("Tablet 1").
-    const device = await getDevice(db);
+    const { device } = await scanContext();
     const deviceName = (id: string) => (id === device?.deviceId ? device.name : undefined);
     return { event, verdict, presentation: presentVerdict(verdict, { deviceName }), source };
   }
@@ -147,15 +155,15 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
         return Promise.resolve(null);
       }
       return serial(async () => {
-        const keys = await getKeys(db);
-        const verdict = await decideVerdict({ ...(await inputs(session)), text: trimmed, keys });
+        const verdict = await decideVerdict({ ...(await inputs(session)), text: trimmed });
         return record(verdict, session, source);
       });
     },
 
     checkInByHand(participant, session) {
       return serial(async () => {
-        const verdict = await decideManualVerdict({ ...(await inputs(session)), participant });
+        const { keys: _keys, ...rest } = await inputs(session);
+        const verdict = await decideManualVerdict({ ...rest, participant });
         return record(verdict, session, 'search', ['manual-search']);
       });
     },

@@ -37,6 +37,15 @@ describe('keyboard-wedge reader', () => {
     expect(got).toEqual([]);
   });
 
+  it('keeps a ticket whole when stray keys came just before it', () => {
+    const got: string[] = [];
+    const read = createWedgeReader({ onText: (t) => got.push(t) });
+    let at = 0;
+    for (const key of 'xq') read({ key, at: (at += 5), editable: false, modified: false });
+    typeInto(read, 'H1.ABCDEFGH.IJKLMNOP', at + 200, 5);
+    expect(got).toEqual(['H1.ABCDEFGH.IJKLMNOP']);
+  });
+
   it('starts over after a pause longer than a scanner makes', () => {
     const got: string[] = [];
     const read = createWedgeReader({ onText: (t) => got.push(t), maxGapMs: 300 });

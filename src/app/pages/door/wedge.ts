@@ -2,11 +2,16 @@
 // quickly and press Enter. The door listens on the whole page, so no field needs the focus,
 // while typing into a real field (search, walk-in form) is left alone.
 
+import { TICKET_PREFIX } from '../../../shared/ticket/codec';
+
 export interface WedgeOptions {
   onText: (text: string) => void;
   /** Shorter input followed by Enter is a stray key press, not a code. Default 6. */
   minLength?: number;
-  /** A longer pause between keys starts over: scanners type far faster. Default 300 ms. */
+  /**
+   * A longer pause between keys starts over: scanners type far faster. Default 1000 ms — a busy
+   * tablet (camera decoding, a sync) may handle keys late, and a code split there would be lost.
+   */
   maxGapMs?: number;
 }
 
@@ -24,7 +29,7 @@ export interface WedgeKey {
 /** Accumulates keys into codes; returns true when a key completed a code. */
 export function createWedgeReader(options: WedgeOptions): (key: WedgeKey) => boolean {
   const minLength = options.minLength ?? 6;
-  const maxGapMs = options.maxGapMs ?? 300;
+  const maxGapMs = options.maxGapMs ?? 1000;
   let buffer = '';
   let last = Number.NEGATIVE_INFINITY;
   return (k) => {
@@ -35,7 +40,9 @@ export function createWedgeReader(options: WedgeOptions): (key: WedgeKey) => boo
     if (k.at - last > maxGapMs) buffer = '';
     last = k.at;
     if (k.key === 'Enter') {
-      const text = buffer;
+      // Stray keys pressed just before a scan must not spoil the ticket that follows them.
+      const at = buffer.lastIndexOf(`${TICKET_PREFIX}.`);
+      const text = at > 0 ? buffer.slice(at) : buffer;
       buffer = '';
       if (text.length < minLength) return false;
       options.onText(text);
