@@ -16,6 +16,12 @@ import {
 } from '../db';
 import { api, ApiFailure } from '../lib/api';
 
+/**
+ * A request that has not answered by then is given up (and retried with backoff): a connection
+ * that silently stops answering must not hold the one sync round forever.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /** What one round did. */
 export interface SyncReport {
   pushed: number;
@@ -53,6 +59,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
       const answer = await api<SyncPushResult>('/api/sync/push', {
         token,
         body: { events, sentAt },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const done = await applyPushAnswers(db, answer.results, now());
       report.pushed += done.acknowledged;
@@ -65,7 +72,10 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
     for (let page = 0; page < pages; page++) {
       const cursor = await getPullCursor(db);
       const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
-      const pulled = await api<SyncPullResult>(`/api/sync/pull${query}`, { token });
+      const pulled = await api<SyncPullResult>(`/api/sync/pull${query}`, {
+        token,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       report.pulled += await savePulledPage(db, pulled);
       if (!pulled.more) break;
     }
