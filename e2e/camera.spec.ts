@@ -242,3 +242,41 @@ test('a relaunch of the same profile keeps its storage and plays the new video',
     rmSync(first.userDataDir, { recursive: true, force: true });
   }
 });
+
+test('a decoder that dies is restarted; one that cannot start is shown as a problem, never "live"', async () => {
+  test.setTimeout(90_000);
+  const { context, userDataDir } = await launchWithCamera({ video });
+  try {
+    const page = await mountCameraView(context);
+    const view = page.getByTestId('camera-view');
+    await expect(view).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+    const readsNow = async () => (await harness(page, (h) => h.reads())).length;
+    await expect.poll(readsNow, { timeout: 15_000 }).toBeGreaterThan(0);
+
+    // The worker dies: a fresh decoder takes over and tickets are read again.
+    await harness(page, (h) => h.killDecoder());
+    await expect.poll(() => harness(page, (h) => h.decodersStarted()), { timeout: 10_000 }).toBe(2);
+    await expect(view).toHaveAttribute('data-state', 'live');
+    const before = await readsNow();
+    await expect.poll(readsNow, { timeout: 15_000 }).toBeGreaterThan(before);
+
+    // It dies again and no new one can start: the view says so instead of looking live.
+    await harness(page, (h) => h.breakDecoderStarts(true));
+    await harness(page, (h) => h.killDecoder());
+    await expect(view).toHaveAttribute('data-state', 'problem', { timeout: 20_000 });
+    const problem = page.getByTestId('camera-problem');
+    await expect(problem).toHaveAttribute('data-problem', 'decoder');
+    await expect(problem).toContainText('Pembaca kode QR berhenti');
+    await expect(problem).toContainText('The QR code reader stopped');
+
+    // "Coba lagi" once the device can start it again: live, reading.
+    await harness(page, (h) => h.breakDecoderStarts(false));
+    await problem.getByRole('button').click();
+    await expect(view).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+    const after = await readsNow();
+    await expect.poll(readsNow, { timeout: 15_000 }).toBeGreaterThan(after);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});

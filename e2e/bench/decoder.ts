@@ -1,8 +1,9 @@
 // Decode time per camera frame in Chromium, through the built app's decoder chunk: zxing-wasm in
 // its worker (the app's path) and on the page's thread, against @zxing/browser (the fallback and
-// baseline). Frames are 640×480, camera-like, with and without a ticket code; the camera view
-// itself decodes only the centred square (336×336 of such a frame), also timed. Run after
-// `npm run build`; standalone: `npx tsx e2e/bench/decoder.ts`.
+// baseline). Frames are camera-like, 640×480 and 1280×720, with and without a ticket code; a
+// 1280×720 camera is decoded in two alternating passes (the whole frame downscaled to 640×360,
+// and at native size), both timed. Run after `npm run build`; standalone:
+// `npx tsx e2e/bench/decoder.ts`.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -58,10 +59,26 @@ export async function benchDecoder(): Promise<void> {
     });
 
     const cases = [
-      { key: 'code', label: '640×480 with code', symbols, region: false },
-      { key: 'none', label: '640×480 no code', symbols: [], region: false },
-      { key: 'region-code', label: '336² region with code', symbols, region: true },
-      { key: 'region-none', label: '336² region no code', symbols: [], region: true },
+      { key: 'code', label: '640×480 with code', symbols, w: 640, h: 480 },
+      { key: 'none', label: '640×480 no code', symbols: [], w: 640, h: 480 },
+      { key: 'hd-code', label: '1280×720 with code', symbols, w: 1280, h: 720 },
+      { key: 'hd-none', label: '1280×720 no code', symbols: [], w: 1280, h: 720 },
+      {
+        key: 'hd-small-code',
+        label: '1280×720 → 640×360, code',
+        symbols,
+        w: 1280,
+        h: 720,
+        maxSide: 640,
+      },
+      {
+        key: 'hd-small-none',
+        label: '1280×720 → 640×360, none',
+        symbols: [],
+        w: 1280,
+        h: 720,
+        maxSide: 640,
+      },
     ];
     const rows = new Map<string, Row>();
     // Rounds interleave the engines so a noisy neighbour on a shared machine hits them alike.
@@ -70,13 +87,13 @@ export async function benchDecoder(): Promise<void> {
         for (const [engine] of ENGINES) {
           const t: FrameTiming = await callProbe(page, 'benchFrames', {
             engine,
-            width: 640,
-            height: 480,
+            width: c.w,
+            height: c.h,
             symbols: c.symbols,
             expected: tickets,
             frames: FRAMES_PER_ROUND,
             warmup: round === 0 ? 10 : 3,
-            region: c.region,
+            ...(c.maxSide ? { maxSide: c.maxSide } : {}),
           });
           const row = rows.get(`${engine}/${c.key}`) ?? {
             ms: [],

@@ -17,6 +17,7 @@ const CODES: CameraProblemCode[] = [
   'insecure',
   'unsupported',
   'failed',
+  'decoder',
 ];
 
 function domError(name: string): Error {
@@ -166,7 +167,7 @@ function fakeVideo() {
 describe('startFrameLoop', () => {
   const image = { width: 336, height: 336 } as ImageData;
 
-  it('decodes the centred square, one frame at a time, and reports codes with the frame time', async () => {
+  it('decodes the whole 640×480 frame, one frame at a time, and reports codes with the frame time', async () => {
     const { video, present } = fakeVideo();
     const resolvers: ((t: string[]) => void)[] = [];
     const decode = vi.fn(() => new Promise<string[]>((r) => resolvers.push(r)));
@@ -178,7 +179,7 @@ describe('startFrameLoop', () => {
     present(200); // Still decoding frame 100: skipped, not queued.
     present(300);
     expect(decode).toHaveBeenCalledTimes(1);
-    expect(grab.mock.calls[0]![1]).toEqual({ sx: 152, sy: 72, sw: 336, sh: 336, dw: 336, dh: 336 });
+    expect(grab.mock.calls[0]![1]).toEqual({ sx: 0, sy: 0, sw: 640, sh: 480, dw: 640, dh: 480 });
     resolvers[0]!(['H1.A']);
     await Promise.resolve();
     expect(onCodes).toHaveBeenCalledWith({ texts: ['H1.A'], frameAt: 100 });
@@ -189,6 +190,22 @@ describe('startFrameLoop', () => {
     await Promise.resolve();
     expect(onCodes).toHaveBeenCalledTimes(1); // Frames without a code are not reported.
     expect(loop.stats).toMatchObject({ seen: 4, decoded: 2, skipped: 2 });
+    loop.stop();
+  });
+
+  it('alternates a downscaled whole frame and a native centre on a 1920×1080 camera', async () => {
+    const { video, present } = fakeVideo();
+    Object.assign(video, { videoWidth: 1920, videoHeight: 1080 });
+    const grab = vi.fn((_video: LoopVideo, _region: FrameRegion) => image);
+    const loop = startFrameLoop({ video, decoder: { decode: async () => [] }, onCodes() {}, grab });
+    for (let t = 1; t <= 4; t++) {
+      present(t);
+      await Promise.resolve();
+    }
+    const regions = grab.mock.calls.map((c) => c[1]);
+    const full = { sx: 0, sy: 0, sw: 1920, sh: 1080, dw: 640, dh: 360 };
+    const centre = { sx: 320, sy: 180, sw: 1280, sh: 720, dw: 1280, dh: 720 };
+    expect(regions).toEqual([full, centre, full, centre]);
     loop.stop();
   });
 

@@ -1,13 +1,13 @@
 // The camera side of scanning, DOM only (no Preact): open the camera with errors a volunteer can
-// act on, and feed every new video frame's centred square to the decoder, never more than one
-// decode at a time (a slow phone skips frames instead of queueing them). See ARCHITECTURE.md,
-// "Scanning".
+// act on, and feed every new video frame to the decoder — the whole frame downscaled and a
+// native-resolution centre in turn (frame-region.ts) — never more than one decode at a time (a
+// slow phone skips frames instead of queueing them). See ARCHITECTURE.md, "Scanning".
 import type { Decoder } from './decoder';
-import type { FrameRegion, RegionOptions } from './frame-region';
-import { centredSquareRegion } from './frame-region';
+import type { FrameRegion, PassOptions } from './frame-region';
+import { scanPasses } from './frame-region';
 
 export type CameraProblemCode =
-  'denied' | 'not-found' | 'in-use' | 'insecure' | 'unsupported' | 'failed';
+  'denied' | 'not-found' | 'in-use' | 'insecure' | 'unsupported' | 'failed' | 'decoder';
 
 export interface Bilingual {
   id: string;
@@ -89,6 +89,16 @@ const PROBLEMS: Record<CameraProblemCode, Omit<CameraProblem, 'code'>> = {
       },
     ],
   },
+  decoder: {
+    title: { id: 'Pembaca kode QR berhenti', en: 'The QR code reader stopped' },
+    steps: [
+      { id: 'Ketuk "Coba lagi".', en: 'Tap "Try again".' },
+      {
+        id: 'Jika tetap gagal, muat ulang halaman. Sementara itu pakai pemindai USB/Bluetooth atau cari nama peserta.',
+        en: 'If it still fails, reload the page. Meanwhile use a USB/Bluetooth scanner or search for the participant by name.',
+      },
+    ],
+  },
   failed: {
     title: { id: 'Kamera tidak bisa dibuka', en: 'The camera could not start' },
     steps: [
@@ -148,7 +158,7 @@ export async function openCamera(opts: OpenCameraOptions): Promise<MediaStream> 
   // Browsers hide navigator.mediaDevices entirely outside https and localhost.
   if (!secure) throw new CameraError('insecure');
   if (typeof media?.getUserMedia !== 'function') throw new CameraError('unsupported');
-  // 720p is enough: the decoder only sees a centred square capped at 720 px.
+  // 720p is enough: small codes are decoded at native resolution up to 1280×720.
   const size = { width: { ideal: 1280 }, height: { ideal: 720 } };
   const byFacing: MediaTrackConstraints = { ...size, facingMode: { ideal: opts.facing } };
   try {
@@ -224,7 +234,7 @@ export interface FrameLoopOptions {
   onCodes(read: CodesRead): void;
   /** A decode that threw (the loop goes on with the next frame). */
   onError?(err: unknown): void;
-  region?: RegionOptions;
+  passes?: PassOptions;
   /** Cuts the region out of the video; default draws it on a canvas. For tests. */
   grab?: (video: LoopVideo, region: FrameRegion) => ImageData | null;
 }
@@ -234,7 +244,7 @@ export interface FrameLoop {
   stop(): void;
 }
 
-/** Decodes each new video frame's centred square until stop(); at most one decode in flight. */
+/** Decodes each new video frame, passes in turn, until stop(); at most one decode in flight. */
 export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
   const { video, decoder } = opts;
   const grab = opts.grab ?? canvasGrabber();
@@ -243,6 +253,7 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
   let busy = false;
   let handle = 0;
   let lastTime = -1;
+  let pass = 0;
   const useVfc = typeof video.requestVideoFrameCallback === 'function';
 
   const schedule = () => {
@@ -260,10 +271,8 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
     lastTime = video.currentTime;
     stats.seen++;
     if (busy) return void stats.skipped++;
-    const region = centredSquareRegion(
-      { width: video.videoWidth, height: video.videoHeight },
-      opts.region,
-    );
+    const passes = scanPasses({ width: video.videoWidth, height: video.videoHeight }, opts.passes);
+    const region = passes[pass++ % Math.max(1, passes.length)];
     const image = region && grab(video, region);
     if (!image) return;
     busy = true;
@@ -293,22 +302,27 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
   };
 }
 
-/** Draws a region of the video on one reused canvas and reads it back as fresh pixels. */
+type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+
+/**
+ * Draws a region of the video on a canvas of its output size and reads it back as fresh pixels.
+ * One canvas per output size: the passes alternate sizes, and resizing a canvas reallocates it.
+ */
 function canvasGrabber(): (video: LoopVideo, region: FrameRegion) => ImageData | null {
-  let ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null = null;
+  const contexts = new Map<string, Context2D>();
   return (video, r) => {
+    const key = `${r.dw}x${r.dh}`;
+    let ctx = contexts.get(key) ?? null;
     if (!ctx) {
       const canvas =
         typeof OffscreenCanvas === 'function'
           ? new OffscreenCanvas(r.dw, r.dh)
           : Object.assign(document.createElement('canvas'), { width: r.dw, height: r.dh });
-      ctx = canvas.getContext('2d', { willReadFrequently: true }) as typeof ctx;
+      ctx = canvas.getContext('2d', { willReadFrequently: true }) as Context2D | null;
       if (!ctx) return null;
-    }
-    const canvas = ctx.canvas;
-    if (canvas.width !== r.dw || canvas.height !== r.dh) {
-      canvas.width = r.dw;
-      canvas.height = r.dh;
+      // A camera's resolution changes rarely (switching cameras): keep at most a few sizes.
+      if (contexts.size >= 4) contexts.clear();
+      contexts.set(key, ctx);
     }
     ctx.drawImage(video as HTMLVideoElement, r.sx, r.sy, r.sw, r.sh, 0, 0, r.dw, r.dh);
     // A new ImageData each time: the worker decoder takes ownership of its pixel buffer.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { centredSquareRegion, regionInView } from './frame-region';
+import { centredSquareRegion, regionInView, scanPasses } from './frame-region';
 
 describe('centredSquareRegion', () => {
   it('takes the central 70% square of a 640×480 frame at full resolution', () => {
@@ -92,5 +92,57 @@ describe('regionInView', () => {
   it('returns null when the element or frame has no size', () => {
     expect(regionInView(frame, region, { width: 0, height: 300 })).toBeNull();
     expect(regionInView({ width: 0, height: 0 }, region, { width: 300, height: 300 })).toBeNull();
+  });
+});
+
+describe('scanPasses', () => {
+  it('decodes a 640×480 frame whole, at native resolution, in one pass', () => {
+    expect(scanPasses({ width: 640, height: 480 })).toEqual([
+      { sx: 0, sy: 0, sw: 640, sh: 480, dw: 640, dh: 480 },
+    ]);
+  });
+
+  it('alternates the whole 1280×720 frame at half size with the whole frame at native size', () => {
+    expect(scanPasses({ width: 1280, height: 720 })).toEqual([
+      { sx: 0, sy: 0, sw: 1280, sh: 720, dw: 640, dh: 360 },
+      { sx: 0, sy: 0, sw: 1280, sh: 720, dw: 1280, dh: 720 },
+    ]);
+  });
+
+  it('caps the native pass to a centred 720×1280 on an upright 1080×1920 frame', () => {
+    expect(scanPasses({ width: 1080, height: 1920 })).toEqual([
+      { sx: 0, sy: 0, sw: 1080, sh: 1920, dw: 360, dh: 640 },
+      { sx: 180, sy: 320, sw: 720, sh: 1280, dw: 720, dh: 1280 },
+    ]);
+  });
+
+  it('has nothing to decode before the first frame, and refuses nonsense sizes', () => {
+    expect(scanPasses({ width: 0, height: 0 })).toEqual([]);
+    expect(() => scanPasses({ width: 640, height: 480 }, { fullMaxSide: 0 })).toThrow(RangeError);
+  });
+
+  it('always covers the whole frame once, stays inside it and never upscales', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4096 }),
+        fc.integer({ min: 1, max: 4096 }),
+        (width, height) => {
+          const passes = scanPasses({ width, height });
+          const [full, centre] = passes;
+          expect(full).toMatchObject({ sx: 0, sy: 0, sw: width, sh: height });
+          expect(Math.max(full!.dw, full!.dh)).toBeLessThanOrEqual(640);
+          for (const r of passes) {
+            expect(r.sx + r.sw).toBeLessThanOrEqual(width);
+            expect(r.sy + r.sh).toBeLessThanOrEqual(height);
+            expect(r.dw).toBeLessThanOrEqual(r.sw);
+            expect(r.dh).toBeLessThanOrEqual(r.sh);
+          }
+          if (centre) {
+            expect(centre.dw).toBe(centre.sw); // native resolution
+            expect(centre.sw * centre.sh).toBeLessThanOrEqual(1280 * 720);
+          } else expect(Math.max(width, height)).toBeLessThanOrEqual(640);
+        },
+      ),
+    );
   });
 });

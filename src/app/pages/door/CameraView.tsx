@@ -16,6 +16,8 @@ import {
   torchSupported,
 } from '../../scanner/camera';
 import type { Decoder } from '../../scanner/decoder';
+import type { DecoderHealth, SupervisedDecoder } from '../../scanner/decoder-supervisor';
+import { superviseDecoder } from '../../scanner/decoder-supervisor';
 import type { ViewRect } from '../../scanner/frame-region';
 import { centredSquareRegion, regionInView } from '../../scanner/frame-region';
 
@@ -64,13 +66,13 @@ export function CameraView(props: CameraViewProps) {
   const [visible, setVisible] = useState(isVisible);
   const [facing, setFacing] = useState<CameraFacing>('environment');
   const [attempt, setAttempt] = useState(0);
-  const [decoderTry, setDecoderTry] = useState(0);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [playing, setPlaying] = useState(false);
   const [problem, setProblem] = useState<CameraProblemCode | null>(null);
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [torchOn, setTorchOn] = useState(false);
-  const [decoder, setDecoder] = useState<Decoder | null>(null);
+  const [decoder, setDecoder] = useState<SupervisedDecoder | null>(null);
+  const [decoderHealth, setDecoderHealth] = useState<DecoderHealth>('starting');
   const [aim, setAim] = useState<ViewRect | null>(null);
   const onCode = useRef(props.onCode);
   onCode.current = props.onCode;
@@ -83,22 +85,16 @@ export function CameraView(props: CameraViewProps) {
     return () => document.removeEventListener('visibilitychange', update);
   }, []);
 
+  // A decoder that dies is replaced; one that cannot be is a problem shown, never a "live" view
+  // that reads nothing.
   useEffect(() => {
-    let live = true;
-    let made: Decoder | null = null;
-    createDecoder.current().then(
-      (d) => {
-        if (!live) return d.close();
-        made = d;
-        setDecoder(d);
-      },
-      () => live && setProblem('failed'),
-    );
-    return () => {
-      live = false;
-      made?.close();
-    };
-  }, [decoderTry]);
+    const supervised = superviseDecoder({
+      create: () => createDecoder.current(),
+      onHealth: setDecoderHealth,
+    });
+    setDecoder(supervised);
+    return () => supervised.close();
+  }, []);
 
   // The camera is held only while the page is visible; hiding releases it (light off).
   useEffect(() => {
@@ -140,7 +136,8 @@ export function CameraView(props: CameraViewProps) {
 
   useEffect(() => () => void (videoRef.current && (videoRef.current.srcObject = null)), []);
 
-  const decoding = Boolean(stream && playing && decoder && !props.paused && !problem);
+  const decoderReady = decoder !== null && decoderHealth === 'ready';
+  const decoding = Boolean(stream && playing && decoderReady && !props.paused && !problem);
   useEffect(() => {
     const video = videoRef.current;
     if (!video || !decoder || !decoding) return;
@@ -160,7 +157,7 @@ export function CameraView(props: CameraViewProps) {
     return () => loop.stop();
   }, [decoder, decoding]);
 
-  // The aiming square sits exactly over the part of the frame that is decoded.
+  // The aiming square is a hint where to hold a code; the whole frame is decoded (camera.ts).
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
@@ -186,11 +183,13 @@ export function CameraView(props: CameraViewProps) {
   // The track knows which way its camera faces; a laptop webcam may not say, then trust ours.
   const trackFacing = track?.getSettings().facingMode;
   const mirrored = trackFacing ? trackFacing === 'user' : facing === 'user';
-  const state: CameraViewState = problem
+  const shownProblem: CameraProblemCode | null =
+    problem ?? (decoderHealth === 'failed' ? 'decoder' : null);
+  const state: CameraViewState = shownProblem
     ? 'problem'
     : !visible
       ? 'hidden'
-      : !stream || !playing || !decoder
+      : !stream || !playing || !decoderReady
         ? 'starting'
         : props.paused
           ? 'paused'
@@ -209,7 +208,7 @@ export function CameraView(props: CameraViewProps) {
   };
   const retry = () => {
     setProblem(null);
-    if (!decoder) setDecoderTry((n) => n + 1);
+    if (decoderHealth === 'failed') decoder?.retry();
     setAttempt((a) => a + 1);
   };
 
@@ -231,8 +230,8 @@ export function CameraView(props: CameraViewProps) {
         />
       )}
       {state === 'starting' && <p class="camera-status">{pickText(TEXT.starting, lang)}</p>}
-      {problem ? (
-        <CameraProblemScreen code={problem} lang={lang} onRetry={retry} />
+      {shownProblem ? (
+        <CameraProblemScreen code={shownProblem} lang={lang} onRetry={retry} />
       ) : (
         <div class="camera-controls">
           {cameras.length > 1 && (

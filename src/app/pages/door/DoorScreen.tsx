@@ -19,6 +19,7 @@ import type { ScanOutcome, ScanSource } from './scan-flow';
 import { createScanFlow } from './scan-flow';
 import { VerdictPanel } from './VerdictPanel';
 import { listenForWedge } from './wedge';
+import { createVerdictDisplay } from '../../door/verdict-display';
 
 // Opened now and then, not on every scan: their code loads apart (and is preloaded when idle).
 const panels = () => import('./ManualPanels');
@@ -67,7 +68,8 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
   const waves = useLive(() => getWaves(db), [db]);
   const lastCheckIn = useLastCheckIn();
   const [chosen, setChosen] = useState<string | null>(savedSessionId);
-  const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
+  const display = useMemo(() => createVerdictDisplay<ScanOutcome>(), []);
+  const outcome = display.current.value;
   const [panel, setPanel] = useState<PanelName>('none');
   const [error, setError] = useState<Bi | null>(null);
   const [confirmUndo, setConfirmUndo] = useState(false);
@@ -76,15 +78,13 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
     sessions?.find((s) => s.id === chosen) ?? (sessions ? pickSession(sessions, now) : undefined);
   const sessionRef = useRef(session);
   sessionRef.current = session;
-  const outcomeRef = useRef(outcome);
-  outcomeRef.current = outcome;
 
   const waveName = (id: string) => waves?.find((w) => w.id === id)?.name ?? id;
 
   const show = (next: ScanOutcome | null, frameAt?: number) => {
     if (!next) return;
     setError(null);
-    setOutcome(next);
+    display.show(next, SHOW_MS[next.presentation.tone]);
     giveFeedback(next.presentation);
     if (frameAt !== undefined) measureAfterPaint(frameAt);
     syncAfterScan();
@@ -126,7 +126,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
   useEffect(
     () =>
       registerUpdateGuard(() =>
-        outcomeRef.current
+        display.current.peek()
           ? { id: 'Hasil pindai sedang tampil', en: 'A verdict is on screen' }
           : doorSync().state().running
             ? { id: 'Sinkronisasi sedang berjalan', en: 'A sync is running' }
@@ -134,11 +134,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
       ),
     [],
   );
-  useEffect(() => {
-    if (!outcome) return;
-    const timer = setTimeout(() => setOutcome(null), SHOW_MS[outcome.presentation.tone]);
-    return () => clearTimeout(timer);
-  }, [outcome]);
+  useEffect(() => () => display.dispose(), []);
 
   if (!sessions || !session) {
     return (
@@ -214,7 +210,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
         <section class="door-side">
           <VerdictPanel
             outcome={outcome}
-            onDismiss={() => setOutcome(null)}
+            onDismiss={display.dismiss}
             onReEnter={(o) => flow.reEnter(o).then(show, fail)}
             onOverride={(o, who) => flow.override(o, who).then(show, fail)}
           />
@@ -242,7 +238,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
                 data-testid="undo-confirm"
                 onClick={() => {
                   setConfirmUndo(false);
-                  setOutcome(null);
+                  display.dismiss();
                   flow.undo(lastCheckIn.id).then(syncAfterScan, fail);
                 }}
               >
