@@ -16,28 +16,7 @@ import { seedDoorEvent } from './testing/devices.js';
 import { pairAtDoor, scan } from './testing/scans.js';
 import type { TestStore } from './testing/stores.js';
 import { storeKinds } from './testing/stores.js';
-
-/** Reads SSE text from a response until `until` matches, or fails after `ms`. */
-async function readUntil(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  seen: { text: string },
-  until: RegExp,
-  ms = 5000,
-): Promise<string> {
-  const decoder = new TextDecoder();
-  const deadline = Date.now() + ms;
-  while (!until.test(seen.text)) {
-    const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`no ${until} in: ${seen.text}`);
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), left)),
-    ]);
-    if (chunk.done) throw new Error(`stream ended: ${seen.text}`);
-    seen.text += decoder.decode(chunk.value, { stream: true });
-  }
-  return seen.text;
-}
+import { readUntil } from './testing/sse.js';
 
 for (const kind of await storeKinds()) {
   describe.skipIf(kind.skip)(`live arrivals on ${kind.name}`, () => {

@@ -5,7 +5,9 @@ import type { HadirDb } from './database';
 import { attendanceLookup, foldAttendance } from '../../shared/door/attendance';
 import { getRevokedVersion, getSessions, getWave } from './manifest';
 import { getRosterEntry } from './roster';
-import { attendanceFor } from './scans';
+import type { ScanDraft } from './scans';
+import { attendanceFor, recordScan } from './scans';
+import type { ScanEvent } from './types';
 
 /** The lookups of a VerdictInput; the caller adds the text, keys, session and allowed waves. */
 export type DoorLookups = Pick<
@@ -24,4 +26,35 @@ export function doorLookups(db: HadirDb): DoorLookups {
     waves: async (id) => (await getWave(db, id)) ?? undefined,
     sessions: (waveId) => getSessions(db, waveId),
   };
+}
+
+/**
+ * Judges a scan and records it in ONE read-write transaction: the verdict's reads (roster,
+ * revocation, this person's attendance in the session) and the event + outbox append commit
+ * together, with strict durability. So two tabs, or two quick scans, can never both admit the
+ * same person on stale reads, and a verdict is shown only once it is on disk.
+ */
+export async function judgeAndRecord<V>(
+  db: HadirDb,
+  options: {
+    judge: (lookups: DoorLookups) => Promise<V>;
+    draft: (verdict: V) => ScanDraft;
+  },
+): Promise<{ verdict: V; event: ScanEvent }> {
+  const tables = [
+    db.device,
+    db.meta,
+    db.scanEvents,
+    db.outbox,
+    db.roster,
+    db.revocations,
+    db.waves,
+    db.sessions,
+  ];
+  return db.transaction('rw', tables, async () => {
+    const verdict = await options.judge(doorLookups(db));
+    // recordScan's own transaction joins this one (its tables are a subset of these).
+    const event = await recordScan(db, options.draft(verdict));
+    return { verdict, event };
+  });
 }

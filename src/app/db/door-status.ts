@@ -1,8 +1,10 @@
 // What the door screen needs to know before it may scan, read together: is the tablet paired, is
 // the whole roster on it, was persistence granted, and how far off its clock is.
 import type { HadirDb } from './database';
-import type { DeviceRow, KeyRow, PersistenceAnswer } from './types';
+import type { DeviceRow, KeyRow, PersistenceAnswer, ScanEvent, SessionRef, WaveRef } from './types';
+import { getSessions, getWaves } from './manifest';
 import { getMeta, setMeta } from './meta';
+import { lastCheckIn } from './scans';
 
 /** The door's standing, for choosing which screen to show. */
 export interface DoorStatus {
@@ -58,5 +60,29 @@ export async function getScanContext(db: HadirDb): Promise<ScanContext> {
     device: (await db.device.toCollection().first()) ?? null,
     keys: await db.keys.toArray(),
     clockOffsetMs: (await getMeta(db, 'clockOffsetMs')) ?? 0,
+  }));
+}
+
+/** Everything the door engine holds in memory, read in one transaction. */
+export interface DoorSnapshot extends ScanContext {
+  sessions: SessionRef[];
+  waves: WaveRef[];
+  /** Every scan event the tablet holds (its own and other doors'), when asked for. */
+  events: ScanEvent[] | null;
+  lastCheckIn: ScanEvent | null;
+}
+
+/** Reads the door engine's state at once: pairing, keys, offset, sessions, waves, events. */
+export async function readDoorSnapshot(
+  db: HadirDb,
+  options: { events: boolean },
+): Promise<DoorSnapshot> {
+  const tables = [db.device, db.keys, db.meta, db.sessions, db.waves, db.scanEvents];
+  return db.transaction('r', tables, async () => ({
+    ...(await getScanContext(db)),
+    sessions: await getSessions(db),
+    waves: await getWaves(db),
+    events: options.events ? await db.scanEvents.toArray() : null,
+    lastCheckIn: await lastCheckIn(db),
   }));
 }

@@ -3,21 +3,18 @@
 import { Dexie, liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { HadirDb } from './database';
-import type { OutboxRow, RosterEntry, ScanEvent } from './types';
+import type { OutboxRow, RosterEntry } from './types';
 import type { RosterProgress } from './roster';
 import { hadirDb } from './database';
 import { oldestUnsynced, unsyncedCount } from './outbox';
 import { getRosterProgress, rosterCount } from './roster';
-import { lastCheckIn, listScans } from './scans';
 import { searchRoster } from './search';
 import type { DoorStatus } from './door-status';
 import { getDoorStatus } from './door-status';
 import type { RecentScan } from './recent';
 import type { SyncStatus } from './sync-state';
 import { getSyncStatus } from './sync-state';
-import { recentScans, sessionAttendanceCount } from './recent';
-import type { SessionRef } from './types';
-import { getSessions } from './manifest';
+import { recentScans } from './recent';
 
 interface LiveState<T> {
   value?: T;
@@ -113,17 +110,6 @@ export function useOldestUnsynced(db: HadirDb = hadirDb()): OutboxRow | null | u
   return useThrottledLive(opts, () => oldestUnsynced(db), [db]);
 }
 
-/** The most recent scan events, newest first. */
-export function useRecentScans(limit = 20, db: HadirDb = hadirDb()): ScanEvent[] | undefined {
-  return useLive(() => listScans(db, { limit }), [db, limit]);
-}
-
-/** What "undo" would cancel right now, or null. */
-export function useLastCheckIn(db: HadirDb = hadirDb()): ScanEvent | null | undefined {
-  // Not throttled: "undo" right after a scan must name that scan, never the one before.
-  return useLive(() => lastCheckIn(db), [db]);
-}
-
 /** Search results that follow both the typed query and roster changes. */
 export function useRosterSearch(
   query: string,
@@ -146,22 +132,7 @@ export function useRecentScansWithNames(
   return useLive(() => recentScans(db, limit), [db, limit]);
 }
 
-/** Every session this tablet knows, in start order. */
-export function useSessions(db: HadirDb = hadirDb()): SessionRef[] | undefined {
-  return useLive(() => getSessions(db), [db]);
-}
-
 /** Last sync, its error, revocation and issues, kept current. */
 export function useSyncStatus(db: HadirDb = hadirDb()): SyncStatus | undefined {
   return useLive(() => getSyncStatus(db), [db]);
-}
-
-/** How many are in at a session across every door heard from, kept current. */
-export function useSessionCount(sessionId: string, db: HadirDb = hadirDb()): number | undefined {
-  const tables = ['scanEvents'];
-  return useThrottledLive(
-    { db, tables, ms: DOOR_REFRESH_MS },
-    () => sessionAttendanceCount(db, sessionId),
-    [db, sessionId],
-  );
 }

@@ -3,7 +3,6 @@
 import type { HadirDb } from './database';
 import type { ScanEvent } from './types';
 import { Dexie } from 'dexie';
-import { foldAttendance } from '../../shared/door/attendance';
 
 /** A scan event and the person it named, for display. */
 export interface RecentScan {
@@ -36,12 +35,4 @@ export async function recentScans(db: HadirDb, limit = 10): Promise<RecentScan[]
       return { event, person };
     });
   });
-}
-
-/** How many people are in at a session, counting every door this tablet has heard from. */
-export async function sessionAttendanceCount(db: HadirDb, sessionId: string): Promise<number> {
-  const events = await db.scanEvents.where('sessionId').equals(sessionId).toArray();
-  let count = 0;
-  for (const sessions of foldAttendance(events).values()) if (sessions.has(sessionId)) count += 1;
-  return count;
 }

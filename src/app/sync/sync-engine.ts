@@ -1,7 +1,9 @@
-// When sync runs: at app start, after each scan when online, on the `online` event, on a short
-// timer while the page is visible (another door's check-in arrives within seconds), and when the
-// service worker relays a Background Sync. Only one round runs at a time; a request during a
-// round runs one more round after it. Failures back off exponentially with jitter.
+// When sync runs: at app start, after each scan when online, on the `online` event, when the
+// server pokes the tablet over its live stream (another door's check-in arrives within a second),
+// on a timer while the page is visible — every few seconds without the live stream, once a
+// minute with it — and when the service worker relays a Background Sync. Only one round runs at
+// a time, across tabs too (Web Locks); a request during a round runs one more round after it.
+// Failures back off exponentially with jitter.
 import type { SyncReport } from './sync-once';
 
 /** What the engine is doing, for the health line. */
@@ -17,8 +19,10 @@ export interface SyncEngineState {
 export interface SyncEngineOptions {
   /** Runs one round (syncOnce bound to the database). */
   round: () => Promise<SyncReport>;
-  /** Ms between rounds while online and visible. Default 3000. */
+  /** Ms between rounds while online and visible, without the live stream. Default 3000. */
   intervalMs?: number;
+  /** Ms between rounds while the live stream is up (a fallback only). Default 60000. */
+  liveIntervalMs?: number;
   /** First retry delay after a failure; doubles up to maxBackoffMs. Defaults 1000 and 60000. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
@@ -32,6 +36,17 @@ export interface SyncEngine {
   subscribe(listener: (state: SyncEngineState) => void): () => void;
   /** Starts the triggers (timer, online, service worker messages); returns the stop function. */
   start(): () => void;
+  /** Whether the server's live stream is up: then the timer only polls slowly. */
+  setLive(connected: boolean): void;
+}
+
+/** The Web Lock that keeps sync rounds one at a time across this origin's tabs. */
+export const SYNC_LOCK = 'hadir-sync-round';
+
+/** Runs `job` holding the sync lock where the browser has Web Locks (all current ones do). */
+function exclusive<T>(job: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? (locks.request(SYNC_LOCK, job) as Promise<T>) : job();
 }
 
 /** The delay before retry number `failures` (1-based): exponential, capped, ±50 % jitter. */
@@ -55,6 +70,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let inFlight: Promise<SyncReport> | null = null;
   let again: Promise<SyncReport> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let live = false;
+  let lastRoundAt = 0;
 
   const set = (next: Partial<SyncEngineState>) => {
     current = { ...current, ...next };
@@ -65,7 +82,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     set({ running: true });
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
-    const report = await options.round();
+    const report = await exclusive(options.round);
+    lastRoundAt = Date.now();
     const failed = report.error !== null && !report.revoked;
     const failures = failed ? current.failures + 1 : 0;
     let retryAt: number | null = null;
@@ -98,13 +116,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return inFlight;
     },
     state: () => current,
+    setLive(connected) {
+      live = connected;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     start() {
       const tick = () => {
+        const due = !live || Date.now() - lastRoundAt >= (options.liveIntervalMs ?? 60_000);
         if (
+          due &&
           navigator.onLine &&
           document.visibilityState === 'visible' &&
           current.retryAt === null

@@ -26,6 +26,7 @@ import {
 import { getEventDetail, listPublicKeys } from '../store/events.js';
 import { clientAddress } from './auth.js';
 import { publicOrigin } from './participants.js';
+import { pokeDoors } from '../live/poke.js';
 
 const EVENT = { id: 'Acara', en: 'Event' };
 const DEVICE = { id: 'Perangkat', en: 'Device' };
@@ -132,6 +133,7 @@ export function deviceRoutes(deps: AppDeps) {
     const row = await revokeDevice(db, c.req.param('deviceId'), Date.now());
     if (!row) throw notFound(DEVICE);
     deps.log('info', 'device revoked', { deviceId: row.id, eventId: row.event_id });
+    await pokeDoors(deps, row.event_id);
     return c.json(toDeviceInfo(row));
   });
 

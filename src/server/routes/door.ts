@@ -6,13 +6,14 @@ import { ROSTER_PAGE_DEFAULT, RosterQuery } from '../../shared/api/door.js';
 import { requireDevice } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
+import { doorLiveStream } from './door-live.js';
 import { notFound } from '../http/problem.js';
 import { countDoorRoster, doorRosterPage } from '../store/devices.js';
 import { getEventDetail, listPublicKeys } from '../store/events.js';
 import { listRevocations } from '../store/participants.js';
 import { formatCursor, maxRosterSeq } from '../store/roster-changes.js';
 
-/** GET /door/manifest and /door/roster, with a device token. */
+/** GET /door/manifest, /door/roster and /door/live, with a device token. */
 export function doorRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
@@ -46,6 +47,8 @@ export function doorRoutes(deps: AppDeps) {
     };
     return c.json(manifest);
   });
+
+  r.get('/door/live', (c) => doorLiveStream(c, deps));
 
   r.get('/door/roster', async (c) => {
     const device = c.get('device');

@@ -19,6 +19,7 @@ import {
   updateSession,
   updateWave,
 } from '../store/events.js';
+import { pokeDoors } from '../live/poke.js';
 
 const EVENT = { id: 'Acara', en: 'Event' };
 const WAVE = { id: 'Gelombang', en: 'Wave' };
@@ -81,26 +82,33 @@ export function eventRoutes(deps: AppDeps) {
     checkTimes(body);
     const eventId = await updateWave(db, c.req.param('waveId'), body);
     if (!eventId) throw notFound(WAVE);
+    await pokeDoors(deps, eventId);
     const wave = (await detail(eventId)).waves.find((w) => w.id === c.req.param('waveId'));
     return c.json(wave);
   });
   r.post('/waves/:waveId/sessions', async (c) => {
     const waveId = c.req.param('waveId');
-    if (!(await getWave(db, waveId))) throw notFound(WAVE);
+    const wave = await getWave(db, waveId);
+    if (!wave) throw notFound(WAVE);
     const body = await readJson(c, SessionBody);
     checkTimes(body);
-    return c.json(await insertSession(db, waveId, body), 201);
+    const session = await insertSession(db, waveId, body);
+    await pokeDoors(deps, wave.event_id);
+    return c.json(session, 201);
   });
   r.patch('/sessions/:sessionId', async (c) => {
     const body = await readJson(c, SessionBody);
     checkTimes(body);
     const session = await updateSession(db, c.req.param('sessionId'), body);
     if (!session) throw notFound(SESSION);
+    await pokeDoors(deps, (await getSession(db, session.id))?.event_id);
     return c.json(session);
   });
   r.delete('/sessions/:sessionId', async (c) => {
-    if (!(await getSession(db, c.req.param('sessionId')))) throw notFound(SESSION);
-    await deleteSession(db, c.req.param('sessionId'));
+    const session = await getSession(db, c.req.param('sessionId'));
+    if (!session) throw notFound(SESSION);
+    await deleteSession(db, session.id);
+    await pokeDoors(deps, session.event_id);
     return c.body(null, 204);
   });
 

@@ -11,6 +11,7 @@ import { readJson } from '../http/body.js';
 import { HttpProblem, fail, notFound } from '../http/problem.js';
 import { analyseImport, applyImport } from '../roster/import.js';
 import { getEventDetail } from '../store/events.js';
+import { pokeDoors } from '../live/poke.js';
 
 const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -100,6 +101,7 @@ export function importRoutes(deps: AppDeps) {
         });
         await db.deleteFrom('import_drafts').where('id', '=', draft.id).execute();
         deps.log('info', 'roster imported', { eventId, ...result });
+        await pokeDoors(deps, eventId);
         await send({ type: 'done', result });
       } catch (err) {
         const problem =

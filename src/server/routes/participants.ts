@@ -25,6 +25,7 @@ import {
   updateParticipant,
 } from '../store/participants.js';
 import { ticketLinksFor } from '../tickets/links.js';
+import { pokeDoors } from '../live/poke.js';
 
 const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
 const EVENT = { id: 'Acara', en: 'Event' };
@@ -129,6 +130,7 @@ export function participantRoutes(deps: AppDeps) {
     };
     await noClash(eventId, fields);
     const row = await insertParticipant(db, eventId, fields);
+    await pokeDoors(deps, eventId);
     return c.json(toParticipant(row), 201);
   });
 
@@ -146,12 +148,14 @@ export function participantRoutes(deps: AppDeps) {
     };
     await noClash(current.event_id, { phone: fields.phone, nik: fields.nik }, current.id);
     const next = await db.transaction().execute((tx) => updateParticipant(tx, current, fields));
+    await pokeDoors(deps, current.event_id);
     return c.json(toParticipant(next));
   });
 
   r.post('/participants/:id/cancel', async (c) => {
     const current = await participantOrFail(c.req.param('id'));
     const next = await db.transaction().execute((tx) => cancelParticipant(tx, current));
+    await pokeDoors(deps, current.event_id);
     return c.json(toParticipant(next));
   });
 
@@ -166,6 +170,7 @@ export function participantRoutes(deps: AppDeps) {
       );
     }
     const next = await db.transaction().execute((tx) => reissueTicket(tx, current));
+    await pokeDoors(deps, current.event_id);
     const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
     return c.json(links.get(next.id));
   });

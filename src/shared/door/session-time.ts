@@ -33,8 +33,10 @@ const startOf = (s: SessionRef): number => {
 };
 
 /**
- * The session to send someone to: one on now, else the next to start, else the last one held.
- * Without `now`, the earliest. Undefined only for an empty list.
+ * The session to send someone to: one whose own window holds `now` (the latest to start, when
+ * they overlap), else one on now within the grace, else the next to start, else the last one
+ * held. Without `now`, the earliest. Undefined only for an empty list. The exact window comes
+ * first so that back-to-back sessions switch at the boundary, not 30 minutes after it.
  */
 export function pickSession(
   sessions: readonly SessionRef[],
@@ -43,7 +45,9 @@ export function pickSession(
 ): SessionRef | undefined {
   const sorted = [...sessions].sort((a, b) => startOf(a) - startOf(b) || cmp(a.id, b.id));
   if (now === undefined) return sorted[0];
+  const exact = { beforeMs: 0, afterMs: 0 };
   return (
+    sorted.findLast((s) => startOf(s) <= now && isSessionCurrent(s, now, exact)) ??
     sorted.find((s) => isSessionCurrent(s, now, grace)) ??
     sorted.find((s) => startOf(s) > now) ??
     sorted[sorted.length - 1]

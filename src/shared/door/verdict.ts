@@ -94,17 +94,34 @@ export type Verdict =
  * The ticket's own (signed) wave is used throughout: it may be newer than the roster.
  */
 export async function decideVerdict(input: VerdictInput): Promise<Verdict> {
-  const verified = await verifyTicket(input.text, input.keys);
-  if (!verified.ok) {
-    return verified.reason === 'not-a-ticket'
-      ? { kind: 'not-a-ticket', problem: verified.problem }
-      : { kind: 'forged', problem: verified.problem, reason: verified.reason };
-  }
-  return judgeTicket(verified.payload, input);
+  const checked = await checkTicketText(input.text, input.keys);
+  return 'kind' in checked ? checked : judgeTicket(checked.payload, input);
 }
 
+/** What the signature check alone says: the genuine payload, or the verdict that ends it here. */
+export type TicketCheck =
+  { payload: TicketPayload } | Extract<Verdict, { kind: 'not-a-ticket' | 'forged' }>;
+
+/**
+ * Steps 1–2 of decideVerdict, apart: the signature check uses WebCrypto, which cannot run inside
+ * an IndexedDB transaction, so the door checks first and judges inside its write transaction.
+ */
+export async function checkTicketText(
+  text: string,
+  keys: readonly EventPublicKey[],
+): Promise<TicketCheck> {
+  const verified = await verifyTicket(text, keys);
+  if (verified.ok) return { payload: verified.payload };
+  return verified.reason === 'not-a-ticket'
+    ? { kind: 'not-a-ticket', problem: verified.problem }
+    : { kind: 'forged', problem: verified.problem, reason: verified.reason };
+}
+
+/** What judging a genuine ticket needs: decideVerdict's input without the text and keys. */
+export type JudgeInput = Omit<VerdictInput, 'text' | 'keys'>;
+
 /** What the door knows when a volunteer picks someone from the roster instead of scanning. */
-export type ManualVerdictInput = Omit<VerdictInput, 'text' | 'keys'> & {
+export type ManualVerdictInput = JudgeInput & {
   participant: RosterEntry;
 };
 
@@ -126,10 +143,8 @@ export async function decideManualVerdict(input: ManualVerdictInput): Promise<Ve
   });
 }
 
-async function judgeTicket(
-  ticket: TicketPayload,
-  input: Omit<VerdictInput, 'text' | 'keys'>,
-): Promise<Verdict> {
+/** Steps 3–8 of decideVerdict for a ticket whose signature is already proven. */
+export async function judgeTicket(ticket: TicketPayload, input: JudgeInput): Promise<Verdict> {
   const { participantId, waveId, version } = ticket;
   const [participant, revokedVersion] = await Promise.all([
     input.roster(participantId),
@@ -194,7 +209,7 @@ async function judgeTicket(
 }
 
 async function sessionOf(
-  input: Omit<VerdictInput, 'text' | 'keys'>,
+  input: JudgeInput,
   waveId: string,
   grace: SessionGrace,
 ): Promise<SessionRef | undefined> {

@@ -1,25 +1,21 @@
 // The door while scanning: camera and USB scanner in, the verdict out (already on disk when it
-// shows), plus search, walk-in, undo, the session and the health line. Logic lives in
-// scan-flow.ts; this file wires inputs to it and shows what it returns.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SessionRef } from '../../../shared/door/types';
-import { isSessionCurrent, pickSession } from '../../../shared/door/session-time';
+// shows), plus search, walk-in, undo, the session and the health line. The door engine
+// (src/app/door) owns the state and the logic; this file renders its signals and calls its actions.
+import { useEffect, useState } from 'preact/hooks';
 import { clockText } from '../../../shared/door/wib-format';
-import type { DeviceRow, DoorStatus, RosterEntry } from '../../db';
-import { getWaves, hadirDb, useLastCheckIn, useLive, useSessions } from '../../db';
-import { SessionCount } from './SessionCount';
+import { isSessionCurrent } from '../../../shared/door/session-time';
+import type { DeviceRow, DoorStatus } from '../../db';
+import { doorEngine, startDoor } from '../../door/app-door';
 import { pickText, useLang } from '../../i18n/i18n';
 import { lazyComponent } from '../../lib/lazy';
-import { doorSync, syncAfterScan } from '../../sync/door-sync';
+import { doorSync } from '../../sync/door-sync';
 import { registerUpdateGuard } from '../../update/update-state';
 import { giveFeedback, unlockAudio } from './feedback';
 import { HealthLine } from './HealthLine';
 import { RecentScans } from './RecentScans';
-import type { ScanOutcome, ScanSource } from './scan-flow';
-import { createScanFlow } from './scan-flow';
+import type { ScanOutcome } from '../../door/scan-pipeline';
 import { VerdictPanel } from './VerdictPanel';
 import { listenForWedge } from './wedge';
-import { createVerdictDisplay } from '../../door/verdict-display';
 
 // Opened now and then, not on every scan: their code loads apart (and is preloaded when idle).
 const panels = () => import('./ManualPanels');
@@ -29,20 +25,7 @@ const DoorMenu = lazyComponent(() => import('./DoorMenu').then((m) => m.DoorMenu
 // The camera loads beside the decoder it drives; a USB scanner works before either arrives.
 const CameraView = lazyComponent(() => import('./CameraView').then((m) => m.CameraView));
 
-type Bi = { id: string; en: string };
 type PanelName = 'none' | 'search' | 'walk-in' | 'menu';
-
-const SESSION_KEY = 'hadir.door.session';
-/** How long a verdict stays: a green one briefly, anything the volunteer must act on longer. */
-const SHOW_MS = { success: 4000, warning: 12000, error: 12000 } as const;
-
-function savedSessionId(): string | null {
-  try {
-    return localStorage.getItem(SESSION_KEY);
-  } catch {
-    return null;
-  }
-}
 
 /** Records a scan-to-verdict measure once the verdict has been painted (for the benchmark). */
 function measureAfterPaint(frameAt: number): void {
@@ -57,53 +40,37 @@ function measureAfterPaint(frameAt: number): void {
   );
 }
 
+/** Sound and vibration for a verdict the engine recorded; the measure for the benchmark. */
+function feedback(outcome: ScanOutcome | null, frameAt?: number): void {
+  if (!outcome) return;
+  giveFeedback(outcome.presentation);
+  if (frameAt !== undefined) measureAfterPaint(frameAt);
+}
+
 /** The scanning screen. */
 export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
   const lang = useLang();
-  const tx = (m: Bi) => pickText(m, lang);
-  const db = hadirDb();
+  const tx = (m: { id: string; en: string }) => pickText(m, lang);
+  const door = doorEngine();
   const { device, status } = props;
-  const flow = useMemo(() => createScanFlow({ db }), [db]);
-  const sessions = useSessions();
-  const waves = useLive(() => getWaves(db), [db]);
-  const lastCheckIn = useLastCheckIn();
-  const [chosen, setChosen] = useState<string | null>(savedSessionId);
-  const display = useMemo(() => createVerdictDisplay<ScanOutcome>(), []);
-  const outcome = display.current.value;
   const [panel, setPanel] = useState<PanelName>('none');
-  const [error, setError] = useState<Bi | null>(null);
   const [confirmUndo, setConfirmUndo] = useState(false);
-  const now = Date.now() + (status.clockOffsetMs ?? 0);
-  const session: SessionRef | undefined =
-    sessions?.find((s) => s.id === chosen) ?? (sessions ? pickSession(sessions, now) : undefined);
-  const sessionRef = useRef(session);
-  sessionRef.current = session;
+  const session = door.session.value;
+  const sessions = door.sessions.value;
+  const outcome = door.outcome.value;
+  const lastCheckIn = door.lastCheckIn.value;
+  const problem = door.problem.value;
 
-  const waveName = (id: string) => waves?.find((w) => w.id === id)?.name ?? id;
+  const waveName = (id: string) => door.waves.value.find((w) => w.id === id)?.name ?? id;
 
-  const show = (next: ScanOutcome | null, frameAt?: number) => {
-    if (!next) return;
-    setError(null);
-    display.show(next, SHOW_MS[next.presentation.tone]);
-    giveFeedback(next.presentation);
-    if (frameAt !== undefined) measureAfterPaint(frameAt);
-    syncAfterScan();
-  };
-  const fail = (err: unknown) => {
-    console.error(err);
-    setError({
-      id: 'Pemindaian gagal disimpan. Coba lagi; jika berulang, muat ulang halaman.',
-      en: 'The scan could not be saved. Try again; if it keeps happening, reload the page.',
-    });
-  };
-  const handleText = (text: string, source: ScanSource, frameAt?: number) => {
-    const current = sessionRef.current;
-    if (!current) return;
-    flow.scan(text, { session: current, source }).then((o) => show(o, frameAt), fail);
-  };
-
-  useEffect(() => listenForWedge({ onText: (text) => handleText(text, 'keyboard') }), []);
-  useEffect(() => doorSync().start(), []);
+  useEffect(() => startDoor(), []);
+  useEffect(
+    () =>
+      listenForWedge({
+        onText: (text) => void door.scan(text, 'keyboard').then((o) => feedback(o)),
+      }),
+    [],
+  );
   useEffect(() => {
     const id = setTimeout(() => {
       void SearchPanel.preload().catch(() => undefined);
@@ -126,7 +93,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
   useEffect(
     () =>
       registerUpdateGuard(() =>
-        display.current.peek()
+        door.outcome.peek()
           ? { id: 'Hasil pindai sedang tampil', en: 'A verdict is on screen' }
           : doorSync().state().running
             ? { id: 'Sinkronisasi sedang berjalan', en: 'A sync is running' }
@@ -134,12 +101,11 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
       ),
     [],
   );
-  useEffect(() => () => display.dispose(), []);
 
-  if (!sessions || !session) {
+  if (!door.ready.value || !session) {
     return (
       <main class="page door-step">
-        {sessions && (
+        {door.ready.value && (
           <p class="notice problem" role="alert">
             {tx({
               id: 'Gelombang tablet ini belum punya sesi. Minta panitia menambahkan sesi, lalu perbarui daftar.',
@@ -151,11 +117,8 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
     );
   }
 
-  const current = isSessionCurrent(session, now);
-  const checkIn = (entry: RosterEntry) => {
-    setPanel('none');
-    flow.checkInByHand(entry, session).then(show, fail);
-  };
+  const current = isSessionCurrent(session, door.serverNow.value);
+  const show = (pending: Promise<ScanOutcome | null>) => void pending.then((o) => feedback(o));
 
   return (
     <div class="door">
@@ -173,15 +136,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
           <select
             data-testid="session-select"
             value={session.id}
-            onChange={(e) => {
-              const id = e.currentTarget.value;
-              setChosen(id);
-              try {
-                localStorage.setItem(SESSION_KEY, id);
-              } catch {
-                // remembered for this page only
-              }
-            }}
+            onChange={(e) => door.chooseSession(e.currentTarget.value)}
           >
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
@@ -190,7 +145,9 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
             ))}
           </select>
         </label>
-        <SessionCount sessionId={session.id} />
+        <p class="door-count" data-testid="session-count" data-count={door.sessionCount.value}>
+          {tx({ id: 'Hadir', en: 'In' })}: <strong>{door.sessionCount.value}</strong>
+        </p>
         <button type="button" class="door-menu-button" onClick={() => setPanel('menu')}>
           {tx({ id: 'Menu', en: 'Menu' })}
         </button>
@@ -205,18 +162,22 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
       )}
       <div class="door-main">
         <section class="door-camera" aria-label={tx({ id: 'Kamera', en: 'Camera' })}>
-          <CameraView onCode={(text, info) => handleText(text, 'camera', info.frameAt)} />
+          <CameraView
+            onCode={(text, info) =>
+              void door.scan(text, 'camera').then((o) => feedback(o, info.frameAt))
+            }
+          />
         </section>
         <section class="door-side">
           <VerdictPanel
             outcome={outcome}
-            onDismiss={display.dismiss}
-            onReEnter={(o) => flow.reEnter(o).then(show, fail)}
-            onOverride={(o, who) => flow.override(o, who).then(show, fail)}
+            onDismiss={door.dismiss}
+            onReEnter={(o) => show(door.reEnter(o))}
+            onOverride={(o, who) => show(door.override(o, who))}
           />
-          {error && (
+          {problem && (
             <p class="notice problem" role="alert" data-testid="door-problem">
-              {tx(error)}
+              {tx(problem)}
             </p>
           )}
           <div class="door-actions">
@@ -238,8 +199,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
                 data-testid="undo-confirm"
                 onClick={() => {
                   setConfirmUndo(false);
-                  display.dismiss();
-                  flow.undo(lastCheckIn.id).then(syncAfterScan, fail);
+                  void door.undoLast();
                 }}
               >
                 {tx({
@@ -254,14 +214,21 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
       </div>
       <HealthLine status={status} />
       {panel === 'search' && (
-        <SearchPanel onCheckIn={checkIn} onClose={() => setPanel('none')} waveName={waveName} />
+        <SearchPanel
+          onCheckIn={(entry) => {
+            setPanel('none');
+            show(door.checkInByHand(entry));
+          }}
+          onClose={() => setPanel('none')}
+          waveName={waveName}
+        />
       )}
       {panel === 'walk-in' && (
         <WalkInPanel
           onClose={() => setPanel('none')}
           onRegister={(w) => {
             setPanel('none');
-            flow.walkIn(w, session).then(show, fail);
+            show(door.walkIn(w));
           }}
         />
       )}

@@ -4,8 +4,8 @@
 import { useState } from 'preact/hooks';
 import type { VerdictIcon } from '../../../shared/door/look';
 import { pickText, useLang } from '../../i18n/i18n';
-import type { ScanOutcome } from './scan-flow';
-import { canOverride } from './scan-flow';
+import type { ScanOutcome } from '../../door/scan-pipeline';
+import { canOverride } from '../../door/scan-pipeline';
 
 const ICON_PATHS: Record<VerdictIcon, string> = {
   check: 'M5 12.5l4.5 4.5L19 7.5',

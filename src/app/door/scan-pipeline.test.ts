@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EventSigningKey } from '../../../shared/ticket/crypto';
-import { generateEventKey } from '../../../shared/ticket/crypto';
-import { countsAsAdmission } from '../../../shared/door/attendance-rules';
+import type { EventSigningKey } from '../../shared/ticket/crypto';
+import { generateEventKey } from '../../shared/ticket/crypto';
+import { countsAsAdmission } from '../../shared/door/attendance-rules';
 import {
   entry,
   publicOf,
@@ -11,8 +11,8 @@ import {
   w2day1,
   wave1,
   wave2,
-} from '../../../shared/door/test-fixtures';
-import type { HadirDb } from '../../db';
+} from '../../shared/door/test-fixtures';
+import type { HadirDb } from '../db';
 import {
   lastCheckIn,
   listScans,
@@ -20,9 +20,9 @@ import {
   saveManifest,
   saveRosterChunk,
   unsyncedCount,
-} from '../../db';
-import { device, freshDb } from '../../db/test-helpers';
-import { canOverride, createScanFlow } from './scan-flow';
+} from '../db';
+import { device, freshDb } from '../db/test-helpers';
+import { canOverride, createScanFlow } from './scan-pipeline';
 
 let key: EventSigningKey;
 let db: HadirDb;
@@ -37,8 +37,9 @@ const NOW = Date.parse('2026-12-08T08:30:00+07:00');
 
 async function door(roster = [entry(), entry({ waveId: wave2.id })]) {
   db = freshDb('flow');
+  const paired = device({ waveIds: [wave1.id] });
   await saveManifest(db, {
-    device: device({ waveIds: [wave1.id] }),
+    device: paired,
     waves: [wave1, wave2],
     sessions: [w1day1, w2day1],
     keys: [publicOf(key)],
@@ -47,7 +48,8 @@ async function door(roster = [entry(), entry({ waveId: wave2.id })]) {
   await saveRosterChunk(db, roster, roster[roster.length - 1]!.participantId);
   await markRosterComplete(db);
   let t = NOW;
-  const flow = createScanFlow({ db, now: () => (t += 1000) });
+  const context = { device: paired, keys: [publicOf(key)], serverMinusDeviceMs: 0 };
+  const flow = createScanFlow({ db, context: () => context, now: () => (t += 1000) });
   return { flow, roster };
 }
 

@@ -1,21 +1,22 @@
 // From a scanned text (camera, USB scanner, typed) or a roster pick to a verdict that is already
-// on disk: decide with the pure rules, write the scan event and its outbox row in one strict
-// transaction, and only then hand the verdict back to be shown. One scan at a time, so the next
-// person's "already in" always sees the previous write.
-import type { SessionRef } from '../../../shared/door/types';
-import type { Verdict } from '../../../shared/door/verdict';
-import type { VerdictPresentation } from '../../../shared/door/presentation';
-import type { HadirDb, RosterEntry, ScanEvent, WalkIn } from '../../db';
-import { createCooldown } from '../../../shared/door/cooldown';
+// on disk: check the signature (WebCrypto, outside any transaction), then judge with the pure
+// rules and append the scan event and its outbox row in ONE strict read-write transaction, and
+// only then hand the verdict back to be shown. One scan at a time, so the next person's
+// "already in" always sees the previous write. Part of the door engine (door-engine.ts).
+import type { SessionRef } from '../../shared/door/types';
+import type { Verdict } from '../../shared/door/verdict';
+import type { VerdictPresentation } from '../../shared/door/presentation';
+import type { DeviceRow, HadirDb, KeyRow, RosterEntry, ScanEvent, WalkIn } from '../db';
+import { createCooldown } from '../../shared/door/cooldown';
 import {
+  checkTicketText,
   decideManualVerdict,
-  decideVerdict,
+  judgeTicket,
   verdictParticipantId,
-} from '../../../shared/door/verdict';
-import { presentVerdict } from '../../../shared/door/presentation';
-import { verdictLook } from '../../../shared/door/look';
-import type { ScanContext } from '../../db';
-import { doorLookups, getScanContext, recordScan, recordUndo, recordWalkIn } from '../../db';
+} from '../../shared/door/verdict';
+import { presentVerdict } from '../../shared/door/presentation';
+import { verdictLook } from '../../shared/door/look';
+import { judgeAndRecord, recordScan, recordUndo, recordWalkIn } from '../db';
 
 /** How a scan reached the door. */
 export type ScanSource = 'camera' | 'keyboard' | 'typed' | 'search';
@@ -29,12 +30,19 @@ export interface ScanOutcome {
   source: ScanSource;
 }
 
-/** How long the pairing, keys and clock offset read for one scan serve the next ones. */
-const CONTEXT_TTL_MS = 2000;
+/** What every scan needs besides the ticket; the engine keeps it in memory. */
+export interface ScanContext {
+  device: DeviceRow;
+  keys: readonly KeyRow[];
+  /** Server minus device clock, ms: added to the device clock for session times. */
+  serverMinusDeviceMs: number;
+}
 
 export interface ScanFlowOptions {
   db: HadirDb;
-  /** The device clock; tests pass their own. The server offset is added for session checks. */
+  /** The pairing, keys and clock offset as the engine holds them now. */
+  context: () => ScanContext;
+  /** The device clock; tests pass their own. */
   now?: () => number;
   cooldownMs?: number;
 }
@@ -80,50 +88,41 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
     return run;
   };
 
-  // Pairing, keys and clock offset change rarely (a manifest refresh, a sync): read them at most
-  // every CONTEXT_TTL_MS instead of on every scan of a busy queue.
-  let context: { at: number; value: Promise<ScanContext> } | undefined;
-  const scanContext = (): Promise<ScanContext> => {
-    const t = performance.now();
-    if (!context || t - context.at > CONTEXT_TTL_MS) {
-      context = { at: t, value: getScanContext(db) };
-      context.value.catch(() => (context = undefined));
-    }
-    return context.value;
+  const judgeInput = (session: SessionRef) => {
+    const { device, serverMinusDeviceMs } = options.context();
+    return { session, allowedWaveIds: device.waveIds, now: now() + serverMinusDeviceMs };
   };
 
-  async function inputs(session: SessionRef) {
-    const { device, keys, clockOffsetMs } = await scanContext();
-    if (!device) throw new Error('device-not-paired');
-    return {
-      ...doorLookups(db),
-      keys,
-      session,
-      allowedWaveIds: device.waveIds,
-      now: now() + clockOffsetMs,
-    };
-  }
+  // This tablet's own earlier admissions are named as the organizer named it ("Tablet 1").
+  const present = (verdict: Verdict) => {
+    const { device } = options.context();
+    const deviceName = (id: string) => (id === device.deviceId ? device.name : undefined);
+    return presentVerdict(verdict, { deviceName });
+  };
 
-  async function record(
-    verdict: Verdict,
+  /** Judges inside the write transaction and records; one read-write transaction per scan. */
+  async function judgeAndSave(
+    judge: Parameters<typeof judgeAndRecord<Verdict>>[1]['judge'],
     session: SessionRef,
     source: ScanSource,
     flags: string[] = [],
   ): Promise<ScanOutcome> {
-    const ticketVersion = 'ticket' in verdict ? verdict.ticket.version : undefined;
-    const event = await recordScan(db, {
-      participantId: verdictParticipantId(verdict),
-      sessionId: session.id,
-      kind: 'check-in',
-      verdict: verdict.kind,
-      ...(ticketVersion === undefined ? {} : { ticketVersion }),
-      ...(flags.length > 0 ? { flags } : {}),
-      deviceTime: now(),
+    const { verdict, event } = await judgeAndRecord(db, {
+      judge,
+      draft: (v) => {
+        const ticketVersion = 'ticket' in v ? v.ticket.version : undefined;
+        return {
+          participantId: verdictParticipantId(v),
+          sessionId: session.id,
+          kind: 'check-in',
+          verdict: v.kind,
+          ...(ticketVersion === undefined ? {} : { ticketVersion }),
+          ...(flags.length > 0 ? { flags } : {}),
+          deviceTime: now(),
+        };
+      },
     });
-    // This tablet's own earlier admissions are named as the organizer named it ("Tablet 1").
-    const { device } = await scanContext();
-    const deviceName = (id: string) => (id === device?.deviceId ? device.name : undefined);
-    return { event, verdict, presentation: presentVerdict(verdict, { deviceName }), source };
+    return { event, verdict, presentation: present(verdict), source };
   }
 
   // An explicit admission after a refusal or already-in: a new event of its own kind.
@@ -155,17 +154,26 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
         return Promise.resolve(null);
       }
       return serial(async () => {
-        const verdict = await decideVerdict({ ...(await inputs(session)), text: trimmed });
-        return record(verdict, session, source);
+        const checked = await checkTicketText(trimmed, options.context().keys);
+        const input = judgeInput(session);
+        return judgeAndSave(
+          async (lookups) =>
+            'kind' in checked ? checked : judgeTicket(checked.payload, { ...lookups, ...input }),
+          session,
+          source,
+        );
       });
     },
 
     checkInByHand(participant, session) {
-      return serial(async () => {
-        const { keys: _keys, ...rest } = await inputs(session);
-        const verdict = await decideManualVerdict({ ...rest, participant });
-        return record(verdict, session, 'search', ['manual-search']);
-      });
+      return serial(() =>
+        judgeAndSave(
+          (lookups) => decideManualVerdict({ ...lookups, ...judgeInput(session), participant }),
+          session,
+          'search',
+          ['manual-search'],
+        ),
+      );
     },
 
     reEnter(outcome) {

@@ -1,0 +1,45 @@
+// The app's one door engine over the tablet's database, wired to the app's sync: each scan asks
+// for a sync, a poke on the tablet's live stream asks for one, and each finished sync round
+// refreshes what the engine holds (clock offset, sessions, and — when other doors' events
+// arrived — the attendance).
+import { hadirDb } from '../db';
+import { listenForPokes } from '../sync/door-live';
+import { doorSync, syncAfterScan } from '../sync/door-sync';
+import type { DoorEngine } from './door-engine';
+import { createDoorEngine } from './door-engine';
+
+let engine: DoorEngine | undefined;
+
+/** The door engine (created on first use). */
+export function doorEngine(): DoorEngine {
+  engine ??= createDoorEngine({ db: hadirDb(), afterScan: syncAfterScan });
+  return engine;
+}
+
+/** Starts the door: the engine's state and clock, sync, and refreshes after sync rounds. */
+export function startDoor(): () => void {
+  const door = doorEngine();
+  const sync = doorSync();
+  const stopEngine = door.start();
+  let seen = sync.state().last;
+  const unsubscribe = sync.subscribe((state) => {
+    const report = state.last;
+    if (state.running || !report || report === seen) return;
+    seen = report;
+    void door.reload({ attendance: report.pulled > 0 }).catch((err: unknown) => {
+      console.error(err);
+    });
+  });
+  const stopSync = sync.start();
+  const stopLive = listenForPokes({
+    token: () => door.device.peek()?.token ?? null,
+    onPoke: () => void sync.request(),
+    onConnected: (connected) => sync.setLive(connected),
+  });
+  return () => {
+    stopLive();
+    unsubscribe();
+    stopSync();
+    stopEngine();
+  };
+}

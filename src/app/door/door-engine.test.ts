@@ -1,0 +1,155 @@
+// The door engine over a real (fake-indexeddb) database: the session follows the clock even on an
+// idle tablet, the count comes from the in-memory fold, and a scan is exactly one read-write
+// IndexedDB transaction.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionRef } from '../../shared/door/types';
+import { entry, publicOf, ticketFor, wave1 } from '../../shared/door/test-fixtures';
+import type { EventSigningKey } from '../../shared/ticket/crypto';
+import { generateEventKey } from '../../shared/ticket/crypto';
+import type { HadirDb } from '../db';
+import { markRosterComplete, saveManifest, saveRosterChunk } from '../db';
+import { device, freshDb } from '../db/test-helpers';
+import { createDoorEngine } from './door-engine';
+
+let key: EventSigningKey;
+let db: HadirDb;
+const stops: (() => void)[] = [];
+beforeAll(async () => {
+  key = await generateEventKey();
+});
+afterEach(async () => {
+  stops.splice(0).forEach((stop) => stop());
+  await db?.delete();
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Two back-to-back sessions of wave 1 meeting at `boundary`. */
+function twoSessions(boundary: number): [SessionRef, SessionRef] {
+  const hour = 3_600_000;
+  return [
+    {
+      id: 'PAGI',
+      waveId: wave1.id,
+      name: 'Pagi',
+      startsAt: iso(boundary - 2 * hour),
+      endsAt: iso(boundary),
+    },
+    {
+      id: 'SIANG',
+      waveId: wave1.id,
+      name: 'Siang',
+      startsAt: iso(boundary),
+      endsAt: iso(boundary + 2 * hour),
+    },
+  ];
+}
+
+/** IndexedDB transactions the engine opens while `recording` is on, by mode. */
+let recording = false;
+let opened: string[] = [];
+
+async function pairedDoor(sessions: SessionRef[], now: () => number) {
+  db = freshDb('engine');
+  // Dexie's lowest layer: every IndexedDB transaction it opens passes through here.
+  db.use({
+    stack: 'dbcore',
+    name: 'transaction-recorder',
+    create: (down) => ({
+      ...down,
+      transaction(stores, mode, options) {
+        if (recording) opened.push(mode);
+        return down.transaction(stores, mode, options);
+      },
+    }),
+  });
+  const roster = [entry(), entry(), entry()];
+  await saveManifest(db, {
+    device: device({ waveIds: [wave1.id] }),
+    waves: [wave1],
+    sessions,
+    keys: [publicOf(key)],
+    revocations: [],
+  });
+  await saveRosterChunk(db, roster, roster[roster.length - 1]!.participantId);
+  await markRosterComplete(db);
+  const engine = createDoorEngine({ db, now, storage: null });
+  stops.push(engine.start());
+  await engine.reload();
+  return { engine, roster };
+}
+
+describe('the door engine', () => {
+  it('judges the first scan after a session boundary against the new session, idle and offline', async () => {
+    const boundary = Date.parse('2026-12-08T12:00:00+07:00');
+    let t = boundary - 60_000;
+    const { engine, roster } = await pairedDoor(twoSessions(boundary), () => t);
+    expect(engine.session.value?.id).toBe('PAGI');
+    const morning = await engine.scan(await ticketFor(key, roster[0]!), 'keyboard');
+    expect(morning?.event.sessionId).toBe('PAGI');
+    expect(morning?.verdict?.kind).toBe('admitted');
+
+    // Nobody touches the tablet; nothing re-renders. Two minutes later, a ticket.
+    t = boundary + 60_000;
+    const afternoon = await engine.scan(await ticketFor(key, roster[1]!), 'keyboard');
+    expect(afternoon?.event.sessionId).toBe('SIANG');
+    expect(afternoon?.verdict?.kind).toBe('admitted');
+    // The morning's person is welcome again in the afternoon: a new session, not already-in.
+    const again = await engine.scan(await ticketFor(key, roster[0]!), 'keyboard');
+    expect(again?.verdict?.kind).toBe('admitted');
+    expect(engine.session.value?.id).toBe('SIANG');
+  });
+
+  it('moves the screen to the new session by its own timer at the boundary', async () => {
+    // Real time, a boundary 600 ms away: the engine wakes for it without any scan or render.
+    const boundary = Date.now() + 600;
+    const { engine } = await pairedDoor(twoSessions(boundary), Date.now);
+    expect(engine.session.value?.id).toBe('PAGI');
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(engine.session.value?.id).toBe('SIANG');
+  });
+
+  it('counts people in from memory: each admission once, an undo takes one out', async () => {
+    const boundary = Date.parse('2026-12-08T12:00:00+07:00');
+    const t = boundary - 3_600_000;
+    const { engine, roster } = await pairedDoor(twoSessions(boundary), () => t);
+    expect(engine.sessionCount.value).toBe(0);
+    for (const p of roster) await engine.scan(await ticketFor(key, p), 'keyboard');
+    await engine.scan(await ticketFor(key, roster[0]!), 'keyboard'); // already in
+    expect(engine.sessionCount.value).toBe(3);
+    expect(engine.lastCheckIn.value?.participantId).toBe(roster[2]!.participantId);
+    await engine.undoLast();
+    expect(engine.sessionCount.value).toBe(2);
+    expect(engine.lastCheckIn.value?.participantId).toBe(roster[1]!.participantId);
+    // A fresh engine over the same tablet folds the same count from disk.
+    const other = createDoorEngine({ db, now: () => t, storage: null });
+    await other.reload();
+    expect(other.sessionCount.value).toBe(2);
+  });
+
+  it('records a scan in exactly one read-write IndexedDB transaction and no other', async () => {
+    const boundary = Date.parse('2026-12-08T12:00:00+07:00');
+    const t = boundary - 3_600_000;
+    const { engine, roster } = await pairedDoor(twoSessions(boundary), () => t);
+    const ticket = await ticketFor(key, roster[0]!);
+    opened = [];
+    recording = true;
+    try {
+      const outcome = await engine.scan(ticket, 'keyboard');
+      expect(outcome?.verdict?.kind).toBe('admitted');
+    } finally {
+      recording = false;
+    }
+    expect(opened).toEqual(['readwrite']);
+  });
+
+  it('remembers the volunteer’s chosen session over the clock', async () => {
+    const boundary = Date.parse('2026-12-08T12:00:00+07:00');
+    const { engine } = await pairedDoor(twoSessions(boundary), () => boundary - 60_000);
+    engine.chooseSession('SIANG');
+    expect(engine.session.value?.id).toBe('SIANG');
+    engine.chooseSession(null);
+    expect(engine.session.value?.id).toBe('PAGI');
+  });
+});

@@ -1,0 +1,275 @@
+// The door engine: one headless owner of the scanning door's state (ARCHITECTURE.md, "The door
+// engine"). It holds what the screen shows — the verdict, the session on now, how many are in,
+// what "undo" would cancel — as signals, and the actions that change it. Components render its
+// signals and call its actions; they hold no door logic. The attendance count is kept in memory
+// by the incremental fold (no refold per scan), and the session on now is re-evaluated by a timer
+// at each session boundary, so an idle tablet never judges against a session that has ended.
+import type { ReadonlySignal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
+import type { AttendanceState } from '../../shared/door/attendance';
+import { applyEvent, createAttendanceState } from '../../shared/door/attendance';
+import { pickSession } from '../../shared/door/session-time';
+import type {
+  DeviceRow,
+  HadirDb,
+  RosterEntry,
+  ScanEvent,
+  SessionRef,
+  WalkIn,
+  WaveRef,
+} from '../db';
+import { isUndoable, lastCheckIn as readLastCheckIn, readDoorSnapshot } from '../db';
+import type { ScanContext, ScanFlow, ScanOutcome, ScanSource } from './scan-pipeline';
+import { createScanFlow } from './scan-pipeline';
+import type { VerdictDisplay } from './verdict-display';
+import { createVerdictDisplay } from './verdict-display';
+
+type Bi = { id: string; en: string };
+
+/** How long a verdict stays: a green one briefly, anything the volunteer must act on longer. */
+export const SHOW_MS = { success: 4000, warning: 12000, error: 12000 } as const;
+/** The longest the session clock sleeps between checks, ms. */
+const MAX_TICK_MS = 30_000;
+const SESSION_KEY = 'hadir.door.session';
+
+export interface DoorEngineOptions {
+  db: HadirDb;
+  /** The device clock; tests pass their own. */
+  now?: () => number;
+  /** Where the volunteer's chosen session is remembered; default localStorage. */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /** Called after each recorded scan (the app asks for a sync). */
+  afterScan?: () => void;
+}
+
+export interface DoorEngine {
+  /** False until the pairing, sessions and attendance are read from the tablet. */
+  readonly ready: ReadonlySignal<boolean>;
+  /** The pairing (door, volunteer, token), or null when the tablet is not paired. */
+  readonly device: ReadonlySignal<DeviceRow | null>;
+  readonly sessions: ReadonlySignal<readonly SessionRef[]>;
+  readonly waves: ReadonlySignal<readonly WaveRef[]>;
+  /** The session scans are checked into: the volunteer's choice, else the one on now. */
+  readonly session: ReadonlySignal<SessionRef | undefined>;
+  /** The volunteer's explicit choice, or null when the clock decides. */
+  readonly chosenSessionId: ReadonlySignal<string | null>;
+  /** The server's time now as this tablet estimates it (device clock + offset), ms. */
+  readonly serverNow: ReadonlySignal<number>;
+  /** People in at the current session, across every door this tablet has heard from. */
+  readonly sessionCount: ReadonlySignal<number>;
+  /** What "undo" would cancel now, or null. */
+  readonly lastCheckIn: ReadonlySignal<ScanEvent | null>;
+  readonly outcome: VerdictDisplay<ScanOutcome>['current'];
+  /** A scan that could not be saved, in words; cleared by the next verdict. */
+  readonly problem: ReadonlySignal<Bi | null>;
+
+  scan(text: string, source: ScanSource, frameAt?: number): Promise<ScanOutcome | null>;
+  checkInByHand(participant: RosterEntry): Promise<ScanOutcome | null>;
+  reEnter(outcome: ScanOutcome): Promise<ScanOutcome | null>;
+  override(outcome: ScanOutcome, supervisor: string): Promise<ScanOutcome | null>;
+  walkIn(walkIn: WalkIn): Promise<ScanOutcome | null>;
+  undoLast(): Promise<void>;
+  chooseSession(sessionId: string | null): void;
+  dismiss(): void;
+  /** Re-reads pairing, keys, clock offset, sessions and attendance (after a sync or refresh). */
+  reload(options?: { attendance?: boolean }): Promise<void>;
+  /** Adds events learned elsewhere (another door's, from a pull) to the in-memory attendance. */
+  learn(events: readonly ScanEvent[]): void;
+  /** Loads the state and starts the session clock; returns the stop function. */
+  start(): () => void;
+}
+
+function defaultStorage(): DoorEngineOptions['storage'] {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // storage blocked: the choice lasts for this page only
+  }
+}
+
+/** The door engine over one database. */
+export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const display = createVerdictDisplay<ScanOutcome>();
+  const ready = signal(false);
+  const context = signal<ScanContext | null>(null);
+  const sessions = signal<readonly SessionRef[]>([]);
+  const waves = signal<readonly WaveRef[]>([]);
+  const clock = signal(now());
+  const chosenSessionId = signal<string | null>(readChoice(storage));
+  const problem = signal<Bi | null>(null);
+  const lastCheckIn = signal<ScanEvent | null>(null);
+  // The fold mutates in place; `folded` is bumped to tell the signals that read it.
+  let attendance: AttendanceState = createAttendanceState();
+  const folded = signal(0);
+
+  const serverNow = computed(() => clock.value + (context.value?.serverMinusDeviceMs ?? 0));
+  const session = computed(() => {
+    const list = sessions.value;
+    return list.find((s) => s.id === chosenSessionId.value) ?? pickSession(list, serverNow.value);
+  });
+  const sessionCount = computed(() => {
+    void folded.value;
+    const id = session.value?.id;
+    if (id === undefined) return 0;
+    let count = 0;
+    for (const bySession of attendance.attendance.values()) if (bySession.has(id)) count += 1;
+    return count;
+  });
+
+  const flow: ScanFlow = createScanFlow({
+    db,
+    now,
+    context: () => {
+      const c = context.peek();
+      if (!c) throw new Error('device-not-paired');
+      return c;
+    },
+  });
+
+  const remember = (event: ScanEvent) => {
+    applyEvent(attendance, event);
+    folded.value++;
+  };
+
+  // Every recorded outcome goes the same way: in memory, on screen, then a sync is asked for.
+  const shown = (outcome: ScanOutcome | null): ScanOutcome | null => {
+    if (!outcome) return null;
+    batch(() => {
+      remember(outcome.event);
+      if (isUndoable(outcome.event)) lastCheckIn.value = outcome.event;
+      problem.value = null;
+      display.show(outcome, SHOW_MS[outcome.presentation.tone]);
+    });
+    options.afterScan?.();
+    return outcome;
+  };
+  const failed = (err: unknown): null => {
+    console.error(err);
+    problem.value = {
+      id: 'Pemindaian gagal disimpan. Coba lagi; jika berulang, muat ulang halaman.',
+      en: 'The scan could not be saved. Try again; if it keeps happening, reload the page.',
+    };
+    return null;
+  };
+  // The session at the moment of the scan, whatever the screen last drew.
+  const sessionNow = (): SessionRef | undefined => {
+    clock.value = now();
+    return session.peek();
+  };
+  const act = (run: (s: SessionRef) => Promise<ScanOutcome | null>) => {
+    const current = sessionNow();
+    if (!current) return Promise.resolve(null);
+    return run(current).then(shown, failed);
+  };
+
+  let tickTimer: ReturnType<typeof setTimeout> | undefined;
+  // Wakes at the next session start or end (at most every 30 s), so the screen shows the session
+  // on now even when nobody touches the tablet.
+  const scheduleTick = () => {
+    clearTimeout(tickTimer);
+    const t = serverNow.peek();
+    let next = t + MAX_TICK_MS;
+    for (const s of sessions.peek()) {
+      for (const edge of [Date.parse(s.startsAt), Date.parse(s.endsAt)]) {
+        if (edge > t && edge < next) next = edge;
+      }
+    }
+    tickTimer = setTimeout(
+      () => {
+        clock.value = now();
+        scheduleTick();
+      },
+      Math.max(250, next - t + 50),
+    );
+  };
+
+  const engine: DoorEngine = {
+    ready,
+    device: computed(() => context.value?.device ?? null),
+    sessions,
+    waves,
+    session,
+    chosenSessionId,
+    serverNow,
+    sessionCount,
+    lastCheckIn,
+    outcome: display.current,
+    problem,
+
+    scan: (text, source) => act((s) => flow.scan(text, { session: s, source })),
+    checkInByHand: (participant) => act((s) => flow.checkInByHand(participant, s)),
+    reEnter: (outcome) => flow.reEnter(outcome).then(shown, failed),
+    override: (outcome, who) => flow.override(outcome, who).then(shown, failed),
+    walkIn: (walkIn) => act((s) => flow.walkIn(walkIn, s)),
+    async undoLast() {
+      const target = lastCheckIn.peek();
+      if (!target) return;
+      display.dismiss();
+      try {
+        remember(await flow.undo(target.id));
+        lastCheckIn.value = await readLastCheckIn(db);
+        options.afterScan?.();
+      } catch (err) {
+        failed(err);
+      }
+    },
+    chooseSession(id) {
+      chosenSessionId.value = id;
+      try {
+        if (id === null) storage?.removeItem(SESSION_KEY);
+        else storage?.setItem(SESSION_KEY, id);
+      } catch {
+        // remembered for this page only
+      }
+    },
+    dismiss: display.dismiss,
+
+    async reload(opts = {}) {
+      const snap = await readDoorSnapshot(db, { events: opts.attendance !== false });
+      batch(() => {
+        context.value = snap.device
+          ? { device: snap.device, keys: snap.keys, serverMinusDeviceMs: snap.clockOffsetMs }
+          : null;
+        if (!sameRows(sessions.peek(), snap.sessions)) sessions.value = snap.sessions;
+        if (!sameRows(waves.peek(), snap.waves)) waves.value = snap.waves;
+        if (snap.events) {
+          attendance = createAttendanceState(snap.events);
+          folded.value++;
+        }
+        lastCheckIn.value = snap.lastCheckIn;
+        clock.value = now();
+        ready.value = true;
+      });
+      scheduleTick();
+    },
+    learn(events) {
+      if (events.length === 0) return;
+      for (const e of events) applyEvent(attendance, e);
+      folded.value++;
+    },
+    start() {
+      void engine.reload().catch(failed);
+      return () => {
+        clearTimeout(tickTimer);
+        display.dispose();
+      };
+    },
+  };
+  return engine;
+}
+
+/** Same rows: a reload that changed nothing must not re-render the door. */
+function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function readChoice(storage: DoorEngineOptions['storage']): string | null {
+  try {
+    return storage?.getItem(SESSION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}

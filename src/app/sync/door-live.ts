@@ -1,0 +1,76 @@
+// The tablet's end of GET /api/door/live: a long-lived response read as server-sent events,
+// with the device token in a header (EventSource cannot send one, and a token never goes in a
+// URL). Each "poke" asks for a sync round; while the stream is up the sync engine only polls
+// slowly. A dropped stream reconnects with backoff; offline, it waits for the `online` event.
+import { backoffMs } from './sync-engine';
+
+export interface DoorLiveOptions {
+  /** The device token, or null when the tablet is not paired (then it does not connect). */
+  token: () => string | null;
+  onPoke(): void;
+  /** Connected (true) or not (false), for the sync engine's poll rate. */
+  onConnected(connected: boolean): void;
+  fetch?: typeof fetch;
+}
+
+/** Holds the door's live stream open until the returned function is called. */
+export function listenForPokes(opts: DoorLiveOptions): () => void {
+  const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  let stopped = false;
+  let failures = 0;
+  let controller: AbortController | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  const connect = async () => {
+    clearTimeout(retry);
+    const token = opts.token();
+    if (stopped || !token || controller) return;
+    controller = new AbortController();
+    try {
+      const res = await doFetch('/api/door/live', {
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      if (!res.ok || !res.body) throw new Error(`live ${res.status}`);
+      opts.onConnected(true);
+      failures = 0;
+      await readEvents(res.body, (name) => name === 'poke' && opts.onPoke());
+    } catch {
+      failures += 1;
+    } finally {
+      controller = null;
+      opts.onConnected(false);
+    }
+    if (stopped) return;
+    // A stream that ended cleanly (server restart) reconnects soon; failures back off.
+    retry = setTimeout(() => void connect(), backoffMs(Math.max(1, failures)));
+  };
+  const online = () => void connect();
+  globalThis.addEventListener?.('online', online);
+  void connect();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    globalThis.removeEventListener?.('online', online);
+    controller?.abort();
+  };
+}
+
+/** Calls `onEvent` with each SSE event name in the stream, until it ends. */
+async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (name: string) => void) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const name = /^event: ?(.*)$/m.exec(block)?.[1];
+      if (name) onEvent(name.trim());
+    }
+  }
+}
