@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { benchDecoder } from './decoder.js';
 import { benchDoor } from './door.js';
+import { benchDoorHotPath } from './door-hot-path.js';
 import { benchLighthouse } from './lighthouse.js';
 import { benchSyncPush, printSyncPush } from './sync-push.js';
 import { reportSizes } from './sizes.js';
@@ -79,6 +80,7 @@ printSyncPush(await benchSyncPush());
 if (reportSizes()) {
   await benchDecoder();
   await benchDoor();
+  await benchDoorHotPath();
   await benchLighthouse();
 } else {
   console.log(

@@ -40,6 +40,10 @@ function measureAfterPaint(frameAt: number): void {
   );
 }
 
+// `/scan?bench` counts this screen's renders for `npm run bench` (renders per scan).
+const COUNT_RENDERS =
+  typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench');
+
 /** Sound and vibration for a verdict the engine recorded; the measure for the benchmark. */
 function feedback(outcome: ScanOutcome | null, frameAt?: number): void {
   if (!outcome) return;
@@ -53,6 +57,10 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
   const tx = (m: { id: string; en: string }) => pickText(m, lang);
   const door = doorEngine();
   const { device, status } = props;
+  if (COUNT_RENDERS) {
+    const g = globalThis as { hadirDoorRenders?: number };
+    g.hadirDoorRenders = (g.hadirDoorRenders ?? 0) + 1;
+  }
   const [panel, setPanel] = useState<PanelName>('none');
   const [confirmUndo, setConfirmUndo] = useState(false);
   const session = door.session.value;
