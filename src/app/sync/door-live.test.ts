@@ -49,17 +49,15 @@ describe('listenForPokes', () => {
     await vi.waitFor(() => expect(connected).toEqual([true, false]));
   });
 
-  it('does not connect before pairing, and retries a refused stream', async () => {
+  it('waits for the pairing before connecting, and reports a refused stream', async () => {
     let token: string | null = null;
     const fetch = vi.fn(async () => new Response('{}', { status: 503 }));
-    stops.push(listenForPokes({ token: () => token, onPoke() {}, onConnected() {}, fetch }));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(fetch).not.toHaveBeenCalled();
-    token = 'tok-2';
-    stops.pop()!();
     const onConnected = vi.fn();
     stops.push(listenForPokes({ token: () => token, onPoke() {}, onConnected, fetch }));
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fetch).not.toHaveBeenCalled();
+    token = 'tok-2'; // the engine has read the pairing
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1), { timeout: 3000 });
     expect(onConnected).toHaveBeenLastCalledWith(false);
   });
 });

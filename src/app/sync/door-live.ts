@@ -4,6 +4,8 @@
 // slowly. A dropped stream reconnects with backoff; offline, it waits for the `online` event.
 import { backoffMs } from './sync-engine';
 
+const NO_TOKEN_RETRY_MS = 2000;
+
 export interface DoorLiveOptions {
   /** The device token, or null when the tablet is not paired (then it does not connect). */
   token: () => string | null;
@@ -23,8 +25,10 @@ export function listenForPokes(opts: DoorLiveOptions): () => void {
 
   const connect = async () => {
     clearTimeout(retry);
+    if (stopped || controller) return;
     const token = opts.token();
-    if (stopped || !token || controller) return;
+    // Not paired yet (or the engine is still reading the pairing): look again shortly.
+    if (!token) return void (retry = setTimeout(() => void connect(), NO_TOKEN_RETRY_MS));
     controller = new AbortController();
     try {
       const res = await doFetch('/api/door/live', {
