@@ -10,9 +10,9 @@ import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { fail } from '../http/problem.js';
-import { getDeviceRow, toDeviceAuth } from '../store/devices.js';
+import { getDeviceAuthRow, toDeviceAuth } from '../store/devices.js';
 import { storeScanBatch } from '../store/scans.js';
-import { allowedSessions, checkEvent } from './sync.js';
+import { checkEvent } from './sync.js';
 
 /** POST /events/:eventId/scans/import (organizer). */
 export function scanImportRoutes(deps: AppDeps) {
@@ -21,7 +21,7 @@ export function scanImportRoutes(deps: AppDeps) {
   r.post('/events/:eventId/scans/import', async (c) => {
     const eventId = c.req.param('eventId');
     const file = await readJson(c, UnsyncedScansFile);
-    const row = await getDeviceRow(deps.store.db, file.deviceId);
+    const row = await getDeviceAuthRow(deps.store, file.deviceId);
     if (!row || row.event_id !== eventId || file.eventId !== eventId) {
       throw fail(
         400,
@@ -32,7 +32,6 @@ export function scanImportRoutes(deps: AppDeps) {
     }
     // A revoked tablet's scans are exactly what this is for: its wave rights still apply.
     const device = toDeviceAuth(row);
-    const sessions = await allowedSessions(deps.store, device);
     const result: ScanImportResult = {
       stored: 0,
       duplicate: 0,
@@ -44,7 +43,7 @@ export function scanImportRoutes(deps: AppDeps) {
     for (let i = 0; i < file.events.length; i += PUSH_BATCH_MAX) {
       const accepted: { event: ScanEvent; body: string }[] = [];
       for (const raw of file.events.slice(i, i + PUSH_BATCH_MAX)) {
-        const checked = checkEvent(raw, device, sessions);
+        const checked = checkEvent(raw, device);
         if (checked.ok)
           accepted.push({ event: checked.event, body: canonicalScanEvent(checked.event) });
         else {
@@ -57,6 +56,7 @@ export function scanImportRoutes(deps: AppDeps) {
         deviceId: device.id,
         events: accepted,
         receivedAt,
+        deviceContact: false,
         clockOffsetMs: null,
         notifyChannel: deps.live?.channel ?? null,
       });

@@ -20,7 +20,6 @@ import { readJson, validate } from '../http/body.js';
 import type { DeviceAuth } from '../store/devices.js';
 import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-changes.js';
 import { maxScanSeq, scanEventsPage, storeScanBatch } from '../store/scans.js';
-import type { Store } from '../store/database.js';
 
 const rejected = (
   id: string,
@@ -36,22 +35,10 @@ const rejected = (
   message: `${idText} / ${en}`,
 });
 
-/** The sessions a device may record scans for: those of its allowed waves. */
-export async function allowedSessions(store: Store, device: DeviceAuth): Promise<Set<string>> {
-  if (!device.waveIds.length) return new Set();
-  const rows = await store.db
-    .selectFrom('wave_sessions')
-    .select('id')
-    .where('wave_id', 'in', device.waveIds)
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 /** Checks one pushed event against its schema and the device that sent it. */
 export function checkEvent(
   raw: unknown,
   device: DeviceAuth,
-  sessions: Set<string>,
 ): { ok: true; event: ScanEvent } | { ok: false; result: PushResult } {
   const id =
     typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
@@ -83,7 +70,7 @@ export function checkEvent(
     );
     return { ok: false, result };
   }
-  if (!sessions.has(e.sessionId)) {
+  if (!device.sessionIds.has(e.sessionId)) {
     const result = rejected(
       e.id,
       'session-not-allowed',
@@ -98,18 +85,18 @@ export function checkEvent(
 /** POST /sync/push and GET /sync/pull. */
 export function syncRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
-  r.use('/sync/*', requireDevice(deps));
+  r.use('/sync/push', requireDevice(deps, { touch: false }));
+  r.use('/sync/pull', requireDevice(deps));
 
   r.post('/sync/push', async (c) => {
     const receivedAt = Date.now();
     const device = c.get('device');
     const body = await readJson(c, SyncPushBody);
-    const sessions = await allowedSessions(deps.store, device);
     const results: PushResult[] = [];
     const accepted: { event: ScanEvent; body: string }[] = [];
     const acceptedAt: number[] = [];
     for (const raw of body.events) {
-      const checked = checkEvent(raw, device, sessions);
+      const checked = checkEvent(raw, device);
       if (checked.ok) {
         acceptedAt.push(results.length);
         accepted.push({ event: checked.event, body: canonicalScanEvent(checked.event) });
@@ -122,6 +109,7 @@ export function syncRoutes(deps: AppDeps) {
       deviceId: device.id,
       events: accepted,
       receivedAt,
+      deviceContact: true,
       clockOffsetMs,
       notifyChannel: deps.live?.channel ?? null,
     });

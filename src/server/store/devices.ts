@@ -1,6 +1,8 @@
 // Door devices and their one-time pairing codes. Only hashes of codes and tokens are stored.
 import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { DeviceInfo, DoorParticipant } from '../../shared/api/door.js';
+import type { Store } from './database.js';
 import type { Database, DeviceTable, PairingCodeTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -13,7 +15,12 @@ export interface DeviceAuth {
   name: string;
   door: string;
   waveIds: string[];
+  /** The sessions of its waves: the only ones it may record scans for or pull. */
+  sessionIds: Set<string>;
 }
+
+/** A device row with its sessions' ids (comma-separated, null when none), read in one query. */
+export type DeviceAuthRow = DeviceTable & { session_ids: string | null };
 
 /** Wave ids from the stored JSON; anything unreadable counts as no wave at all. */
 export function parseWaveIds(json: string): string[] {
@@ -41,14 +48,46 @@ export function toDeviceInfo(r: DeviceTable): DeviceInfo {
 }
 
 /** A device row as the door routes see it. */
-export function toDeviceAuth(r: DeviceTable): DeviceAuth {
+export function toDeviceAuth(r: DeviceAuthRow): DeviceAuth {
   return {
     id: r.id,
     eventId: r.event_id,
     name: r.name,
     door: r.door,
     waveIds: parseWaveIds(r.wave_ids),
+    sessionIds: new Set(r.session_ids ? r.session_ids.split(',') : []),
   };
+}
+
+// Session ids are [A-Za-z0-9_-], so a comma is a safe separator. The device's waves are a JSON
+// array, read by each dialect's own JSON function.
+const sessionIdsOf = (store: Store) =>
+  store.dialect === 'postgres'
+    ? sql<string | null>`(select string_agg(s.id, ',') from wave_sessions s
+        where s.wave_id in (select jsonb_array_elements_text(devices.wave_ids::jsonb)))`
+    : sql<string | null>`(select group_concat(s.id, ',') from wave_sessions s
+        where s.wave_id in (select value from json_each(devices.wave_ids)))`;
+
+const deviceAuthQuery = (store: Store) =>
+  store.db.selectFrom('devices').selectAll().select(sessionIdsOf(store).as('session_ids'));
+
+/**
+ * The device holding this token hash, revoked or not, with its allowed sessions resolved in the
+ * same query: authentication and the push's session check cost one round trip.
+ */
+export async function findDeviceByTokenHash(
+  store: Store,
+  tokenHash: string,
+): Promise<DeviceAuthRow | undefined> {
+  return deviceAuthQuery(store).where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** One device by id with its allowed sessions, revoked or not (an organizer's import). */
+export async function getDeviceAuthRow(
+  store: Store,
+  id: string,
+): Promise<DeviceAuthRow | undefined> {
+  return deviceAuthQuery(store).where('id', '=', id).executeTakeFirst();
 }
 
 /** Stores a new pairing code; false if its hash is already taken (the caller draws again). */
@@ -123,15 +162,6 @@ export async function listDevices(db: Db, eventId: string): Promise<DeviceTable[
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-}
-
-/** The device holding this token hash, revoked or not. */
-export async function findDeviceByTokenHash(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('devices')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
 }
 
 /** Notes that the device was just in contact. */

@@ -13,8 +13,19 @@ import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-// Any constant will do: the key of the lock that orders scan inserts in PostgreSQL.
-const SCAN_SEQ_LOCK = 0x48616469;
+// Any constant will do: the class of the per-event locks that order scan inserts in PostgreSQL
+// (the roster-change trigger uses another class, see migrations-sync.ts).
+const SCAN_SEQ_LOCK_CLASS = 0x48616469;
+
+/**
+ * PostgreSQL: holds the event's scan lock until the transaction ends, so within one event seq
+ * order is commit order (a pull cursor never steps over a row that commits later with a smaller
+ * seq). Pushes to different events do not wait for each other. SQLite: nothing to do.
+ */
+export async function lockEventScans(tx: Db, dialect: Dialect, eventId: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(${SCAN_SEQ_LOCK_CLASS}, hashtext(${eventId}))`.execute(tx);
+}
 
 export interface StoreBatch {
   eventId: string;
@@ -23,6 +34,8 @@ export interface StoreBatch {
   /** Already validated and checked against the device, each with canonicalScanEvent(event). */
   events: { event: ScanEvent; body: string }[];
   receivedAt: number;
+  /** True when the device itself pushed (its last contact moves); false for an import. */
+  deviceContact: boolean;
   /** Device clock minus server clock for this push; null when the push carried no `sentAt`. */
   clockOffsetMs: number | null;
   /** PostgreSQL: NOTIFY this channel with the event id when anything new is stored. */
@@ -91,9 +104,8 @@ function insertQuery(dialect: Dialect, rows: unknown[][]): CompiledQuery<{ id: s
 
 /**
  * Stores a batch in one transaction and says, per event (in the batch's order), what became of
- * it; a repeat inside the batch compares with the first copy. In PostgreSQL an advisory lock
- * makes sequence order equal commit order, so a pull cursor never steps over an event that
- * commits later with a smaller seq.
+ * it; a repeat inside the batch compares with the first copy. The event's lock (lockEventScans)
+ * orders it with other pushes to the same event. Also notes the device's contact and clock.
  */
 export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<StoreOutcome[]> {
   const { db, dialect } = store;
@@ -119,16 +131,24 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
   const inserted = new Set<string>();
   const stored = new Map<string, string>();
   await db.transaction().execute(async (tx) => {
-    if (batch.clockOffsetMs !== null) {
+    // The push's one write to `devices` (last seen and clock together), taken before the event
+    // lock: taking it after could deadlock with a second push of the same device.
+    if (batch.deviceContact) {
       await tx
         .updateTable('devices')
-        .set({ clock_offset_ms: batch.clockOffsetMs, clock_checked_at: batch.receivedAt })
+        .set(
+          batch.clockOffsetMs === null
+            ? { last_seen_at: batch.receivedAt }
+            : {
+                last_seen_at: batch.receivedAt,
+                clock_offset_ms: batch.clockOffsetMs,
+                clock_checked_at: batch.receivedAt,
+              },
+        )
         .where('id', '=', batch.deviceId)
         .execute();
     }
-    if (dialect === 'postgres') {
-      await sql`select pg_advisory_xact_lock(${SCAN_SEQ_LOCK})`.execute(tx);
-    }
+    await lockEventScans(tx, dialect, batch.eventId);
     if (rows.length && store.sqlite) {
       // Inside the transaction, so on the connection it holds: a cached statement saves
       // re-preparing a 5,000-parameter insert per batch.
