@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DeviceInfo, DoorParticipant } from '../../shared/api/door.js';
+import { phoneLast4 } from '../../shared/door/phone.js';
 import type { Store } from './database.js';
 import type { Database, DeviceTable, PairingCodeTable } from './schema.js';
 
@@ -216,7 +217,7 @@ function toDoorParticipant(r: {
     name: r.name,
     business: r.business,
     waveId: r.wave_id,
-    phoneLast4: r.phone.replace(/\D/g, '').slice(-4),
+    phoneLast4: phoneLast4(r.phone),
     ticketVersion: r.ticket_version,
     status: r.status,
   };

@@ -3,6 +3,8 @@
 import type { Kysely, Migration } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
 
+const ms = 'bigint' as const;
+
 const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export const syncMigrations: Record<string, Migration> = {
@@ -24,6 +26,30 @@ export const syncMigrations: Record<string, Migration> = {
             end if;
             return null;
           end $$`.execute(db);
+    },
+  },
+  '0006_scan_rejections': {
+    async up(db: Kysely<unknown>) {
+      // Pushed scans the server refused (bad shape, another device's, a session outside the
+      // device's waves, an undo of another device's scan): kept with the reason for the
+      // organizer, once per id and body. `body` is the event as it came (JSON text).
+      await db.schema
+        .createTable('scan_rejections')
+        .addColumn('scan_id', 'text', (c) => c.notNull())
+        .addColumn('body_hash', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('received_at', ms, (c) => c.notNull())
+        .addPrimaryKeyConstraint('scan_rejections_pk', ['scan_id', 'body_hash'])
+        .execute();
+      await db.schema
+        .createIndex('scan_rejections_event')
+        .on('scan_rejections')
+        .columns(['event_id', 'received_at'])
+        .execute();
     },
   },
 };

@@ -1,14 +1,14 @@
 // Scan events: the append-only record of every scan. A push is one transaction with one
 // multi-row `INSERT … ON CONFLICT (id) DO NOTHING`; ids it did not insert are compared with the
 // stored copy (duplicate or conflict), and a conflicting copy is kept for the organizer.
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { CompiledQuery, sql } from 'kysely';
-import type { PulledScanEvent } from '../../shared/api/sync.js';
+import type { PulledScanEvent, PushResult } from '../../shared/api/sync.js';
 import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type SQLite from 'better-sqlite3';
 import type { Dialect, Store } from './database.js';
+import { recordConflicts, recordRejections } from './scan-reviews.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -38,11 +38,19 @@ export interface StoreBatch {
   deviceContact: boolean;
   /** Device clock minus server clock for this push; null when the push carried no `sentAt`. */
   clockOffsetMs: number | null;
+  /** Events refused before storing, each with its answer: kept for the organizer. */
+  rejected?: RejectedScan[];
   /** PostgreSQL: NOTIFY this channel with the event id when anything new is stored. */
   notifyChannel?: string | null;
 }
 
 export type StoreOutcome = 'stored' | 'duplicate' | 'conflict';
+
+/** A pushed event the server refused: its answer and the event as it came (JSON text). */
+export interface RejectedScan {
+  result: PushResult;
+  body: string;
+}
 
 const COLUMNS = [
   'id',
@@ -177,6 +185,7 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
       .filter(({ event, body }) => stored.get(event.id) !== body)
       .map(({ event, body }) => ({ id: event.id, body }));
     if (differing.length) await recordConflicts(tx, batch, differing);
+    if (batch.rejected?.length) await recordRejections(tx, batch, batch.rejected);
   });
 
   const answered = new Set<string>();
@@ -186,24 +195,6 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
     answered.add(event.id);
     return first && inserted.has(event.id) ? 'stored' : 'duplicate';
   });
-}
-
-async function recordConflicts(tx: Db, batch: StoreBatch, copies: { id: string; body: string }[]) {
-  await tx
-    .insertInto('scan_conflicts')
-    .values(
-      copies.map((c) => ({
-        scan_id: c.id,
-        body_hash: createHash('sha256').update(c.body).digest('base64url'),
-        event_id: batch.eventId,
-        device_id: batch.deviceId,
-        body: c.body,
-        received_at: batch.receivedAt,
-        clock_offset_ms: batch.clockOffsetMs,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['scan_id', 'body_hash']).doNothing())
-    .execute();
 }
 
 /** The highest seq the event has so far (0 when none). */
@@ -216,21 +207,33 @@ export async function maxScanSeq(db: Db, eventId: string): Promise<number> {
   return Number(row?.m ?? 0);
 }
 
-/** Events after `after` up to `upTo`, in seq order, leaving out one device's own. */
+/**
+ * Events after `after` up to `upTo`, in seq order, leaving out one device's own and, when
+ * `sessionIds` is given, every session not in it.
+ */
 export async function scanEventsPage(
   db: Db,
-  opts: { eventId: string; after: number; upTo: number; exceptDevice: string; limit: number },
+  opts: {
+    eventId: string;
+    after: number;
+    upTo: number;
+    exceptDevice: string;
+    sessionIds?: readonly string[];
+    limit: number;
+  },
 ): Promise<{ seq: number; event: PulledScanEvent }[]> {
-  const rows = await db
+  let q = db
     .selectFrom('scan_events')
     .select(['seq', 'body', 'received_at'])
     .where('event_id', '=', opts.eventId)
     .where('seq', '>', opts.after)
     .where('seq', '<=', opts.upTo)
-    .where('device_id', '<>', opts.exceptDevice)
-    .orderBy('seq')
-    .limit(opts.limit)
-    .execute();
+    .where('device_id', '<>', opts.exceptDevice);
+  // An empty list would be invalid SQL; no session means nothing to pull.
+  if (opts.sessionIds) {
+    q = q.where('session_id', 'in', opts.sessionIds.length ? [...opts.sessionIds] : ['']);
+  }
+  const rows = await q.orderBy('seq').limit(opts.limit).execute();
   return rows.map((r) => ({
     seq: Number(r.seq),
     event: { ...parseCanonicalScanEvent(r.body), receivedAt: Number(r.received_at) },
@@ -259,23 +262,18 @@ export async function allScans(db: Db, eventId: string): Promise<StoredScan[]> {
   }));
 }
 
-/** The differing copies of ids received for an event, oldest first, with the stored copy. */
-export async function listIdConflicts(db: Db, eventId: string) {
-  return db
-    .selectFrom('scan_conflicts as c')
-    .leftJoin('scan_events as s', 's.id', 'c.scan_id')
-    .select([
-      'c.scan_id',
-      'c.device_id',
-      'c.body',
-      'c.received_at',
-      'c.clock_offset_ms',
-      's.body as stored_body',
-      's.received_at as stored_received_at',
-      's.clock_offset_ms as stored_offset',
-    ])
-    .where('c.event_id', '=', eventId)
-    .orderBy('c.received_at')
-    .orderBy('c.scan_id')
+/** Which device recorded each of these scans (ids the event does not hold are left out). */
+export async function scanDevices(
+  db: Db,
+  eventId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('scan_events')
+    .select(['id', 'device_id'])
+    .where('event_id', '=', eventId)
+    .where('id', 'in', [...new Set(ids)])
     .execute();
+  return new Map(rows.map((r) => [r.id, r.device_id]));
 }

@@ -145,6 +145,22 @@ export interface ScanConflictTable {
   clock_offset_ms: number | null;
 }
 
+/** A pushed scan the server refused, with the reason given to the tablet (migration 0006). */
+export interface ScanRejectionTable {
+  /** The event's id as sent; '' when it had none. */
+  scan_id: string;
+  body_hash: string;
+  event_id: string;
+  /** The device whose token pushed it (or whose file was imported). */
+  device_id: string;
+  code: string;
+  /** "Indonesian / English", as the tablet was answered. */
+  message: string;
+  /** The event as it came, JSON text. */
+  body: string;
+  received_at: number;
+}
+
 export interface PairingCodeTable {
   /** SHA-256 of the canonical code ("ABCD-EFGH"); the code itself is never stored. */
   code_hash: string;
@@ -174,5 +190,6 @@ export interface Database {
   pairing_codes: PairingCodeTable;
   scan_events: ScanEventTable;
   scan_conflicts: ScanConflictTable;
+  scan_rejections: ScanRejectionTable;
   roster_changes: RosterChangeTable;
 }

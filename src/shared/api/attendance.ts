@@ -81,3 +81,24 @@ export interface ConflictReport {
   idConflicts: IdConflict[];
   serverTime: string;
 }
+
+/** A pushed (or imported) scan the server refused, kept with the reason the tablet was given. */
+export interface RejectedScanEntry {
+  /** The scan's id as sent; '' when it had none. */
+  id: string;
+  code: string;
+  /** "Indonesian / English", as the tablet was answered. */
+  message: string;
+  deviceId: string;
+  deviceName: string | null;
+  receivedAt: string;
+  /** The event as it came; possibly malformed, which may be why it was refused. */
+  body: unknown;
+}
+
+/** GET /api/events/:eventId/rejections */
+export interface RejectionReport {
+  eventId: string;
+  rejections: RejectedScanEntry[];
+  serverTime: string;
+}
