@@ -39,7 +39,8 @@ async function loadContext(store: Store, eventId: string): Promise<ReportContext
         d.id,
         {
           name: d.name,
-          clockOffsetMs: d.clock_offset_ms === null ? null : Number(d.clock_offset_ms),
+          serverMinusDeviceMs:
+            d.server_minus_device_ms === null ? null : Number(d.server_minus_device_ms),
         },
       ]),
     ),

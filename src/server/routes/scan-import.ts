@@ -44,7 +44,7 @@ export function scanImportRoutes(deps: AppDeps) {
         events: file.events.slice(i, i + PUSH_BATCH_MAX),
         receivedAt,
         deviceContact: false,
-        clockOffsetMs: null,
+        serverMinusDeviceMs: null,
         notifyChannel: deps.live?.channel ?? null,
       });
       for (const res of results) {

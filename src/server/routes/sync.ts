@@ -29,13 +29,15 @@ export function syncRoutes(deps: AppDeps) {
     const receivedAt = Date.now();
     const device = c.get('device');
     const body = await readJson(c, SyncPushBody);
-    const clockOffsetMs = body.sentAt === undefined ? null : body.sentAt - receivedAt;
+    // What the server can measure alone: its receive time minus the device's send time (low by
+    // the one-way network delay). The tablet estimates its own from the round trip.
+    const serverMinusDeviceMs = body.sentAt === undefined ? null : receivedAt - body.sentAt;
     const results = await ingestScans(deps.store, {
       device,
       events: body.events,
       receivedAt,
       deviceContact: true,
-      clockOffsetMs,
+      serverMinusDeviceMs,
       notifyChannel: deps.live?.channel ?? null,
     });
     if (!deps.live?.channel && results.some((r) => r.status === 'stored')) {
@@ -46,8 +48,9 @@ export function syncRoutes(deps: AppDeps) {
     }
     const answer: SyncPushResult = {
       results,
+      receivedAt: new Date(receivedAt).toISOString(),
       serverTime: new Date().toISOString(),
-      clockOffsetMs,
+      serverMinusDeviceMs,
     };
     return c.json(answer);
   });

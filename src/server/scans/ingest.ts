@@ -105,7 +105,7 @@ export interface IngestOptions {
   receivedAt: number;
   /** True for the device's own push; false for an organizer's import of its file. */
   deviceContact: boolean;
-  clockOffsetMs: number | null;
+  serverMinusDeviceMs: number | null;
   notifyChannel: string | null;
 }
 
@@ -142,7 +142,7 @@ export async function ingestScans(store: Store, opts: IngestOptions): Promise<Pu
     rejected: rejectedScans,
     receivedAt: opts.receivedAt,
     deviceContact: opts.deviceContact,
-    clockOffsetMs: opts.clockOffsetMs,
+    serverMinusDeviceMs: opts.serverMinusDeviceMs,
     notifyChannel: opts.notifyChannel,
   });
   outcomes.forEach((status, k) => {

@@ -44,7 +44,8 @@ export function toDeviceInfo(r: DeviceTable): DeviceInfo {
     createdAt: iso(r.created_at),
     lastSeenAt: r.last_seen_at === null ? null : iso(r.last_seen_at),
     revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
-    clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
+    serverMinusDeviceMs:
+      r.server_minus_device_ms === null ? null : Number(r.server_minus_device_ms),
   };
 }
 
@@ -146,7 +147,7 @@ export async function pairDevice(
       created_at: opts.now,
       last_seen_at: opts.now,
       revoked_at: null,
-      clock_offset_ms: null,
+      server_minus_device_ms: null,
       clock_checked_at: null,
     };
     await tx.insertInto('devices').values(device).execute();
@@ -254,15 +255,4 @@ export async function countDoorRoster(db: Db, eventId: string, waveIds: string[]
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Each device's latest clock offset (ms) in an event, for correcting live times. */
-export async function getDeviceClocks(db: Db, eventId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('devices')
-    .select(['id', 'clock_offset_ms'])
-    .where('event_id', '=', eventId)
-    .where('clock_offset_ms', 'is not', null)
-    .execute();
-  return new Map(rows.map((r) => [r.id, Number(r.clock_offset_ms)]));
 }

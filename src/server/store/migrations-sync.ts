@@ -52,4 +52,18 @@ export const syncMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_server_minus_device': {
+    async up(db: Kysely<unknown>) {
+      // One clock-offset convention, named by its sign: server minus device. The old columns
+      // held device minus server, so each value changes sign with its name.
+      for (const table of ['scan_events', 'scan_conflicts', 'devices']) {
+        await db.schema
+          .alterTable(table)
+          .renameColumn('clock_offset_ms', 'server_minus_device_ms')
+          .execute();
+        await sql`update ${sql.table(table)} set server_minus_device_ms = -server_minus_device_ms
+          where server_minus_device_ms is not null`.execute(db);
+      }
+    },
+  },
 };

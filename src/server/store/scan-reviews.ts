@@ -25,7 +25,7 @@ export async function recordConflicts(
         device_id: batch.deviceId,
         body: c.body,
         received_at: batch.receivedAt,
-        clock_offset_ms: batch.clockOffsetMs,
+        server_minus_device_ms: batch.serverMinusDeviceMs,
       })),
     )
     .onConflict((oc) => oc.columns(['scan_id', 'body_hash']).doNothing())
@@ -62,10 +62,10 @@ export async function listIdConflicts(db: Db, eventId: string) {
       'c.device_id',
       'c.body',
       'c.received_at',
-      'c.clock_offset_ms',
+      'c.server_minus_device_ms',
       's.body as stored_body',
       's.received_at as stored_received_at',
-      's.clock_offset_ms as stored_offset',
+      's.server_minus_device_ms as stored_offset',
     ])
     .where('c.event_id', '=', eventId)
     .orderBy('c.received_at')

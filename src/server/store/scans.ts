@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { CompiledQuery, sql } from 'kysely';
 import type { PulledScanEvent, PushResult } from '../../shared/api/sync.js';
 import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
+import { correctTime } from '../../shared/door/clock.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type SQLite from 'better-sqlite3';
 import type { Dialect, Store } from './database.js';
@@ -37,7 +38,7 @@ export interface StoreBatch {
   /** True when the device itself pushed (its last contact moves); false for an import. */
   deviceContact: boolean;
   /** Device clock minus server clock for this push; null when the push carried no `sentAt`. */
-  clockOffsetMs: number | null;
+  serverMinusDeviceMs: number | null;
   /** Events refused before storing, each with its answer: kept for the organizer. */
   rejected?: RejectedScan[];
   /** PostgreSQL: NOTIFY this channel with the event id when anything new is stored. */
@@ -61,7 +62,7 @@ const COLUMNS = [
   'kind',
   'device_time',
   'received_at',
-  'clock_offset_ms',
+  'server_minus_device_ms',
   'body',
 ] as const;
 
@@ -131,7 +132,7 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
       e.kind,
       e.deviceTime,
       batch.receivedAt,
-      batch.clockOffsetMs,
+      batch.serverMinusDeviceMs,
       body,
     ]);
   }
@@ -145,11 +146,11 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
       await tx
         .updateTable('devices')
         .set(
-          batch.clockOffsetMs === null
+          batch.serverMinusDeviceMs === null
             ? { last_seen_at: batch.receivedAt }
             : {
                 last_seen_at: batch.receivedAt,
-                clock_offset_ms: batch.clockOffsetMs,
+                server_minus_device_ms: batch.serverMinusDeviceMs,
                 clock_checked_at: batch.receivedAt,
               },
         )
@@ -222,44 +223,66 @@ export async function scanEventsPage(
     limit: number;
   },
 ): Promise<{ seq: number; event: PulledScanEvent }[]> {
-  let q = db
-    .selectFrom('scan_events')
-    .select(['seq', 'body', 'received_at'])
-    .where('event_id', '=', opts.eventId)
-    .where('seq', '>', opts.after)
-    .where('seq', '<=', opts.upTo)
-    .where('device_id', '<>', opts.exceptDevice);
+  let q = withOffsets(db)
+    .select('s.seq')
+    .where('s.event_id', '=', opts.eventId)
+    .where('s.seq', '>', opts.after)
+    .where('s.seq', '<=', opts.upTo)
+    .where('s.device_id', '<>', opts.exceptDevice);
   // An empty list would be invalid SQL; no session means nothing to pull.
   if (opts.sessionIds) {
-    q = q.where('session_id', 'in', opts.sessionIds.length ? [...opts.sessionIds] : ['']);
+    q = q.where('s.session_id', 'in', opts.sessionIds.length ? [...opts.sessionIds] : ['']);
   }
-  const rows = await q.orderBy('seq').limit(opts.limit).execute();
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    event: { ...parseCanonicalScanEvent(r.body), receivedAt: Number(r.received_at) },
-  }));
+  const rows = await q.orderBy('s.seq').limit(opts.limit).execute();
+  return rows.map((r) => {
+    const { event, receivedAt } = toStoredScan(r);
+    return {
+      seq: Number(r.seq),
+      event: { ...event, receivedAt, correctedTime: event.correctedTime! },
+    };
+  });
 }
 
-/** A stored event with what the server knows about its arrival. */
+// A scan row with both offsets that can correct it: the one measured at its own push, and its
+// device's latest (for a push without `sentAt`, or an imported file).
+const withOffsets = (db: Db) =>
+  db
+    .selectFrom('scan_events as s')
+    .leftJoin('devices as d', 'd.id', 's.device_id')
+    .select([
+      's.body',
+      's.received_at',
+      's.server_minus_device_ms',
+      'd.server_minus_device_ms as device_offset',
+    ]);
+
+function toStoredScan(r: {
+  body: string;
+  received_at: number;
+  server_minus_device_ms: number | null;
+  device_offset: number | null;
+}): StoredScan {
+  const event = parseCanonicalScanEvent(r.body);
+  const own = r.server_minus_device_ms === null ? null : Number(r.server_minus_device_ms);
+  const latest = r.device_offset === null ? null : Number(r.device_offset);
+  event.correctedTime = correctTime(event.deviceTime, own ?? latest);
+  return { event, receivedAt: Number(r.received_at), serverMinusDeviceMs: own };
+}
+
+/** A stored event (with its correctedTime) and what the server knows about its arrival. */
 export interface StoredScan {
   event: ScanEvent;
   receivedAt: number;
-  clockOffsetMs: number | null;
+  serverMinusDeviceMs: number | null;
 }
 
-/** Every scan event of an event, in seq order (attendance and conflicts fold them all). */
+/**
+ * Every scan event of an event, in seq order (attendance and conflicts fold them all), each with
+ * its corrected time, so the fold orders by it as the tablets do.
+ */
 export async function allScans(db: Db, eventId: string): Promise<StoredScan[]> {
-  const rows = await db
-    .selectFrom('scan_events')
-    .select(['body', 'received_at', 'clock_offset_ms'])
-    .where('event_id', '=', eventId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    event: parseCanonicalScanEvent(r.body),
-    receivedAt: Number(r.received_at),
-    clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
-  }));
+  const rows = await withOffsets(db).where('s.event_id', '=', eventId).orderBy('s.seq').execute();
+  return rows.map(toStoredScan);
 }
 
 /** Which device recorded each of these scans (ids the event does not hold are left out). */

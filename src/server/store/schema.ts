@@ -104,8 +104,8 @@ export interface DeviceTable {
   created_at: number;
   last_seen_at: number | null;
   revoked_at: number | null;
-  /** The device clock minus the server's (ms) at its latest push with `sentAt`. */
-  clock_offset_ms: number | null;
+  /** Server clock minus the device's (ms), as measured at its latest push with `sentAt`. */
+  server_minus_device_ms: number | null;
   clock_checked_at: number | null;
 }
 
@@ -120,8 +120,8 @@ export interface ScanEventTable {
   kind: string;
   device_time: number;
   received_at: number;
-  /** The device's offset measured at the push that delivered the event. */
-  clock_offset_ms: number | null;
+  /** Server minus device clock (ms), measured at the push that delivered the event. */
+  server_minus_device_ms: number | null;
   /** canonicalScanEvent(event). */
   body: string;
 }
@@ -142,7 +142,7 @@ export interface ScanConflictTable {
   device_id: string;
   body: string;
   received_at: number;
-  clock_offset_ms: number | null;
+  server_minus_device_ms: number | null;
 }
 
 /** A pushed scan the server refused, with the reason given to the tablet (migration 0006). */

@@ -4,7 +4,10 @@
 import type { ScanEvent } from '../door/types.js';
 
 /** One `event: scan` message of GET /api/events/:eventId/live (its SSE `id` is the server seq). */
-export type LiveScan = ScanEvent & { receivedAt: number; correctedTime: string };
+export type LiveScan = Omit<ScanEvent, 'correctedTime'> & {
+  receivedAt: number;
+  correctedTime: string;
+};
 
 /** One person's attendance at one session. */
 export interface AttendanceEntry {

@@ -71,7 +71,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
   const [panel, setPanel] = useState<PanelName>('none');
   const [error, setError] = useState<Bi | null>(null);
   const [confirmUndo, setConfirmUndo] = useState(false);
-  const now = Date.now() + (status.clockOffsetMs ?? 0);
+  const now = Date.now() + (status.serverMinusDeviceMs ?? 0);
   const session: SessionRef | undefined =
     sessions?.find((s) => s.id === chosen) ?? (sessions ? pickSession(sessions, now) : undefined);
   const sessionRef = useRef(session);

@@ -36,8 +36,8 @@ export function HealthLine(props: { status: DoorStatus }) {
   const now = useTick(30_000);
   const sync = useSyncStatus();
   const engine = useSyncEngineState();
-  const { persistence, clockOffsetMs } = props.status;
-  const clockOff = clockOffsetMs !== null && Math.abs(clockOffsetMs) > CLOCK_WARNING_MS;
+  const { persistence, serverMinusDeviceMs } = props.status;
+  const clockOff = serverMinusDeviceMs !== null && Math.abs(serverMinusDeviceMs) > CLOCK_WARNING_MS;
 
   return (
     <footer class="door-health" data-testid="health" data-online={String(online)}>
@@ -88,8 +88,8 @@ export function HealthLine(props: { status: DoorStatus }) {
       {clockOff && (
         <span class="warn" role="status" data-testid="health-clock">
           {tx({
-            id: `Jam tablet selisih ${minutes(Math.abs(clockOffsetMs))} menit dari server — periksa pengaturan jam`,
-            en: `Tablet clock is ${minutes(Math.abs(clockOffsetMs))} min off the server — check the clock settings`,
+            id: `Jam tablet selisih ${minutes(Math.abs(serverMinusDeviceMs))} menit dari server — periksa pengaturan jam`,
+            en: `Tablet clock is ${minutes(Math.abs(serverMinusDeviceMs))} min off the server — check the clock settings`,
           })}
         </span>
       )}

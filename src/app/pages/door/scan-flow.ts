@@ -93,14 +93,14 @@ export function createScanFlow(options: ScanFlowOptions): ScanFlow {
   };
 
   async function inputs(session: SessionRef) {
-    const { device, keys, clockOffsetMs } = await scanContext();
+    const { device, keys, serverMinusDeviceMs } = await scanContext();
     if (!device) throw new Error('device-not-paired');
     return {
       ...doorLookups(db),
       keys,
       session,
       allowedWaveIds: device.waveIds,
-      now: now() + clockOffsetMs,
+      now: now() + serverMinusDeviceMs,
     };
   }
 
