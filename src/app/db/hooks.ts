@@ -13,6 +13,8 @@ import { searchRoster } from './search';
 import type { DoorStatus } from './door-status';
 import { getDoorStatus } from './door-status';
 import type { RecentScan } from './recent';
+import type { SyncIssueScan } from './sync-issues';
+import { listSyncIssueScans } from './sync-issues';
 import type { SyncStatus } from './sync-state';
 import { getSyncStatus } from './sync-state';
 import { recentScans, sessionAttendanceCount } from './recent';
@@ -164,4 +166,9 @@ export function useSessionCount(sessionId: string, db: HadirDb = hadirDb()): num
     () => sessionAttendanceCount(db, sessionId),
     [db, sessionId],
   );
+}
+
+/** The scans the server refused or holds differently, with the reason, newest first. */
+export function useSyncIssueScans(db: HadirDb = hadirDb()): SyncIssueScan[] | undefined {
+  return useLive(() => listSyncIssueScans(db), [db]);
 }

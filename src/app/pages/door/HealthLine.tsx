@@ -7,6 +7,7 @@ import { clockText } from '../../../shared/door/wib-format';
 import { useSyncEngineState } from '../../sync/door-sync';
 import { pickText, useLang } from '../../i18n/i18n';
 import { useOnline } from '../../lib/use-online';
+import { SyncIssueList } from './SyncIssueList';
 
 /** Beyond this the tablet's clock is called wrong (ARCHITECTURE.md, Sync: Clocks). */
 export const CLOCK_WARNING_MS = 2 * 60 * 1000;
@@ -66,14 +67,7 @@ export function HealthLine(props: { status: DoorStatus }) {
           {tx(sync.lastSyncError)}
         </span>
       )}
-      {(sync?.issues ?? 0) > 0 && (
-        <span class="warn" data-testid="health-sync-issues">
-          {tx({
-            id: `${sync?.issues} pemindaian perlu diperiksa panitia`,
-            en: `${sync?.issues} scans need the organizer's review`,
-          })}
-        </span>
-      )}
+      {(sync?.issues ?? 0) > 0 && <SyncIssueList />}
       <span data-testid="health-roster">
         {tx({
           id: `Daftar: ${roster ?? '…'} peserta`,
