@@ -2,15 +2,8 @@
 // named, when, and the server's reason: the tablet keeps them, the volunteer can see why, and
 // the unsynced-scans export carries the refused ones to the organizer.
 import { useSyncIssueScans } from '../../db';
-import { pickText, useLang } from '../../i18n/i18n';
+import { pickText, splitBilingual, useLang } from '../../i18n/i18n';
 import { clockText } from '../../../shared/door/wib-format';
-
-/** "Indonesian / English" as the server answers, split for the current language. */
-function reasonText(message: string, code: string, lang: 'id' | 'en'): string {
-  const [id, en] = message.split(' / ');
-  if (!id) return code;
-  return pickText({ id, en: en ?? id }, lang);
-}
 
 /** "N pemindaian perlu diperiksa panitia", opening to the list with each reason. */
 export function SyncIssueList() {
@@ -34,7 +27,7 @@ export function SyncIssueList() {
             {event && `${pickText(clockText(event.correctedTime ?? event.deviceTime), lang)} · `}
             {person ?? pickText({ id: 'tanpa nama', en: 'no name' }, lang)}
             {' — '}
-            {reasonText(issue.message, issue.code, lang)}
+            {pickText(splitBilingual(issue.message || issue.code), lang)}
           </li>
         ))}
       </ul>
