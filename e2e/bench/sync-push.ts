@@ -79,7 +79,7 @@ async function seed(store: Store): Promise<Tablet[]> {
         created_at: now,
         last_seen_at: null,
         revoked_at: null,
-        clock_offset_ms: null,
+        server_minus_device_ms: null,
         clock_checked_at: null,
       })
       .execute();

@@ -207,10 +207,18 @@ for (const kind of await storeKinds()) {
       const when = Date.now() + ahead;
       const p = f.participants.a[12]!;
       const res = await push(a, skewed, [scan(skewed, sessionA, p.id, { deviceTime: when })], when);
-      expect(Math.abs(res.clockOffsetMs! - ahead)).toBeLessThan(2000);
+      // Named by its sign: server minus device, negative for a clock that runs fast.
+      expect(Math.abs(res.serverMinusDeviceMs! + ahead)).toBeLessThan(2000);
       const devices = await json(await a.call(`/api/events/${f.event.id}/devices`));
       const d = devices.devices.find((x: { id: string }) => x.id === skewed.deviceId);
-      expect(Math.abs(d.clockOffsetMs - ahead)).toBeLessThan(2000);
+      expect(Math.abs(d.serverMinusDeviceMs + ahead)).toBeLessThan(2000);
+      // Other doors pull the server-corrected time.
+      const page: SyncPullResult = await json(
+        await asDevice(a, east.token, '/api/sync/pull?limit=2000'),
+      );
+      const pulled = page.events.find((e) => e.participantId === p.id)!;
+      expect(pulled.deviceTime).toBe(when);
+      expect(Math.abs(pulled.correctedTime - (when - ahead))).toBeLessThan(2000);
       const report: AttendanceReport = await json(
         await a.call(`/api/events/${f.event.id}/attendance`),
       );

@@ -62,6 +62,15 @@ export class HadirDb extends Dexie {
       scanEvents:
         'id, participantId, [participantId+sessionId], sessionId, deviceSeq, [deviceId+deviceSeq], undoes',
     });
+    // Version 3: the clock offset is named by its sign (serverMinusDeviceMs); it always held
+    // server minus device on the tablet, so only the key changes.
+    this.version(3).upgrade(async (tx) => {
+      const meta = tx.table<MetaRow | { key: 'clockOffsetMs'; value: number }, string>('meta');
+      const old = await meta.get('clockOffsetMs');
+      if (old === undefined) return;
+      await meta.put({ key: 'serverMinusDeviceMs', value: old.value as number });
+      await meta.delete('clockOffsetMs');
+    });
   }
 }
 

@@ -15,7 +15,7 @@ export interface DoorStatus {
   /** True when the tablet holds keys and a complete roster: the only state in which it scans. */
   ready: boolean;
   persistence: PersistenceAnswer | null;
-  clockOffsetMs: number | null;
+  serverMinusDeviceMs: number | null;
 }
 
 /** Reads the door's standing in one transaction. */
@@ -32,26 +32,21 @@ export async function getDoorStatus(db: HadirDb): Promise<DoorStatus> {
       rosterComplete,
       ready: device !== null && keys > 0 && rosterComplete,
       persistence: (await getMeta(db, 'persistence')) ?? null,
-      clockOffsetMs: (await getMeta(db, 'clockOffsetMs')) ?? null,
+      serverMinusDeviceMs: (await getMeta(db, 'serverMinusDeviceMs')) ?? null,
     };
   });
 }
 
-/** Remembers the estimated clock offset (server minus device, ms). */
-export async function setClockOffset(db: HadirDb, offsetMs: number): Promise<void> {
-  await setMeta(db, 'clockOffsetMs', Math.round(offsetMs));
-}
-
-/** The last estimated clock offset, or 0 before any estimate. */
-export async function getClockOffset(db: HadirDb): Promise<number> {
-  return (await getMeta(db, 'clockOffsetMs')) ?? 0;
+/** Remembers the estimated clock offset (server minus device, ms: clock.ts roundTripOffset). */
+export async function setServerMinusDevice(db: HadirDb, offsetMs: number): Promise<void> {
+  await setMeta(db, 'serverMinusDeviceMs', Math.round(offsetMs));
 }
 
 /** What every scan needs besides the ticket: the pairing, the keys and the clock offset. */
 export interface ScanContext {
   device: DeviceRow | null;
   keys: KeyRow[];
-  clockOffsetMs: number;
+  serverMinusDeviceMs: number;
 }
 
 /** Reads the scan context in one transaction (one round trip instead of three). */
@@ -59,7 +54,7 @@ export async function getScanContext(db: HadirDb): Promise<ScanContext> {
   return db.transaction('r', [db.device, db.keys, db.meta], async () => ({
     device: (await db.device.toCollection().first()) ?? null,
     keys: await db.keys.toArray(),
-    clockOffsetMs: (await getMeta(db, 'clockOffsetMs')) ?? 0,
+    serverMinusDeviceMs: (await getMeta(db, 'serverMinusDeviceMs')) ?? 0,
   }));
 }
 

@@ -12,6 +12,8 @@ import { searchRoster } from './search';
 import type { DoorStatus } from './door-status';
 import { getDoorStatus } from './door-status';
 import type { RecentScan } from './recent';
+import type { SyncIssueScan } from './sync-issues';
+import { listSyncIssueScans } from './sync-issues';
 import type { SyncStatus } from './sync-state';
 import { getSyncStatus } from './sync-state';
 import { recentScans } from './recent';
@@ -135,4 +137,9 @@ export function useRecentScansWithNames(
 /** Last sync, its error, revocation and issues, kept current. */
 export function useSyncStatus(db: HadirDb = hadirDb()): SyncStatus | undefined {
   return useLive(() => getSyncStatus(db), [db]);
+}
+
+/** The scans the server refused or holds differently, with the reason, newest first. */
+export function useSyncIssueScans(db: HadirDb = hadirDb()): SyncIssueScan[] | undefined {
+  return useLive(() => listSyncIssueScans(db), [db]);
 }

@@ -12,6 +12,7 @@ export * from './roster';
 export * from './scans';
 export * from './search';
 export * from './storage';
+export * from './sync-issues';
 export * from './sync-state';
 export type * from './types';
 export { rosterWords, searchWords } from './words';

@@ -5,6 +5,7 @@ import { Dexie } from 'dexie';
 import type { HadirDb } from './database';
 import type { DeviceRow, ScanEvent, ScanEventKind, VerdictKind, WalkIn } from './types';
 import { countsAsAdmission } from '../../shared/door/attendance-rules';
+import { correctTime } from '../../shared/door/clock';
 import { DbError } from './errors';
 import { newScanId } from './ids';
 import { getMeta, setMeta } from './meta';
@@ -62,6 +63,7 @@ async function append(
     if (!device) throw new DbError('device-not-paired');
     const body = await build();
     const deviceSeq = ((await getMeta(db, 'deviceSeq')) ?? 0) + 1;
+    const offset = await getMeta(db, 'serverMinusDeviceMs');
     const event: ScanEvent = {
       ...body,
       deviceId: device.deviceId,
@@ -69,6 +71,8 @@ async function append(
       volunteer: body.volunteer ?? device.volunteer,
       door: device.door,
     };
+    // On the server's clock, like pulled events, so the fold orders both alike.
+    if (offset !== undefined) event.correctedTime = correctTime(event.deviceTime, offset);
     // add(), never put(): an id already taken fails the whole transaction instead of
     // overwriting history.
     await db.scanEvents.add(event);

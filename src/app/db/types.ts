@@ -70,8 +70,8 @@ export interface MetaValues {
   rosterTotal: number;
   deviceSeq: number;
   persistence: PersistenceAnswer;
-  /** Server clock minus this tablet's clock (ms), estimated at the last manifest or sync. */
-  clockOffsetMs: number;
+  /** Server clock minus this tablet's clock (ms), estimated at the last manifest or push. */
+  serverMinusDeviceMs: number;
   /** Device time (ms) of the last manifest download. */
   manifestAt: number;
   /** The server cursor after the last pull. */

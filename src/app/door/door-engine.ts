@@ -231,7 +231,7 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
       const snap = await readDoorSnapshot(db, { events: opts.attendance !== false });
       batch(() => {
         context.value = snap.device
-          ? { device: snap.device, keys: snap.keys, serverMinusDeviceMs: snap.clockOffsetMs }
+          ? { device: snap.device, keys: snap.keys, serverMinusDeviceMs: snap.serverMinusDeviceMs }
           : null;
         if (!sameRows(sessions.peek(), snap.sessions)) sessions.value = snap.sessions;
         if (!sameRows(waves.peek(), snap.waves)) waves.value = snap.waves;

@@ -40,3 +40,14 @@ export function useLang(): Lang {
 export function pickText(m: { id: string; en: string }, lang: Lang): string {
   return lang === 'en' ? m.en : m.id;
 }
+
+/**
+ * A server message written "Indonesian / English" (per-event sync answers, stored rejections) as
+ * both texts; a message without the separator is shown as it is in both languages.
+ */
+export function splitBilingual(message: string): { id: string; en: string } {
+  const at = message.indexOf(' / ');
+  return at < 0
+    ? { id: message, en: message }
+    : { id: message.slice(0, at), en: message.slice(at + 3) };
+}

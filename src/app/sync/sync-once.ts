@@ -12,9 +12,10 @@ import {
   outboxBatch,
   recordSyncOutcome,
   savePulledPage,
-  setClockOffset,
+  setServerMinusDevice,
 } from '../db';
 import { api, ApiFailure } from '../lib/api';
+import { roundTripOffset } from '../../shared/door/clock';
 
 /**
  * A request that has not answered by then is given up (and retried with backoff): a connection
@@ -61,11 +62,22 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
         body: { events, sentAt },
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
-      const done = await applyPushAnswers(db, answer.results, now());
+      const answeredAt = now();
+      const done = await applyPushAnswers(db, answer.results, answeredAt);
       report.pushed += done.acknowledged;
       report.issues += done.issues;
-      // The server reports device minus server; the tablet keeps server minus device.
-      if (answer.clockOffsetMs !== null) await setClockOffset(db, -answer.clockOffsetMs);
+      const serverTime = Date.parse(answer.serverTime);
+      const serverReceivedAt = Date.parse(answer.receivedAt);
+      if (Number.isFinite(serverTime)) {
+        const offset = roundTripOffset({
+          sentAt,
+          answeredAt,
+          serverTime,
+          // An older server sends no receivedAt: its answer time alone is the estimate.
+          ...(Number.isFinite(serverReceivedAt) ? { serverReceivedAt } : {}),
+        });
+        await setServerMinusDevice(db, offset);
+      }
       if (done.acknowledged === 0) break; // an answer with no results: do not spin
     }
     const pages = options.maxPullPages ?? 20;

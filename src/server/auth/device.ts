@@ -31,20 +31,28 @@ const revoked = () =>
 /** How stale a device's `last_seen_at` may get before a call refreshes it. */
 export const TOUCH_EVERY_MS = 5000;
 
-/** Middleware: 401 unless a live device token comes with the request; notes the contact. */
-export function requireDevice(deps: AppDeps): MiddlewareHandler<AppEnv> {
+/**
+ * Middleware: 401 unless a live device token comes with the request; notes the contact unless
+ * `touch` is false (a push writes last-seen itself, in its one update of the device row).
+ */
+export function requireDevice(
+  deps: AppDeps,
+  opts: { touch?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
+  const touch = opts.touch ?? true;
   return async (c, next) => {
     const header = c.req.header('authorization')?.trim() ?? '';
     if (!header) throw required();
     const match = /^Bearer +([A-Za-z0-9_-]{16,200})$/i.exec(header);
     if (!match) throw invalid();
-    const row = await findDeviceByTokenHash(deps.store.db, hashSecret(match[1]!));
+    const row = await findDeviceByTokenHash(deps.store, hashSecret(match[1]!));
     if (!row) throw invalid();
     if (row.revoked_at !== null) throw revoked();
     const now = Date.now();
     // A write (and a commit) per call would cost a sync push more than its own insert; the
     // organizer's "last seen" needs seconds, not milliseconds.
-    if (row.last_seen_at === null || now - Number(row.last_seen_at) >= TOUCH_EVERY_MS) {
+    const stale = row.last_seen_at === null || now - Number(row.last_seen_at) >= TOUCH_EVERY_MS;
+    if (touch && stale) {
       await touchDevice(deps.store.db, row.id, now);
     }
     c.set('device', toDeviceAuth(row));

@@ -11,7 +11,6 @@ import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
 import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
-import { getDeviceClocks } from '../store/devices.js';
 import { maxScanSeq, scanEventsPage } from '../store/scans.js';
 
 const LiveQuery = v.object({ after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))) });
@@ -73,12 +72,11 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
           limit: PAGE,
         });
         if (page.length === PAGE) pending = true;
-        const clocks = page.length ? await getDeviceClocks(db, eventId) : new Map<string, number>();
         for (const { seq, event } of page) {
-          const offset = clocks.get(event.deviceId) ?? 0;
+          // The same correction as reports and pulls (store/scans.ts), as ISO for the console.
           const scan: LiveScan = {
             ...event,
-            correctedTime: new Date(event.deviceTime - offset).toISOString(),
+            correctedTime: new Date(event.correctedTime).toISOString(),
           };
           await stream.writeSSE({ event: 'scan', id: String(seq), data: JSON.stringify(scan) });
           last = seq;

@@ -1,6 +1,7 @@
 // Organizer views of the door: attendance per session and the conflicts to review, both built
-// from every stored scan of the event with corrected times.
+// from every stored scan of the event with corrected times, and the scans the server refused.
 import { Hono } from 'hono';
+import type { RejectionReport } from '../../shared/api/attendance.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound } from '../http/problem.js';
@@ -10,7 +11,8 @@ import { attendanceCsv } from '../scans/attendance-csv.js';
 import type { Store } from '../store/database.js';
 import { listDevices } from '../store/devices.js';
 import { getEventDetail } from '../store/events.js';
-import { allScans, listIdConflicts } from '../store/scans.js';
+import { listIdConflicts, listRejections } from '../store/scan-reviews.js';
+import { allScans } from '../store/scans.js';
 
 const EVENT = { id: 'Acara', en: 'Event' };
 
@@ -37,19 +39,21 @@ async function loadContext(store: Store, eventId: string): Promise<ReportContext
         d.id,
         {
           name: d.name,
-          clockOffsetMs: d.clock_offset_ms === null ? null : Number(d.clock_offset_ms),
+          serverMinusDeviceMs:
+            d.server_minus_device_ms === null ? null : Number(d.server_minus_device_ms),
         },
       ]),
     ),
   };
 }
 
-/** GET /events/:eventId/attendance and /events/:eventId/conflicts (organizer). */
+/** GET /events/:eventId/attendance, /conflicts and /rejections (organizer). */
 export function reportRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.use('/events/:eventId/attendance', requireOrganizer(deps));
   r.use('/events/:eventId/conflicts', requireOrganizer(deps));
   r.use('/events/:eventId/attendance.csv', requireOrganizer(deps));
+  r.use('/events/:eventId/rejections', requireOrganizer(deps));
   r.get('/events/:eventId/attendance.csv', async (c) => {
     const eventId = c.req.param('eventId');
     const report = attendanceReport(await loadContext(deps.store, eventId));
@@ -66,6 +70,30 @@ export function reportRoutes(deps: AppDeps) {
     const ctx = await loadContext(deps.store, eventId);
     const rows = await listIdConflicts(deps.store.db, eventId);
     return c.json(conflictReport(ctx, rows));
+  });
+  r.get('/events/:eventId/rejections', async (c) => {
+    const eventId = c.req.param('eventId');
+    const { db } = deps.store;
+    if (!(await getEventDetail(db, eventId))) throw notFound(EVENT);
+    const [rows, devices] = await Promise.all([
+      listRejections(db, eventId),
+      listDevices(db, eventId),
+    ]);
+    const names = new Map(devices.map((d) => [d.id, d.name]));
+    const report: RejectionReport = {
+      eventId,
+      rejections: rows.map((r) => ({
+        id: r.scan_id,
+        code: r.code,
+        message: r.message,
+        deviceId: r.device_id,
+        deviceName: names.get(r.device_id) ?? null,
+        receivedAt: new Date(Number(r.received_at)).toISOString(),
+        body: JSON.parse(r.body) as unknown,
+      })),
+      serverTime: new Date().toISOString(),
+    };
+    return c.json(report);
   });
   return r;
 }

@@ -3,16 +3,14 @@
 // push from that tablet would be, then stored idempotently: importing a file twice, or after the
 // tablet did sync after all, changes nothing.
 import { Hono } from 'hono';
-import type { PushResult, ScanImportResult } from '../../shared/api/sync.js';
-import { PUSH_BATCH_MAX, UnsyncedScansFile, canonicalScanEvent } from '../../shared/api/sync.js';
-import type { ScanEvent } from '../../shared/door/types.js';
+import type { ScanImportResult } from '../../shared/api/sync.js';
+import { PUSH_BATCH_MAX, UnsyncedScansFile } from '../../shared/api/sync.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { fail } from '../http/problem.js';
-import { getDeviceRow, toDeviceAuth } from '../store/devices.js';
-import { storeScanBatch } from '../store/scans.js';
-import { allowedSessions, checkEvent } from './sync.js';
+import { getDeviceAuthRow, toDeviceAuth } from '../store/devices.js';
+import { ingestScans } from '../scans/ingest.js';
 
 /** POST /events/:eventId/scans/import (organizer). */
 export function scanImportRoutes(deps: AppDeps) {
@@ -21,7 +19,7 @@ export function scanImportRoutes(deps: AppDeps) {
   r.post('/events/:eventId/scans/import', async (c) => {
     const eventId = c.req.param('eventId');
     const file = await readJson(c, UnsyncedScansFile);
-    const row = await getDeviceRow(deps.store.db, file.deviceId);
+    const row = await getDeviceAuthRow(deps.store, file.deviceId);
     if (!row || row.event_id !== eventId || file.eventId !== eventId) {
       throw fail(
         400,
@@ -32,7 +30,6 @@ export function scanImportRoutes(deps: AppDeps) {
     }
     // A revoked tablet's scans are exactly what this is for: its wave rights still apply.
     const device = toDeviceAuth(row);
-    const sessions = await allowedSessions(deps.store, device);
     const result: ScanImportResult = {
       stored: 0,
       duplicate: 0,
@@ -42,25 +39,18 @@ export function scanImportRoutes(deps: AppDeps) {
     };
     const receivedAt = Date.now();
     for (let i = 0; i < file.events.length; i += PUSH_BATCH_MAX) {
-      const accepted: { event: ScanEvent; body: string }[] = [];
-      for (const raw of file.events.slice(i, i + PUSH_BATCH_MAX)) {
-        const checked = checkEvent(raw, device, sessions);
-        if (checked.ok)
-          accepted.push({ event: checked.event, body: canonicalScanEvent(checked.event) });
-        else {
-          result.rejected += 1;
-          if (result.problems.length < 20) result.problems.push(checked.result as PushResult);
-        }
-      }
-      const outcomes = await storeScanBatch(deps.store, {
-        eventId,
-        deviceId: device.id,
-        events: accepted,
+      const results = await ingestScans(deps.store, {
+        device,
+        events: file.events.slice(i, i + PUSH_BATCH_MAX),
         receivedAt,
-        clockOffsetMs: null,
+        deviceContact: false,
+        serverMinusDeviceMs: null,
         notifyChannel: deps.live?.channel ?? null,
       });
-      for (const o of outcomes) result[o] += 1;
+      for (const res of results) {
+        result[res.status] += 1;
+        if (res.status === 'rejected' && result.problems.length < 20) result.problems.push(res);
+      }
     }
     if (!deps.live?.channel && result.stored > 0) {
       await deps.live?.announce(eventId).catch(() => undefined);

@@ -1,142 +1,46 @@
-// Door sync. Push: each event is checked on its own (shape, device, allowed session) and the
-// accepted ones are stored in one transaction; the answer, sent only after commit, says per event
-// what happened, so replaying a batch is harmless. Pull: other devices' events (and roster
-// changes) after a server cursor, in pages. Every call needs a live device token.
+// Door sync. Push: each event is checked on its own and stored or kept as rejected, in one
+// transaction (scans/ingest.ts); the answer, sent only after commit, says per event what
+// happened, so replaying a batch is harmless. Pull: other devices' events of the tablet's own
+// waves (and roster changes) after a server cursor, in pages. Every call needs a live device token.
 import { Hono } from 'hono';
-import * as v from 'valibot';
-import type { PushResult, SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
-import {
-  PULL_PAGE_DEFAULT,
-  ScanEventSchema,
-  canonicalScanEvent,
-  SyncPullQuery,
-  SyncPushBody,
-  toScanEvent,
-} from '../../shared/api/sync.js';
-import type { ScanEvent } from '../../shared/door/types.js';
+import type { PulledScanEvent, SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
+import { PULL_PAGE_DEFAULT, SyncPullQuery, SyncPushBody } from '../../shared/api/sync.js';
+import { phoneLast4 } from '../../shared/door/phone.js';
 import { requireDevice } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
-import type { DeviceAuth } from '../store/devices.js';
+import { ingestScans } from '../scans/ingest.js';
 import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-changes.js';
-import { maxScanSeq, scanEventsPage, storeScanBatch } from '../store/scans.js';
-import type { Store } from '../store/database.js';
+import { maxScanSeq, scanEventsPage } from '../store/scans.js';
 
-const rejected = (
-  id: string,
-  code: string,
-  idText: string,
-  en: string,
-  httpStatus: 400 | 403 = 403,
-): PushResult => ({
-  id,
-  status: 'rejected',
-  httpStatus,
-  code,
-  message: `${idText} / ${en}`,
-});
-
-/** The sessions a device may record scans for: those of its allowed waves. */
-export async function allowedSessions(store: Store, device: DeviceAuth): Promise<Set<string>> {
-  if (!device.waveIds.length) return new Set();
-  const rows = await store.db
-    .selectFrom('wave_sessions')
-    .select('id')
-    .where('wave_id', 'in', device.waveIds)
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
-
-/** Checks one pushed event against its schema and the device that sent it. */
-export function checkEvent(
-  raw: unknown,
-  device: DeviceAuth,
-  sessions: Set<string>,
-): { ok: true; event: ScanEvent } | { ok: false; result: PushResult } {
-  const id =
-    typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
-      ? (raw as { id: string }).id
-      : '';
-  const parsed = v.safeParse(ScanEventSchema, raw);
-  if (!parsed.success) {
-    const fields = [
-      ...new Set(parsed.issues.map((i) => i.path?.map((p) => String(p.key)).join('.') ?? '')),
-    ]
-      .filter(Boolean)
-      .join(', ');
-    const result = rejected(
-      id,
-      'invalid-event',
-      `Data pindaian tidak valid: ${fields || 'isi'}`,
-      `Invalid scan event: ${fields || 'body'}`,
-      400,
-    );
-    return { ok: false, result };
-  }
-  const e = parsed.output;
-  if (e.deviceId !== device.id) {
-    const result = rejected(
-      e.id,
-      'wrong-device',
-      'Pindaian ini tercatat oleh perangkat lain, bukan perangkat yang mengirim',
-      'This scan was recorded by another device than the one sending it',
-    );
-    return { ok: false, result };
-  }
-  if (!sessions.has(e.sessionId)) {
-    const result = rejected(
-      e.id,
-      'session-not-allowed',
-      'Sesi pindaian ini bukan milik gelombang yang diizinkan untuk perangkat ini',
-      'The scan’s session is not in a wave this device is allowed',
-    );
-    return { ok: false, result };
-  }
-  return { ok: true, event: toScanEvent(e, device.door) };
+/** Another door's event as a tablet may hold it: a walk-in's phone cut to its last four digits. */
+function forOtherDoors(event: PulledScanEvent): PulledScanEvent {
+  if (!event.walkIn) return event;
+  return { ...event, walkIn: { ...event.walkIn, phone: phoneLast4(event.walkIn.phone) } };
 }
 
 /** POST /sync/push and GET /sync/pull. */
 export function syncRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
-  r.use('/sync/*', requireDevice(deps));
+  r.use('/sync/push', requireDevice(deps, { touch: false }));
+  r.use('/sync/pull', requireDevice(deps));
 
   r.post('/sync/push', async (c) => {
     const receivedAt = Date.now();
     const device = c.get('device');
     const body = await readJson(c, SyncPushBody);
-    const sessions = await allowedSessions(deps.store, device);
-    const results: PushResult[] = [];
-    const accepted: { event: ScanEvent; body: string }[] = [];
-    const acceptedAt: number[] = [];
-    for (const raw of body.events) {
-      const checked = checkEvent(raw, device, sessions);
-      if (checked.ok) {
-        acceptedAt.push(results.length);
-        accepted.push({ event: checked.event, body: canonicalScanEvent(checked.event) });
-        results.push({ id: checked.event.id, status: 'stored', httpStatus: 201 });
-      } else results.push(checked.result);
-    }
-    const clockOffsetMs = body.sentAt === undefined ? null : body.sentAt - receivedAt;
-    const outcomes = await storeScanBatch(deps.store, {
-      eventId: device.eventId,
-      deviceId: device.id,
-      events: accepted,
+    // What the server can measure alone: its receive time minus the device's send time (low by
+    // the one-way network delay). The tablet estimates its own from the round trip.
+    const serverMinusDeviceMs = body.sentAt === undefined ? null : receivedAt - body.sentAt;
+    const results = await ingestScans(deps.store, {
+      device,
+      events: body.events,
       receivedAt,
-      clockOffsetMs,
+      deviceContact: true,
+      serverMinusDeviceMs,
       notifyChannel: deps.live?.channel ?? null,
     });
-    outcomes.forEach((status, k) => {
-      const res = results[acceptedAt[k]!]!;
-      res.status = status;
-      res.httpStatus = status === 'stored' ? 201 : status === 'duplicate' ? 200 : 409;
-      if (status === 'conflict') {
-        res.code = 'id-conflict';
-        res.message =
-          'Kode pindaian ini sudah tersimpan dengan isi berbeda; salinan ini dicatat untuk panitia / ' +
-          'This scan id is already stored with a different body; this copy was recorded for the organizer';
-      }
-    });
-    if (!deps.live?.channel && outcomes.includes('stored')) {
+    if (!deps.live?.channel && results.some((r) => r.status === 'stored')) {
       // After the commit; a failed announcement only delays live views, never the tablet.
       await deps.live?.announce(device.eventId).catch((err: unknown) => {
         deps.log('warn', 'live-announce-failed', { error: String(err) });
@@ -144,8 +48,9 @@ export function syncRoutes(deps: AppDeps) {
     }
     const answer: SyncPushResult = {
       results,
+      receivedAt: new Date(receivedAt).toISOString(),
       serverTime: new Date().toISOString(),
-      clockOffsetMs,
+      serverMinusDeviceMs,
     };
     return c.json(answer);
   });
@@ -163,6 +68,7 @@ export function syncRoutes(deps: AppDeps) {
       after: cursor.scans,
       upTo: top,
       exceptDevice: device.id,
+      sessionIds: [...device.sessionIds],
       limit: limit + 1,
     });
     const more = page.length > limit;
@@ -170,7 +76,7 @@ export function syncRoutes(deps: AppDeps) {
     const scans = more ? events[events.length - 1]!.seq : Math.max(top, cursor.scans);
     const roster = await rosterChangesSince(db, device, cursor.roster);
     const answer: SyncPullResult = {
-      events: events.map((e) => e.event),
+      events: events.map((e) => forOtherDoors(e.event)),
       roster: roster.participants,
       revocations: roster.revocations,
       cursor: formatCursor({ scans, roster: roster.cursor }),

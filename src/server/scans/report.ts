@@ -15,6 +15,7 @@ import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
 import { compareEvents, compareText } from '../../shared/door/attendance-rules.js';
 import { createAttendanceState } from '../../shared/door/attendance.js';
 import type { AttendanceState } from '../../shared/door/attendance.js';
+import { correctTime } from '../../shared/door/clock.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type { StoredScan } from '../store/scans.js';
 
@@ -27,20 +28,16 @@ export interface ReportContext {
   /** Participant id → name and business. */
   people: Map<string, { name: string; business: string }>;
   /** Device id → name and latest clock offset. */
-  devices: Map<string, { name: string; clockOffsetMs: number | null }>;
-}
-
-/** The offset to correct an event with: measured at its push, else the device's latest. */
-function offsetOf(ctx: ReportContext, scan: StoredScan | undefined, deviceId: string): number {
-  return scan?.clockOffsetMs ?? ctx.devices.get(deviceId)?.clockOffsetMs ?? 0;
+  devices: Map<string, { name: string; serverMinusDeviceMs: number | null }>;
 }
 
 function copyOf(
   ctx: ReportContext,
   e: ScanEvent,
-  scan: { receivedAt: number; clockOffsetMs: number | null } | undefined,
+  scan: { receivedAt: number; serverMinusDeviceMs: number | null } | undefined,
 ): AdmissionCopy {
-  const offset = scan?.clockOffsetMs ?? ctx.devices.get(e.deviceId)?.clockOffsetMs ?? 0;
+  // Measured at the copy's own push, else the device's latest.
+  const offset = scan?.serverMinusDeviceMs ?? ctx.devices.get(e.deviceId)?.serverMinusDeviceMs;
   return {
     eventId: e.id,
     kind: e.kind,
@@ -49,7 +46,7 @@ function copyOf(
     deviceName: ctx.devices.get(e.deviceId)?.name ?? null,
     volunteer: e.volunteer,
     deviceTime: iso(e.deviceTime),
-    correctedTime: iso(e.deviceTime - offset),
+    correctedTime: iso(correctTime(e.deviceTime, offset)),
     receivedAt: iso(scan?.receivedAt ?? 0),
   };
 }
@@ -92,8 +89,9 @@ export function attendanceReport(ctx: ReportContext, state?: AttendanceState): A
         name: who.name,
         business: who.business,
         walkIn: first?.kind === 'walk-in',
-        at: iso(record.at - offsetOf(ctx, scan, record.deviceId)),
-        deviceTime: iso(record.at),
+        // Stored scans carry their corrected time, so the fold's `at` is already corrected.
+        at: iso(record.at),
+        deviceTime: iso(first?.deviceTime ?? record.at),
         door: record.door,
         deviceId: record.deviceId,
         deviceName: ctx.devices.get(record.deviceId)?.name ?? null,
@@ -155,14 +153,15 @@ export function conflictReport(
       stored: stored && {
         ...copyOf(ctx, stored, {
           receivedAt: Number(r.stored_received_at),
-          clockOffsetMs: r.stored_offset === null ? null : Number(r.stored_offset),
+          serverMinusDeviceMs: r.stored_offset === null ? null : Number(r.stored_offset),
         }),
         body: stored,
       },
       received: {
         ...copyOf(ctx, received, {
           receivedAt: Number(r.received_at),
-          clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
+          serverMinusDeviceMs:
+            r.server_minus_device_ms === null ? null : Number(r.server_minus_device_ms),
         }),
         deviceId: r.device_id,
         deviceName: ctx.devices.get(r.device_id)?.name ?? null,
@@ -184,7 +183,7 @@ export interface IdConflictRow {
   device_id: string;
   body: string;
   received_at: number;
-  clock_offset_ms: number | null;
+  server_minus_device_ms: number | null;
   stored_body: string | null;
   stored_received_at: number | null;
   stored_offset: number | null;

@@ -1,6 +1,9 @@
 // Door devices and their one-time pairing codes. Only hashes of codes and tokens are stored.
 import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { DeviceInfo, DoorParticipant } from '../../shared/api/door.js';
+import { phoneLast4 } from '../../shared/door/phone.js';
+import type { Store } from './database.js';
 import type { Database, DeviceTable, PairingCodeTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -13,7 +16,12 @@ export interface DeviceAuth {
   name: string;
   door: string;
   waveIds: string[];
+  /** The sessions of its waves: the only ones it may record scans for or pull. */
+  sessionIds: Set<string>;
 }
+
+/** A device row with its sessions' ids (comma-separated, null when none), read in one query. */
+export type DeviceAuthRow = DeviceTable & { session_ids: string | null };
 
 /** Wave ids from the stored JSON; anything unreadable counts as no wave at all. */
 export function parseWaveIds(json: string): string[] {
@@ -36,19 +44,52 @@ export function toDeviceInfo(r: DeviceTable): DeviceInfo {
     createdAt: iso(r.created_at),
     lastSeenAt: r.last_seen_at === null ? null : iso(r.last_seen_at),
     revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
-    clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
+    serverMinusDeviceMs:
+      r.server_minus_device_ms === null ? null : Number(r.server_minus_device_ms),
   };
 }
 
 /** A device row as the door routes see it. */
-export function toDeviceAuth(r: DeviceTable): DeviceAuth {
+export function toDeviceAuth(r: DeviceAuthRow): DeviceAuth {
   return {
     id: r.id,
     eventId: r.event_id,
     name: r.name,
     door: r.door,
     waveIds: parseWaveIds(r.wave_ids),
+    sessionIds: new Set(r.session_ids ? r.session_ids.split(',') : []),
   };
+}
+
+// Session ids are [A-Za-z0-9_-], so a comma is a safe separator. The device's waves are a JSON
+// array, read by each dialect's own JSON function.
+const sessionIdsOf = (store: Store) =>
+  store.dialect === 'postgres'
+    ? sql<string | null>`(select string_agg(s.id, ',') from wave_sessions s
+        where s.wave_id in (select jsonb_array_elements_text(devices.wave_ids::jsonb)))`
+    : sql<string | null>`(select group_concat(s.id, ',') from wave_sessions s
+        where s.wave_id in (select value from json_each(devices.wave_ids)))`;
+
+const deviceAuthQuery = (store: Store) =>
+  store.db.selectFrom('devices').selectAll().select(sessionIdsOf(store).as('session_ids'));
+
+/**
+ * The device holding this token hash, revoked or not, with its allowed sessions resolved in the
+ * same query: authentication and the push's session check cost one round trip.
+ */
+export async function findDeviceByTokenHash(
+  store: Store,
+  tokenHash: string,
+): Promise<DeviceAuthRow | undefined> {
+  return deviceAuthQuery(store).where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** One device by id with its allowed sessions, revoked or not (an organizer's import). */
+export async function getDeviceAuthRow(
+  store: Store,
+  id: string,
+): Promise<DeviceAuthRow | undefined> {
+  return deviceAuthQuery(store).where('id', '=', id).executeTakeFirst();
 }
 
 /** Stores a new pairing code; false if its hash is already taken (the caller draws again). */
@@ -106,7 +147,7 @@ export async function pairDevice(
       created_at: opts.now,
       last_seen_at: opts.now,
       revoked_at: null,
-      clock_offset_ms: null,
+      server_minus_device_ms: null,
       clock_checked_at: null,
     };
     await tx.insertInto('devices').values(device).execute();
@@ -123,15 +164,6 @@ export async function listDevices(db: Db, eventId: string): Promise<DeviceTable[
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-}
-
-/** The device holding this token hash, revoked or not. */
-export async function findDeviceByTokenHash(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('devices')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
 }
 
 /** Notes that the device was just in contact. */
@@ -186,7 +218,7 @@ function toDoorParticipant(r: {
     name: r.name,
     business: r.business,
     waveId: r.wave_id,
-    phoneLast4: r.phone.replace(/\D/g, '').slice(-4),
+    phoneLast4: phoneLast4(r.phone),
     ticketVersion: r.ticket_version,
     status: r.status,
   };
@@ -223,15 +255,4 @@ export async function countDoorRoster(db: Db, eventId: string, waveIds: string[]
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Each device's latest clock offset (ms) in an event, for correcting live times. */
-export async function getDeviceClocks(db: Db, eventId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('devices')
-    .select(['id', 'clock_offset_ms'])
-    .where('event_id', '=', eventId)
-    .where('clock_offset_ms', 'is not', null)
-    .execute();
-  return new Map(rows.map((r) => [r.id, Number(r.clock_offset_ms)]));
 }

@@ -1,6 +1,7 @@
 // Schema migrations, in code, for SQLite and PostgreSQL alike. Append new ones; never edit old ones.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
+import { syncMigrations } from './migrations-sync.js';
 
 const ms = 'bigint' as const;
 
@@ -254,6 +255,7 @@ const migrations: Record<string, Migration> = {
         end`.execute(db);
     },
   },
+  ...syncMigrations,
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

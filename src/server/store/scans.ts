@@ -1,20 +1,32 @@
 // Scan events: the append-only record of every scan. A push is one transaction with one
 // multi-row `INSERT … ON CONFLICT (id) DO NOTHING`; ids it did not insert are compared with the
 // stored copy (duplicate or conflict), and a conflicting copy is kept for the organizer.
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { CompiledQuery, sql } from 'kysely';
-import type { PulledScanEvent } from '../../shared/api/sync.js';
+import type { PulledScanEvent, PushResult } from '../../shared/api/sync.js';
 import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
+import { correctTime } from '../../shared/door/clock.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type SQLite from 'better-sqlite3';
 import type { Dialect, Store } from './database.js';
+import { recordConflicts, recordRejections } from './scan-reviews.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-// Any constant will do: the key of the lock that orders scan inserts in PostgreSQL.
-const SCAN_SEQ_LOCK = 0x48616469;
+// Any constant will do: the class of the per-event locks that order scan inserts in PostgreSQL
+// (the roster-change trigger uses another class, see migrations-sync.ts).
+const SCAN_SEQ_LOCK_CLASS = 0x48616469;
+
+/**
+ * PostgreSQL: holds the event's scan lock until the transaction ends, so within one event seq
+ * order is commit order (a pull cursor never steps over a row that commits later with a smaller
+ * seq). Pushes to different events do not wait for each other. SQLite: nothing to do.
+ */
+export async function lockEventScans(tx: Db, dialect: Dialect, eventId: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(${SCAN_SEQ_LOCK_CLASS}, hashtext(${eventId}))`.execute(tx);
+}
 
 export interface StoreBatch {
   eventId: string;
@@ -23,13 +35,23 @@ export interface StoreBatch {
   /** Already validated and checked against the device, each with canonicalScanEvent(event). */
   events: { event: ScanEvent; body: string }[];
   receivedAt: number;
+  /** True when the device itself pushed (its last contact moves); false for an import. */
+  deviceContact: boolean;
   /** Device clock minus server clock for this push; null when the push carried no `sentAt`. */
-  clockOffsetMs: number | null;
+  serverMinusDeviceMs: number | null;
+  /** Events refused before storing, each with its answer: kept for the organizer. */
+  rejected?: RejectedScan[];
   /** PostgreSQL: NOTIFY this channel with the event id when anything new is stored. */
   notifyChannel?: string | null;
 }
 
 export type StoreOutcome = 'stored' | 'duplicate' | 'conflict';
+
+/** A pushed event the server refused: its answer and the event as it came (JSON text). */
+export interface RejectedScan {
+  result: PushResult;
+  body: string;
+}
 
 const COLUMNS = [
   'id',
@@ -40,7 +62,7 @@ const COLUMNS = [
   'kind',
   'device_time',
   'received_at',
-  'clock_offset_ms',
+  'server_minus_device_ms',
   'body',
 ] as const;
 
@@ -91,9 +113,8 @@ function insertQuery(dialect: Dialect, rows: unknown[][]): CompiledQuery<{ id: s
 
 /**
  * Stores a batch in one transaction and says, per event (in the batch's order), what became of
- * it; a repeat inside the batch compares with the first copy. In PostgreSQL an advisory lock
- * makes sequence order equal commit order, so a pull cursor never steps over an event that
- * commits later with a smaller seq.
+ * it; a repeat inside the batch compares with the first copy. The event's lock (lockEventScans)
+ * orders it with other pushes to the same event. Also notes the device's contact and clock.
  */
 export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<StoreOutcome[]> {
   const { db, dialect } = store;
@@ -111,7 +132,7 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
       e.kind,
       e.deviceTime,
       batch.receivedAt,
-      batch.clockOffsetMs,
+      batch.serverMinusDeviceMs,
       body,
     ]);
   }
@@ -119,16 +140,24 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
   const inserted = new Set<string>();
   const stored = new Map<string, string>();
   await db.transaction().execute(async (tx) => {
-    if (batch.clockOffsetMs !== null) {
+    // The push's one write to `devices` (last seen and clock together), taken before the event
+    // lock: taking it after could deadlock with a second push of the same device.
+    if (batch.deviceContact) {
       await tx
         .updateTable('devices')
-        .set({ clock_offset_ms: batch.clockOffsetMs, clock_checked_at: batch.receivedAt })
+        .set(
+          batch.serverMinusDeviceMs === null
+            ? { last_seen_at: batch.receivedAt }
+            : {
+                last_seen_at: batch.receivedAt,
+                server_minus_device_ms: batch.serverMinusDeviceMs,
+                clock_checked_at: batch.receivedAt,
+              },
+        )
         .where('id', '=', batch.deviceId)
         .execute();
     }
-    if (dialect === 'postgres') {
-      await sql`select pg_advisory_xact_lock(${SCAN_SEQ_LOCK})`.execute(tx);
-    }
+    await lockEventScans(tx, dialect, batch.eventId);
     if (rows.length && store.sqlite) {
       // Inside the transaction, so on the connection it holds: a cached statement saves
       // re-preparing a 5,000-parameter insert per batch.
@@ -157,6 +186,7 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
       .filter(({ event, body }) => stored.get(event.id) !== body)
       .map(({ event, body }) => ({ id: event.id, body }));
     if (differing.length) await recordConflicts(tx, batch, differing);
+    if (batch.rejected?.length) await recordRejections(tx, batch, batch.rejected);
   });
 
   const answered = new Set<string>();
@@ -166,24 +196,6 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
     answered.add(event.id);
     return first && inserted.has(event.id) ? 'stored' : 'duplicate';
   });
-}
-
-async function recordConflicts(tx: Db, batch: StoreBatch, copies: { id: string; body: string }[]) {
-  await tx
-    .insertInto('scan_conflicts')
-    .values(
-      copies.map((c) => ({
-        scan_id: c.id,
-        body_hash: createHash('sha256').update(c.body).digest('base64url'),
-        event_id: batch.eventId,
-        device_id: batch.deviceId,
-        body: c.body,
-        received_at: batch.receivedAt,
-        clock_offset_ms: batch.clockOffsetMs,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['scan_id', 'body_hash']).doNothing())
-    .execute();
 }
 
 /** The highest seq the event has so far (0 when none). */
@@ -196,66 +208,95 @@ export async function maxScanSeq(db: Db, eventId: string): Promise<number> {
   return Number(row?.m ?? 0);
 }
 
-/** Events after `after` up to `upTo`, in seq order, leaving out one device's own. */
+/**
+ * Events after `after` up to `upTo`, in seq order, leaving out one device's own and, when
+ * `sessionIds` is given, every session not in it.
+ */
 export async function scanEventsPage(
   db: Db,
-  opts: { eventId: string; after: number; upTo: number; exceptDevice: string; limit: number },
+  opts: {
+    eventId: string;
+    after: number;
+    upTo: number;
+    exceptDevice: string;
+    sessionIds?: readonly string[];
+    limit: number;
+  },
 ): Promise<{ seq: number; event: PulledScanEvent }[]> {
-  const rows = await db
-    .selectFrom('scan_events')
-    .select(['seq', 'body', 'received_at'])
-    .where('event_id', '=', opts.eventId)
-    .where('seq', '>', opts.after)
-    .where('seq', '<=', opts.upTo)
-    .where('device_id', '<>', opts.exceptDevice)
-    .orderBy('seq')
-    .limit(opts.limit)
-    .execute();
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    event: { ...parseCanonicalScanEvent(r.body), receivedAt: Number(r.received_at) },
-  }));
+  let q = withOffsets(db)
+    .select('s.seq')
+    .where('s.event_id', '=', opts.eventId)
+    .where('s.seq', '>', opts.after)
+    .where('s.seq', '<=', opts.upTo)
+    .where('s.device_id', '<>', opts.exceptDevice);
+  // An empty list would be invalid SQL; no session means nothing to pull.
+  if (opts.sessionIds) {
+    q = q.where('s.session_id', 'in', opts.sessionIds.length ? [...opts.sessionIds] : ['']);
+  }
+  const rows = await q.orderBy('s.seq').limit(opts.limit).execute();
+  return rows.map((r) => {
+    const { event, receivedAt } = toStoredScan(r);
+    return {
+      seq: Number(r.seq),
+      event: { ...event, receivedAt, correctedTime: event.correctedTime! },
+    };
+  });
 }
 
-/** A stored event with what the server knows about its arrival. */
+// A scan row with both offsets that can correct it: the one measured at its own push, and its
+// device's latest (for a push without `sentAt`, or an imported file).
+const withOffsets = (db: Db) =>
+  db
+    .selectFrom('scan_events as s')
+    .leftJoin('devices as d', 'd.id', 's.device_id')
+    .select([
+      's.body',
+      's.received_at',
+      's.server_minus_device_ms',
+      'd.server_minus_device_ms as device_offset',
+    ]);
+
+function toStoredScan(r: {
+  body: string;
+  received_at: number;
+  server_minus_device_ms: number | null;
+  device_offset: number | null;
+}): StoredScan {
+  const event = parseCanonicalScanEvent(r.body);
+  const own = r.server_minus_device_ms === null ? null : Number(r.server_minus_device_ms);
+  const latest = r.device_offset === null ? null : Number(r.device_offset);
+  event.correctedTime = correctTime(event.deviceTime, own ?? latest);
+  return { event, receivedAt: Number(r.received_at), serverMinusDeviceMs: own };
+}
+
+/** A stored event (with its correctedTime) and what the server knows about its arrival. */
 export interface StoredScan {
   event: ScanEvent;
   receivedAt: number;
-  clockOffsetMs: number | null;
+  serverMinusDeviceMs: number | null;
 }
 
-/** Every scan event of an event, in seq order (attendance and conflicts fold them all). */
+/**
+ * Every scan event of an event, in seq order (attendance and conflicts fold them all), each with
+ * its corrected time, so the fold orders by it as the tablets do.
+ */
 export async function allScans(db: Db, eventId: string): Promise<StoredScan[]> {
+  const rows = await withOffsets(db).where('s.event_id', '=', eventId).orderBy('s.seq').execute();
+  return rows.map(toStoredScan);
+}
+
+/** Which device recorded each of these scans (ids the event does not hold are left out). */
+export async function scanDevices(
+  db: Db,
+  eventId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
   const rows = await db
     .selectFrom('scan_events')
-    .select(['body', 'received_at', 'clock_offset_ms'])
+    .select(['id', 'device_id'])
     .where('event_id', '=', eventId)
-    .orderBy('seq')
+    .where('id', 'in', [...new Set(ids)])
     .execute();
-  return rows.map((r) => ({
-    event: parseCanonicalScanEvent(r.body),
-    receivedAt: Number(r.received_at),
-    clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
-  }));
-}
-
-/** The differing copies of ids received for an event, oldest first, with the stored copy. */
-export async function listIdConflicts(db: Db, eventId: string) {
-  return db
-    .selectFrom('scan_conflicts as c')
-    .leftJoin('scan_events as s', 's.id', 'c.scan_id')
-    .select([
-      'c.scan_id',
-      'c.device_id',
-      'c.body',
-      'c.received_at',
-      'c.clock_offset_ms',
-      's.body as stored_body',
-      's.received_at as stored_received_at',
-      's.clock_offset_ms as stored_offset',
-    ])
-    .where('c.event_id', '=', eventId)
-    .orderBy('c.received_at')
-    .orderBy('c.scan_id')
-    .execute();
+  return new Map(rows.map((r) => [r.id, r.device_id]));
 }

@@ -104,8 +104,8 @@ export interface DeviceTable {
   created_at: number;
   last_seen_at: number | null;
   revoked_at: number | null;
-  /** The device clock minus the server's (ms) at its latest push with `sentAt`. */
-  clock_offset_ms: number | null;
+  /** Server clock minus the device's (ms), as measured at its latest push with `sentAt`. */
+  server_minus_device_ms: number | null;
   clock_checked_at: number | null;
 }
 
@@ -120,8 +120,8 @@ export interface ScanEventTable {
   kind: string;
   device_time: number;
   received_at: number;
-  /** The device's offset measured at the push that delivered the event. */
-  clock_offset_ms: number | null;
+  /** Server minus device clock (ms), measured at the push that delivered the event. */
+  server_minus_device_ms: number | null;
   /** canonicalScanEvent(event). */
   body: string;
 }
@@ -142,7 +142,23 @@ export interface ScanConflictTable {
   device_id: string;
   body: string;
   received_at: number;
-  clock_offset_ms: number | null;
+  server_minus_device_ms: number | null;
+}
+
+/** A pushed scan the server refused, with the reason given to the tablet (migration 0006). */
+export interface ScanRejectionTable {
+  /** The event's id as sent; '' when it had none. */
+  scan_id: string;
+  body_hash: string;
+  event_id: string;
+  /** The device whose token pushed it (or whose file was imported). */
+  device_id: string;
+  code: string;
+  /** "Indonesian / English", as the tablet was answered. */
+  message: string;
+  /** The event as it came, JSON text. */
+  body: string;
+  received_at: number;
 }
 
 export interface PairingCodeTable {
@@ -174,5 +190,6 @@ export interface Database {
   pairing_codes: PairingCodeTable;
   scan_events: ScanEventTable;
   scan_conflicts: ScanConflictTable;
+  scan_rejections: ScanRejectionTable;
   roster_changes: RosterChangeTable;
 }

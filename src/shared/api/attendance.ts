@@ -4,7 +4,10 @@
 import type { ScanEvent } from '../door/types.js';
 
 /** One `event: scan` message of GET /api/events/:eventId/live (its SSE `id` is the server seq). */
-export type LiveScan = ScanEvent & { receivedAt: number; correctedTime: string };
+export type LiveScan = Omit<ScanEvent, 'correctedTime'> & {
+  receivedAt: number;
+  correctedTime: string;
+};
 
 /** One person's attendance at one session. */
 export interface AttendanceEntry {
@@ -79,5 +82,26 @@ export interface ConflictReport {
   eventId: string;
   doubleAdmissions: DoubleAdmission[];
   idConflicts: IdConflict[];
+  serverTime: string;
+}
+
+/** A pushed (or imported) scan the server refused, kept with the reason the tablet was given. */
+export interface RejectedScanEntry {
+  /** The scan's id as sent; '' when it had none. */
+  id: string;
+  code: string;
+  /** "Indonesian / English", as the tablet was answered. */
+  message: string;
+  deviceId: string;
+  deviceName: string | null;
+  receivedAt: string;
+  /** The event as it came; possibly malformed, which may be why it was refused. */
+  body: unknown;
+}
+
+/** GET /api/events/:eventId/rejections */
+export interface RejectionReport {
+  eventId: string;
+  rejections: RejectedScanEntry[];
   serverTime: string;
 }

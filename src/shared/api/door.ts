@@ -67,8 +67,8 @@ export interface DeviceInfo {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
-  /** The tablet's clock minus the server's (ms) at its latest push; null before any. */
-  clockOffsetMs?: number | null;
+  /** The server's clock minus the tablet's (ms) at its latest push; null before any. */
+  serverMinusDeviceMs?: number | null;
 }
 
 export interface DeviceList {

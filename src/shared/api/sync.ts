@@ -82,9 +82,15 @@ export interface PushResult {
 /** POST /api/sync/push's answer: always 200 once the batch is committed, one result per event. */
 export interface SyncPushResult {
   results: PushResult[];
+  /** The server's clock when it received the push (ISO), for the tablet's round-trip estimate. */
+  receivedAt: string;
+  /** The server's clock when it answered (ISO). */
   serverTime: string;
-  /** The device's clock minus the server's (ms), when the push carried `sentAt`. */
-  clockOffsetMs: number | null;
+  /**
+   * The server's clock minus the device's (ms) as the server measures it (receive time − sentAt,
+   * low by the one-way delay); null without `sentAt`. Stored with the pushed events.
+   */
+  serverMinusDeviceMs: number | null;
 }
 
 /** GET /api/sync/pull's query. `cursor` is opaque: send back the one the last pull gave. */
@@ -102,8 +108,11 @@ export const SyncPullQuery = v.object({
 });
 export type SyncPullQuery = v.InferOutput<typeof SyncPullQuery>;
 
-/** A scan event as pulled: what its device sent, plus when the server received it. */
-export type PulledScanEvent = ScanEvent & { receivedAt: number };
+/**
+ * A scan event as pulled: what its device sent, plus when the server received it and its
+ * `correctedTime` (deviceTime + the device's serverMinusDeviceMs; deviceTime when none is known).
+ */
+export type PulledScanEvent = ScanEvent & { receivedAt: number; correctedTime: number };
 
 /** GET /api/sync/pull's answer. Ask again with `cursor` while `more` is true. */
 export interface SyncPullResult {

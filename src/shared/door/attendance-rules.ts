@@ -2,6 +2,7 @@
 // and the incremental one share, so they can only differ in bookkeeping (which a property test checks).
 import type { ScanEvent } from './types.js';
 import { admits } from './types.js';
+import { eventTime } from './clock.js';
 
 /** True for an event that lets someone in: an admitting check-in, a re-entry, override or walk-in. */
 export function countsAsAdmission(event: ScanEvent): boolean {
@@ -34,9 +35,9 @@ export function isFlaggedEvent(event: ScanEvent): boolean {
   );
 }
 
-/** Orders events by device time, then id: the order in which a fold reads them. */
+/** Orders events by time (corrected where known), then id: the order a fold reads them in. */
 export function compareEvents(a: ScanEvent, b: ScanEvent): number {
-  return a.deviceTime - b.deviceTime || compareText(a.id, b.id);
+  return eventTime(a) - eventTime(b) || compareText(a.id, b.id);
 }
 
 /** Plain code-unit order, the same in every runtime and locale. */
@@ -53,8 +54,8 @@ export function preferredEvent(a: ScanEvent, b: ScanEvent): ScanEvent {
   return compareText(canonical(a), canonical(b)) <= 0 ? a : b;
 }
 
-// Every field that can change attendance or its record. Not receivedAt: the copy pulled back
-// from the server differs from the local one only there, and both must count the same.
+// Every field that can change attendance or its record. Not receivedAt or correctedTime: the copy
+// pulled back from the server differs from the local one only there, and both must count the same.
 function canonical(e: ScanEvent): string {
   return JSON.stringify([
     e.id,

@@ -1,6 +1,7 @@
 // Attendance is a pure fold over scan events (ARCHITECTURE.md, Data model): commutative and
 // idempotent, so devices that learn the same events in any order, any number of times, agree.
 import type { AttendanceRecord, ScanEvent } from './types.js';
+import { eventTime } from './clock.js';
 import {
   attendanceKey,
   compareEvents,
@@ -16,7 +17,8 @@ export type Attendance = Map<string, Map<string, AttendanceRecord>>;
  * The whole fold. Rules: check-in (when its verdict admitted), re-entry, override and walk-in
  * admit; an undo cancels the event it names (an undo of an undo does nothing; an undo of an
  * unknown event waits harmlessly for it); a repeated id counts once. Events are read in
- * (deviceTime, id) order whatever order they come in. deviceTime must be a finite number.
+ * (time, id) order whatever order they come in, the time corrected where known (clock.ts
+ * eventTime). deviceTime must be a finite number.
  */
 export function foldAttendance(events: Iterable<ScanEvent>): Attendance {
   const byId = new Map<string, ScanEvent>();
@@ -59,7 +61,7 @@ export function foldAttendance(events: Iterable<ScanEvent>): Attendance {
 function firstAdmission(event: ScanEvent): AttendanceRecord {
   return {
     firstEventId: event.id,
-    at: event.deviceTime,
+    at: eventTime(event),
     door: event.door,
     deviceId: event.deviceId,
     volunteer: event.volunteer,

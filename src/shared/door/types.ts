@@ -61,6 +61,7 @@ export type ScanEventKind = 'check-in' | 'undo' | 're-entry' | 'override' | 'wal
 export interface WalkIn {
   name: string;
   business: string;
+  /** In full on the tablet that registered them; other tablets get the last four digits only. */
   phone: string;
   /** Their wave; the session's wave when absent. */
   waveId?: string;
@@ -92,12 +93,19 @@ export interface ScanEvent {
   flags?: string[];
   /** Server receive time (ms) on events pulled from the server; never part of the fold. */
   receivedAt?: number;
+  /**
+   * deviceTime on the server's clock (ms), where known: the server's correction on pulled
+   * events, the tablet's own estimate on its scans. Folds order by it (clock.ts eventTime);
+   * never sent, never part of an event's identity.
+   */
+  correctedTime?: number;
 }
 
 /** One person's attendance at one session, folded from scan events. */
 export interface AttendanceRecord {
-  /** The earliest counted admission, by (deviceTime, id). */
+  /** The earliest counted admission, by (time, id). */
   firstEventId: string;
+  /** Its time: corrected where known (clock.ts eventTime), else the device's. */
   at: number;
   door: string;
   deviceId: string;

@@ -1,15 +1,21 @@
 // /admin/events/:eventId/attendance: who is in, per session, arriving live from every door
-// (server-sent events); the conflicts to review; the export for certificates; and the import
+// (server-sent events); the conflicts and refused scans to review; the export for certificates; and the import
 // of a tablet's "scans not sent yet" file, the last resort when a tablet never synced.
 import './attendance.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AttendanceReport, ConflictReport, LiveScan } from '../../../shared/api/attendance';
+import type {
+  AttendanceReport,
+  ConflictReport,
+  LiveScan,
+  RejectionReport,
+} from '../../../shared/api/attendance';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { pickText, useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { attendanceText, wibTime } from './attendance-text';
+import { RejectionList } from './RejectionList';
 
 /** Re-reads the reports this long after the last live scan, so a burst costs one reload. */
 const RELOAD_AFTER_MS = 400;
@@ -45,12 +51,14 @@ export default function AttendancePage({ params }: { params: Record<string, stri
   const event = useEventDetail(eventId);
   const report = useApiData<AttendanceReport>(`${base}/attendance`);
   const conflicts = useApiData<ConflictReport>(`${base}/conflicts`);
+  const rejections = useApiData<RejectionReport>(`${base}/rejections`);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { scans, live } = useLiveScans(eventId, () => {
     if (reloadTimer.current) clearTimeout(reloadTimer.current);
     reloadTimer.current = setTimeout(() => {
       report.reload();
       conflicts.reload();
+      rejections.reload();
     }, RELOAD_AFTER_MS);
   });
   const [sessionId, setSessionId] = useState<string | null>(null);
@@ -137,6 +145,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
 
       <h2>{t.conflicts}</h2>
       <ConflictList report={conflicts.data} names={names} />
+      <RejectionList report={rejections.data} />
 
       <h2>{t.latest}</h2>
       {scans.length === 0 ? (

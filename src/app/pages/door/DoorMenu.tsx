@@ -2,7 +2,7 @@
 // scans not sent yet (the last resort when the network never comes back), pair again.
 import { useState } from 'preact/hooks';
 import type { DeviceRow } from '../../db';
-import { hadirDb, outboxBatch, setVolunteer, unsyncedCount } from '../../db';
+import { hadirDb, setVolunteer, unsyncedExportEvents } from '../../db';
 import { LangToggle } from '../../components/LangToggle';
 import { pickText, useLang } from '../../i18n/i18n';
 import { ApiFailure } from '../../lib/api';
@@ -13,10 +13,9 @@ import { UNSYNCED_FILE_FORMAT } from '../../../shared/api/sync-limits';
 
 type Bi = { id: string; en: string };
 
-/** Downloads every scan still in the outbox as a JSON file; returns how many. */
+/** Downloads every scan not on the server (waiting or refused) as a JSON file; returns how many. */
 export async function exportUnsyncedScans(device: DeviceRow): Promise<number> {
-  const db = hadirDb();
-  const events = await outboxBatch(db, { limit: Math.max(1, await unsyncedCount(db)) });
+  const events = await unsyncedExportEvents(hadirDb());
   const file: UnsyncedScansFile = {
     format: UNSYNCED_FILE_FORMAT,
     deviceId: device.deviceId,

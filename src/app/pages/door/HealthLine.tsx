@@ -7,6 +7,7 @@ import { clockText } from '../../../shared/door/wib-format';
 import { useSyncEngineState } from '../../sync/door-sync';
 import { pickText, useLang } from '../../i18n/i18n';
 import { useOnline } from '../../lib/use-online';
+import { SyncIssueList } from './SyncIssueList';
 
 /** Beyond this the tablet's clock is called wrong (ARCHITECTURE.md, Sync: Clocks). */
 export const CLOCK_WARNING_MS = 2 * 60 * 1000;
@@ -36,8 +37,8 @@ export function HealthLine(props: { status: DoorStatus }) {
   const now = useTick(30_000);
   const sync = useSyncStatus();
   const engine = useSyncEngineState();
-  const { persistence, clockOffsetMs } = props.status;
-  const clockOff = clockOffsetMs !== null && Math.abs(clockOffsetMs) > CLOCK_WARNING_MS;
+  const { persistence, serverMinusDeviceMs } = props.status;
+  const clockOff = serverMinusDeviceMs !== null && Math.abs(serverMinusDeviceMs) > CLOCK_WARNING_MS;
 
   return (
     <footer class="door-health" data-testid="health" data-online={String(online)}>
@@ -66,14 +67,7 @@ export function HealthLine(props: { status: DoorStatus }) {
           {tx(sync.lastSyncError)}
         </span>
       )}
-      {(sync?.issues ?? 0) > 0 && (
-        <span class="warn" data-testid="health-sync-issues">
-          {tx({
-            id: `${sync?.issues} pemindaian perlu diperiksa panitia`,
-            en: `${sync?.issues} scans need the organizer's review`,
-          })}
-        </span>
-      )}
+      {(sync?.issues ?? 0) > 0 && <SyncIssueList />}
       <span data-testid="health-roster">
         {tx({
           id: `Daftar: ${roster ?? '…'} peserta`,
@@ -88,8 +82,8 @@ export function HealthLine(props: { status: DoorStatus }) {
       {clockOff && (
         <span class="warn" role="status" data-testid="health-clock">
           {tx({
-            id: `Jam tablet selisih ${minutes(Math.abs(clockOffsetMs))} menit dari server — periksa pengaturan jam`,
-            en: `Tablet clock is ${minutes(Math.abs(clockOffsetMs))} min off the server — check the clock settings`,
+            id: `Jam tablet selisih ${minutes(Math.abs(serverMinusDeviceMs))} menit dari server — periksa pengaturan jam`,
+            en: `Tablet clock is ${minutes(Math.abs(serverMinusDeviceMs))} min off the server — check the clock settings`,
           })}
         </span>
       )}

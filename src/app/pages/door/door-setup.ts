@@ -10,11 +10,12 @@ import {
   markRosterComplete,
   saveManifest,
   saveRosterChunk,
-  setClockOffset,
+  setServerMinusDevice,
   startPullAt,
   unsyncedCount,
   wipeRoster,
 } from '../../db';
+import { roundTripOffset } from '../../../shared/door/clock';
 import { api, ApiFailure } from '../../lib/api';
 
 /** Remembered outside IndexedDB, so the door can tell "never paired" from "data was wiped". */
@@ -93,10 +94,10 @@ export async function refreshManifest(
     token,
     ...(signal ? { signal } : {}),
   });
-  const received = Date.now();
+  const answeredAt = Date.now();
   const serverTime = Date.parse(manifest.serverTime);
   if (Number.isFinite(serverTime)) {
-    await setClockOffset(db, serverTime - (sent + received) / 2);
+    await setServerMinusDevice(db, roundTripOffset({ sentAt: sent, answeredAt, serverTime }));
   }
   await saveManifest(db, {
     ...waveRefs(manifest.waves),
