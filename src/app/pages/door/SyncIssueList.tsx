@@ -3,6 +3,7 @@
 // the unsynced-scans export carries the refused ones to the organizer.
 import { useSyncIssueScans } from '../../db';
 import { pickText, splitBilingual, useLang } from '../../i18n/i18n';
+import { eventTime } from '../../../shared/door/clock';
 import { clockText } from '../../../shared/door/wib-format';
 
 /** "N pemindaian perlu diperiksa panitia", opening to the list with each reason. */
@@ -24,7 +25,7 @@ export function SyncIssueList() {
       <ul data-testid="sync-issue-list">
         {issues.map(({ issue, event, person }) => (
           <li key={issue.eventId} data-code={issue.code}>
-            {event && `${pickText(clockText(event.correctedTime ?? event.deviceTime), lang)} · `}
+            {event && `${pickText(clockText(eventTime(event)), lang)} · `}
             {person ?? pickText({ id: 'tanpa nama', en: 'no name' }, lang)}
             {' — '}
             {pickText(splitBilingual(issue.message || issue.code), lang)}
