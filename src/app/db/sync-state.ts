@@ -74,11 +74,19 @@ export async function getPullCursor(db: HadirDb): Promise<string | null> {
   return (await getMeta(db, 'pullCursor')) ?? null;
 }
 
-/** Remembers how the last sync ended. */
+/**
+ * Remembers how the last sync ended — on disk only when it says something new: data moved, or
+ * the error changed. An idle round every minute must not write (the sync engine keeps the time
+ * of the last good round in memory for the health line).
+ */
 export async function recordSyncOutcome(
   db: HadirDb,
-  outcome: { at: number; error: { id: string; en: string } | null },
+  outcome: { at: number; error: { id: string; en: string } | null; moved: boolean },
 ): Promise<void> {
+  if (!outcome.moved) {
+    const before = (await getMeta(db, 'lastSyncError')) ?? null;
+    if (JSON.stringify(before) === JSON.stringify(outcome.error)) return;
+  }
   await db.transaction('rw', db.meta, async () => {
     if (outcome.error === null) await setMeta(db, 'lastSyncAt', outcome.at);
     await setMeta(db, 'lastSyncError', outcome.error);

@@ -8,7 +8,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { batch, computed, signal } from '@preact/signals';
 import type { AttendanceState } from '../../shared/door/attendance';
 import { applyEvent, createAttendanceState } from '../../shared/door/attendance';
-import { pickSession } from '../../shared/door/session-time';
+import { isSessionCurrent, pickSession } from '../../shared/door/session-time';
 import type {
   DeviceRow,
   HadirDb,
@@ -55,6 +55,8 @@ export interface DoorEngine {
   readonly chosenSessionId: ReadonlySignal<string | null>;
   /** The server's time now as this tablet estimates it (device clock + offset), ms. */
   readonly serverNow: ReadonlySignal<number>;
+  /** Whether the session is on now (with the usual grace); changes only when that flips. */
+  readonly sessionOnNow: ReadonlySignal<boolean>;
   /** People in at the current session, across every door this tablet has heard from. */
   readonly sessionCount: ReadonlySignal<number>;
   /** What "undo" would cancel now, or null. */
@@ -109,6 +111,11 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
   const session = computed(() => {
     const list = sessions.value;
     return list.find((s) => s.id === chosenSessionId.value) ?? pickSession(list, serverNow.value);
+  });
+  // A boolean of its own, so the screen does not re-render on every tick of the clock.
+  const sessionOnNow = computed(() => {
+    const current = session.value;
+    return current !== undefined && isSessionCurrent(current, serverNow.value);
   });
   const sessionCount = computed(() => {
     void folded.value;
@@ -194,6 +201,7 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
     session,
     chosenSessionId,
     serverNow,
+    sessionOnNow,
     sessionCount,
     lastCheckIn,
     outcome: display.current,

@@ -14,6 +14,8 @@ export interface SyncEngineState {
   /** When the next retry after a failure is due (device ms), or null. */
   retryAt: number | null;
   last: SyncReport | null;
+  /** When the last round without an error ended (device ms); kept in memory, not on disk. */
+  lastOkAt: number | null;
 }
 
 export interface SyncEngineOptions {
@@ -66,7 +68,13 @@ export const SYNC_MESSAGE = 'hadir-sync';
 /** A sync engine over one round function. */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const listeners = new Set<(s: SyncEngineState) => void>();
-  let current: SyncEngineState = { running: false, failures: 0, retryAt: null, last: null };
+  let current: SyncEngineState = {
+    running: false,
+    failures: 0,
+    retryAt: null,
+    last: null,
+    lastOkAt: null,
+  };
   let inFlight: Promise<SyncReport> | null = null;
   let again: Promise<SyncReport> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -96,7 +104,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       retryAt = Date.now() + delay;
       retryTimer = setTimeout(() => void engine.request(), delay);
     }
-    set({ running: false, failures, retryAt, last: report });
+    const lastOkAt = report.error === null ? lastRoundAt : current.lastOkAt;
+    set({ running: false, failures, retryAt, last: report, lastOkAt });
     return report;
   };
 

@@ -88,10 +88,13 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
         token,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
-      report.pulled += await savePulledPage(db, pulled);
+      // An idle round (nothing new, cursor where it was) writes nothing to the tablet.
+      const news = pulled.events.length + pulled.roster.length + pulled.revocations.length > 0;
+      if (news || pulled.cursor !== cursor) report.pulled += await savePulledPage(db, pulled);
       if (!pulled.more) break;
     }
-    await recordSyncOutcome(db, { at: now(), error: null });
+    const moved = report.pushed + report.pulled > 0;
+    await recordSyncOutcome(db, { at: now(), error: null, moved });
   } catch (err) {
     const failure =
       err instanceof ApiFailure
@@ -105,7 +108,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
       report.revoked = true;
       await markRevoked(db, now());
     }
-    await recordSyncOutcome(db, { at: now(), error: failure.messages });
+    await recordSyncOutcome(db, { at: now(), error: failure.messages, moved: true });
   }
   return report;
 }

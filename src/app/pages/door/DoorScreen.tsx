@@ -3,7 +3,6 @@
 // (src/app/door) owns the state and the logic; this file renders its signals and calls its actions.
 import { useEffect, useState } from 'preact/hooks';
 import { clockText } from '../../../shared/door/wib-format';
-import { isSessionCurrent } from '../../../shared/door/session-time';
 import type { DeviceRow, DoorStatus } from '../../db';
 import { doorEngine, startDoor } from '../../door/app-door';
 import { pickText, useLang } from '../../i18n/i18n';
@@ -125,7 +124,6 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
     );
   }
 
-  const current = isSessionCurrent(session, door.serverNow.value);
   const show = (pending: Promise<ScanOutcome | null>) => void pending.then((o) => feedback(o));
 
   return (
@@ -160,7 +158,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
           {tx({ id: 'Menu', en: 'Menu' })}
         </button>
       </header>
-      {!current && (
+      {!door.sessionOnNow.value && (
         <p class="notice problem door-session-warning" role="alert" data-testid="session-not-now">
           {tx({
             id: 'Sesi yang dipilih tidak sedang berlangsung: tiket akan dijawab "Bukan sesi ini". Periksa pilihan sesi dan jam tablet.',

@@ -38,6 +38,8 @@ export function HealthLine(props: { status: DoorStatus }) {
   const sync = useSyncStatus();
   const engine = useSyncEngineState();
   const { persistence, serverMinusDeviceMs } = props.status;
+  // The last good round: in memory while this page runs, else what the tablet saved.
+  const lastSyncAt = Math.max(engine.lastOkAt ?? 0, sync?.lastSyncAt ?? 0) || null;
   const clockOff = serverMinusDeviceMs !== null && Math.abs(serverMinusDeviceMs) > CLOCK_WARNING_MS;
 
   return (
@@ -54,10 +56,10 @@ export function HealthLine(props: { status: DoorStatus }) {
             })}
       </span>
       <span data-testid="health-sync" data-running={String(engine.running)}>
-        {sync?.lastSyncAt
+        {lastSyncAt
           ? tx({
-              id: `Sinkron terakhir ${clockText(sync.lastSyncAt).id}`,
-              en: `Last sync ${clockText(sync.lastSyncAt).en}`,
+              id: `Sinkron terakhir ${clockText(lastSyncAt).id}`,
+              en: `Last sync ${clockText(lastSyncAt).en}`,
             })
           : tx({ id: 'Belum pernah sinkron', en: 'Never synced' })}
         {engine.running && tx({ id: ' · menyinkronkan…', en: ' · syncing…' })}
