@@ -2,7 +2,7 @@
 // reaches the other, offline scans go out when the network returns, the same person admitted at
 // both doors while offline is kept twice, counted once and flagged, a revoked tablet stops,
 // wipes its roster and keeps its scans, and its exported file reaches the organizer. The
-// organizer's attendance page follows it all live.
+// organizer's attendance page follows it all live; a session added after pairing reaches the doors.
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ConflictReport } from '../src/shared/api/attendance.js';
@@ -84,6 +84,22 @@ test('two doors converge: live already-in, offline catch-up, double admission fl
   await scan(b.page, tickets[0]!, 'already-in');
   await expect(b.page.getByTestId('verdict')).toContainText('Pintu Utama');
   await expect(b.page.getByTestId('verdict')).toContainText('Rina');
+
+  // A session the organizer adds after pairing reaches the tablets by their next sync round.
+  const added = await organizer.request.post(
+    `${server.origin}/api/waves/${door.wave1.id}/sessions`,
+    {
+      data: {
+        name: 'Sesi Tambahan Malam',
+        startsAt: new Date(Date.now() + 6 * 60 * 60 * 1000).toISOString(),
+        endsAt: new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString(),
+      },
+    },
+  );
+  expect(added.status()).toBe(201);
+  await expect(a.page.getByTestId('session-select')).toContainText('Sesi Tambahan Malam', {
+    timeout: 5_000,
+  });
 
   // A offline: scans wait in the outbox and go out when the network returns.
   await contextA.setOffline(true);

@@ -1,6 +1,6 @@
 // Shared fixtures of the db tests (imported by *.test.ts only): fresh databases, a paired
-// device, a deterministic roster, and a DBCore recorder that shows which indexes a call read.
-import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
+// device, a deterministic roster, and DBCore recorders of the reads and writes a call made.
+import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { HadirDb } from './database';
 import type { DeviceRow, RosterEntry } from './types';
 
@@ -161,4 +161,47 @@ function countSteps(cursor: DBCoreCursor, record: ReadRecord): DBCoreCursor {
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },
   });
+}
+
+/** Writes that reached IndexedDB, as recordWrites() sees them. */
+export interface WriteLog {
+  /** Tables written, and for meta the keys. */
+  touched: string[];
+  /** The transaction each was last written in. */
+  transactions: Map<string, unknown>;
+}
+
+/** Starts recording every write that reaches IndexedDB (reopens the database to add the hook). */
+export async function recordWrites(target: HadirDb): Promise<WriteLog> {
+  const log: WriteLog = { touched: [], transactions: new Map() };
+  const keysOf = (req: DBCoreMutateRequest): unknown[] =>
+    req.type === 'add' || req.type === 'put'
+      ? req.values.map((v) => (v as { key?: unknown }).key)
+      : req.type === 'delete'
+        ? req.keys
+        : [];
+  // Dexie takes middleware only before it opens.
+  target.close();
+  target.use({
+    stack: 'dbcore',
+    name: 'write-log',
+    level: 0,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (req) => {
+            const touched = name === 'meta' ? keysOf(req).map((k) => `meta:${String(k)}`) : [name];
+            for (const t of touched) log.transactions.set(t, req.trans);
+            log.touched.push(...touched);
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+  await target.open();
+  return log;
 }

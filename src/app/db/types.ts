@@ -74,6 +74,8 @@ export interface MetaValues {
   serverMinusDeviceMs: number;
   /** Device time (ms) of the last manifest download. */
   manifestAt: number;
+  /** The server's version of the manifest last saved (`DoorManifest.version`). */
+  manifestVersion: string;
   /** The server cursor after the last pull. */
   pullCursor: string;
   /** Device time (ms) of the last sync that completed. */

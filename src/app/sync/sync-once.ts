@@ -1,5 +1,6 @@
 // One sync round: push the outbox in batches (each answered per event, acknowledged only after
-// the server's commit), then pull other doors' events and roster changes since the cursor.
+// the server's commit), then pull other doors' events and roster changes since the cursor, then
+// fetch the manifest again when the pull says it changed (a session added, a wave moved).
 // Errors come back as values with words for the health line; nothing here retries by itself.
 import type { SyncPullResult, SyncPushResult } from '../../shared/api/sync';
 import { PUSH_BATCH_MAX } from '../../shared/api/sync-limits';
@@ -15,6 +16,7 @@ import {
   setServerMinusDevice,
 } from '../db';
 import { api, ApiFailure } from '../lib/api';
+import { followManifest } from './manifest-refresh';
 import { roundTripOffset } from '../../shared/door/clock';
 
 /**
@@ -33,6 +35,8 @@ export interface SyncReport {
   error: ApiFailure | null;
   /** The device was revoked: the roster is wiped, the scans kept. */
   revoked: boolean;
+  /** A changed manifest (sessions, waves, keys, the device's door) was fetched and saved. */
+  manifest: boolean;
 }
 
 export interface SyncOnceOptions {
@@ -47,7 +51,14 @@ export interface SyncOnceOptions {
 export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
   const { db } = options;
   const now = options.now ?? Date.now;
-  const report: SyncReport = { pushed: 0, pulled: 0, issues: 0, error: null, revoked: false };
+  const report: SyncReport = {
+    pushed: 0,
+    pulled: 0,
+    issues: 0,
+    error: null,
+    revoked: false,
+    manifest: false,
+  };
   const device = await getDevice(db);
   if (!device) return report;
   const { token } = device;
@@ -81,6 +92,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
       if (done.acknowledged === 0) break; // an answer with no results: do not spin
     }
     const pages = options.maxPullPages ?? 20;
+    let manifestVersion: string | undefined;
     for (let page = 0; page < pages; page++) {
       const cursor = await getPullCursor(db);
       const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
@@ -91,9 +103,16 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
       // An idle round (nothing new, cursor where it was) writes nothing to the tablet.
       const news = pulled.events.length + pulled.roster.length + pulled.revocations.length > 0;
       if (news || pulled.cursor !== cursor) report.pulled += await savePulledPage(db, pulled);
+      manifestVersion = pulled.manifestVersion ?? manifestVersion;
       if (!pulled.more) break;
     }
-    const moved = report.pushed + report.pulled > 0;
+    report.manifest = await followManifest({
+      db,
+      token,
+      version: manifestVersion,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const moved = report.pushed + report.pulled > 0 || report.manifest;
     await recordSyncOutcome(db, { at: now(), error: null, moved });
   } catch (err) {
     const failure =

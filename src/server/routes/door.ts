@@ -8,8 +8,8 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { doorLiveStream } from './door-live.js';
 import { notFound } from '../http/problem.js';
-import { countDoorRoster, doorRosterPage } from '../store/devices.js';
-import { getEventDetail, listPublicKeys } from '../store/events.js';
+import { doorRosterCounts, doorRosterPage } from '../store/devices.js';
+import { loadDoorStanding } from '../store/door-standing.js';
 import { listRevocations } from '../store/participants.js';
 import { formatCursor, maxRosterSeq } from '../store/roster-changes.js';
 
@@ -21,29 +21,29 @@ export function doorRoutes(deps: AppDeps) {
 
   r.get('/door/manifest', async (c) => {
     const device = c.get('device');
-    const event = await getEventDetail(db, device.eventId);
-    if (!event) throw notFound({ id: 'Acara', en: 'Event' });
-    const allowed = new Set(device.waveIds);
     // Taken before the roster download, so a change made meanwhile reaches the next pull.
-    const rosterSeq = await maxRosterSeq(db, event.id);
-    const [publicKeys, revocations, rosterCount] = await Promise.all([
-      listPublicKeys(db, event.id),
-      listRevocations(db, event.id),
-      countDoorRoster(db, event.id, device.waveIds),
+    const rosterSeq = await maxRosterSeq(db, device.eventId);
+    const [loaded, revocations, counts] = await Promise.all([
+      loadDoorStanding(db, device),
+      listRevocations(db, device.eventId),
+      doorRosterCounts(db, device.eventId, device.waveIds),
     ]);
+    if (!loaded) throw notFound({ id: 'Acara', en: 'Event' });
+    const { standing, version } = loaded;
     const manifest: DoorManifest = {
-      event: { id: event.id, name: event.name },
-      device: { id: device.id, name: device.name },
-      door: device.door,
-      waves: event.waves.filter((w) => allowed.has(w.id)),
-      publicKeys,
+      ...standing,
+      waves: standing.waves.map((w) => ({
+        ...w,
+        participantCount: counts.activeByWave.get(w.id) ?? 0,
+      })),
       revocations: revocations.map((x) => ({
         participantId: x.participant_id,
         ticketVersion: x.ticket_version,
       })),
-      rosterCount,
+      rosterCount: counts.total,
       serverTime: new Date().toISOString(),
       syncCursor: formatCursor({ scans: 0, roster: rosterSeq }),
+      version,
     };
     return c.json(manifest);
   });

@@ -11,6 +11,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
 import { ingestScans } from '../scans/ingest.js';
 import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-changes.js';
+import { loadDoorStanding } from '../store/door-standing.js';
 import { maxScanSeq, scanEventsPage } from '../store/scans.js';
 
 /** Another door's event as a tablet may hold it: a walk-in's phone cut to its last four digits. */
@@ -74,7 +75,10 @@ export function syncRoutes(deps: AppDeps) {
     const more = page.length > limit;
     const events = page.slice(0, limit);
     const scans = more ? events[events.length - 1]!.seq : Math.max(top, cursor.scans);
-    const roster = await rosterChangesSince(db, device, cursor.roster);
+    const [roster, standing] = await Promise.all([
+      rosterChangesSince(db, device, cursor.roster),
+      loadDoorStanding(db, device),
+    ]);
     const answer: SyncPullResult = {
       events: events.map((e) => forOtherDoors(e.event)),
       roster: roster.participants,
@@ -83,6 +87,7 @@ export function syncRoutes(deps: AppDeps) {
       more,
       serverTime: new Date().toISOString(),
     };
+    if (standing) answer.manifestVersion = standing.version;
     return c.json(answer);
   });
   return r;

@@ -249,10 +249,24 @@ export async function doorRosterEntries(
   return rows.map(toDoorParticipant);
 }
 
-/** How many entries the door roster holds in all. */
-export async function countDoorRoster(db: Db, eventId: string, waveIds: string[]): Promise<number> {
-  const row = await rosterBase(db, eventId, waveIds)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * How many entries the door roster holds in all (cancelled included: the pages carry them), and
+ * the active participants per wave, for the manifest's waves — one grouped query.
+ */
+export async function doorRosterCounts(
+  db: Db,
+  eventId: string,
+  waveIds: string[],
+): Promise<{ total: number; activeByWave: Map<string, number> }> {
+  const rows = await rosterBase(db, eventId, waveIds)
+    .select(['wave_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['wave_id', 'status'])
+    .execute();
+  const activeByWave = new Map<string, number>();
+  let total = 0;
+  for (const r of rows) {
+    total += Number(r.n);
+    if (r.status === 'active') activeByWave.set(r.wave_id, Number(r.n));
+  }
+  return { total, activeByWave };
 }

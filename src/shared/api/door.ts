@@ -109,6 +109,12 @@ export interface DoorManifest {
   serverTime: string;
   /** The first pull cursor: every scan so far, roster changes after this manifest only. */
   syncCursor?: string;
+  /**
+   * A short hash of what this manifest tells the device besides the roster and revocations (event
+   * and device names, door, waves with sessions, public keys); each pull carries the current one.
+   * Missing from an older server.
+   */
+  version?: string;
 }
 
 /** A roster entry at the door. */

@@ -125,6 +125,12 @@ export interface SyncPullResult {
   cursor: string;
   more: boolean;
   serverTime: string;
+  /**
+   * The device's manifest version now (`DoorManifest.version`): when it differs from the one the
+   * tablet saved, the tablet fetches GET /api/door/manifest again. Missing from an older server,
+   * which means "no change".
+   */
+  manifestVersion?: string;
 }
 
 /** A validated push event as stored: every optional field settled. */

@@ -115,8 +115,8 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
         {door.ready.value && (
           <p class="notice problem" role="alert">
             {tx({
-              id: 'Gelombang tablet ini belum punya sesi. Minta panitia menambahkan sesi, lalu perbarui daftar.',
-              en: "This tablet's waves have no sessions yet. Ask the organizer to add one, then update the roster.",
+              id: 'Gelombang tablet ini belum punya sesi. Minta panitia menambahkan sesi; tablet ini menerimanya sendiri saat tersambung.',
+              en: "This tablet's waves have no sessions yet. Ask the organizer to add one; this tablet receives it by itself when connected.",
             })}
           </p>
         )}

@@ -1,9 +1,8 @@
 // Getting a tablet ready for the door: pair it with a one-time code, fetch the manifest (waves,
 // sessions, keys, revocations) and download the roster in resumable pages. Network in, IndexedDB
 // out; the views only call these and show progress.
-import type { WaveInfo } from '../../../shared/api/schemas';
 import type { DoorManifest, DoorRosterPage, PairResult } from '../../../shared/api/door';
-import type { DeviceRow, HadirDb, SessionRef, WaveRef } from '../../db';
+import type { DeviceRow, HadirDb } from '../../db';
 import {
   getDevice,
   getRosterCursor,
@@ -17,6 +16,7 @@ import {
 } from '../../db';
 import { roundTripOffset } from '../../../shared/door/clock';
 import { api, ApiFailure } from '../../lib/api';
+import { manifestRows, waveRows } from '../../sync/manifest-refresh';
 
 /** Remembered outside IndexedDB, so the door can tell "never paired" from "data was wiped". */
 export const PAIRED_MARKER = 'hadir.door.paired';
@@ -24,28 +24,6 @@ export const PAIRED_MARKER = 'hadir.door.paired';
 /** The code in a pairing link (`/scan/pair#ABCD-EFGH`) or as typed, or '' when there is none. */
 export function codeFromFragment(hash: string): string {
   return decodeURIComponent(hash.replace(/^#/, '')).trim();
-}
-
-function waveRefs(waves: readonly WaveInfo[]): { waves: WaveRef[]; sessions: SessionRef[] } {
-  return {
-    waves: waves.map((w) => ({
-      id: w.id,
-      name: w.name,
-      venue: w.venue,
-      address: w.address,
-      startsAt: w.startsAt,
-      endsAt: w.endsAt,
-    })),
-    sessions: waves.flatMap((w) =>
-      w.sessions.map((s) => ({
-        id: s.id,
-        waveId: w.id,
-        name: s.name,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-      })),
-    ),
-  };
 }
 
 /**
@@ -74,7 +52,7 @@ export async function pairTablet(db: HadirDb, code: string): Promise<DeviceRow> 
   };
   // Another event or other waves: the old roster must not decide anything here.
   await wipeRoster(db);
-  await saveManifest(db, { device, ...waveRefs(result.waves), keys: result.publicKeys });
+  await saveManifest(db, { device, ...waveRows(result.waves), keys: result.publicKeys });
   try {
     localStorage.setItem(PAIRED_MARKER, device.deviceId);
   } catch {
@@ -99,12 +77,7 @@ export async function refreshManifest(
   if (Number.isFinite(serverTime)) {
     await setServerMinusDevice(db, roundTripOffset({ sentAt: sent, answeredAt, serverTime }));
   }
-  await saveManifest(db, {
-    ...waveRefs(manifest.waves),
-    keys: manifest.publicKeys,
-    revocations: manifest.revocations,
-    rosterTotal: manifest.rosterCount,
-  });
+  await saveManifest(db, { ...manifestRows(manifest), rosterTotal: manifest.rosterCount });
   if (manifest.syncCursor) await startPullAt(db, manifest.syncCursor);
   return manifest;
 }
