@@ -134,3 +134,46 @@ test('eviction drill: with its data wiped the door refuses to scan and says how 
   await page.getByRole('button', { name: 'Pasangkan ulang' }).click();
   await expect(page.getByLabel(/Kode pemasangan/)).toBeVisible();
 });
+
+test('a render error shows a recoverable screen, not a blank page, and loses no scan', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const offer = await pairingCode(door, { name: 'Tablet 3' });
+  const [, , p] = await participantsOf(door, door.wave1.id, 3);
+  const ticket = await ticketOf(door, p!.id);
+  // An unexpected fault in rendering: the time formatter throws while a flag is set.
+  await context.addInitScript(`
+    const original = Intl.DateTimeFormat.prototype.formatToParts;
+    Intl.DateTimeFormat.prototype.formatToParts = function (...args) {
+      if (window.__hadirBreakRender) throw new Error('render fault for the test');
+      return original.apply(this, args);
+    };
+  `);
+  await page.goto(`${server.origin}/scan/pair#${offer.code}`);
+  await page.getByLabel('Nama relawan').fill('Rina');
+  await page.getByRole('button', { name: 'Mulai memindai' }).click();
+  await expect(page.getByTestId('verdict-idle')).toBeVisible();
+
+  await page.evaluate(
+    () => ((window as unknown as { __hadirBreakRender: boolean }).__hadirBreakRender = true),
+  );
+  await wedge(page, ticket);
+  const crashed = page.getByTestId('door-crashed');
+  await expect(crashed).toBeVisible();
+  await expect(crashed).toContainText('Layar pintu mengalami galat');
+  await expect(crashed).toContainText('tidak hilang');
+  await expectNoSeriousViolations(page, 'door crashed');
+
+  // The fault passes; "Coba lagi" brings the door back, and the scan made meanwhile is there.
+  await page.evaluate(
+    () => ((window as unknown as { __hadirBreakRender: boolean }).__hadirBreakRender = false),
+  );
+  await page.getByTestId('door-crashed-retry').click();
+  await expect(page.getByTestId('recent-scans')).toBeVisible();
+  await expect(page.getByTestId('recent-scans').locator('li').first()).toHaveAttribute(
+    'data-verdict',
+    'admitted',
+  );
+});

@@ -5,6 +5,12 @@ import type { DeviceRow, KeyRow, PersistenceAnswer, ScanEvent, SessionRef, WaveR
 import { getSessions, getWaves } from './manifest';
 import { getMeta, setMeta } from './meta';
 import { lastCheckIn } from './scans';
+import { oldestUnsynced, unsyncedCount } from './outbox';
+import type { RecentScan } from './recent';
+import { recentScans } from './recent';
+import { rosterCount } from './roster';
+import type { SyncStatus } from './sync-state';
+import { getSyncStatus } from './sync-state';
 
 /** The door's standing, for choosing which screen to show. */
 export interface DoorStatus {
@@ -58,6 +64,15 @@ export async function getScanContext(db: HadirDb): Promise<ScanContext> {
   }));
 }
 
+/** What the door's health line shows that lives on the tablet. */
+export interface DoorHealth {
+  unsynced: number;
+  /** Device time of the longest-waiting unsynced scan, or null when all are sent. */
+  oldestUnsyncedAt: number | null;
+  rosterCount: number;
+  sync: SyncStatus;
+}
+
 /** Everything the door engine holds in memory, read in one transaction. */
 export interface DoorSnapshot extends ScanContext {
   sessions: SessionRef[];
@@ -65,19 +80,42 @@ export interface DoorSnapshot extends ScanContext {
   /** Every scan event the tablet holds (its own and other doors'), when asked for. */
   events: ScanEvent[] | null;
   lastCheckIn: ScanEvent | null;
+  health: DoorHealth;
+  /** This tablet's latest scans with names, newest first. */
+  recent: RecentScan[];
 }
+
+/** How many recent scans the door lists. */
+export const RECENT_SCANS = 8;
 
 /** Reads the door engine's state at once: pairing, keys, offset, sessions, waves, events. */
 export async function readDoorSnapshot(
   db: HadirDb,
   options: { events: boolean },
 ): Promise<DoorSnapshot> {
-  const tables = [db.device, db.keys, db.meta, db.sessions, db.waves, db.scanEvents];
+  const tables = [
+    db.device,
+    db.keys,
+    db.meta,
+    db.sessions,
+    db.waves,
+    db.scanEvents,
+    db.outbox,
+    db.roster,
+    db.syncIssues,
+  ];
   return db.transaction('r', tables, async () => ({
     ...(await getScanContext(db)),
     sessions: await getSessions(db),
     waves: await getWaves(db),
     events: options.events ? await db.scanEvents.toArray() : null,
     lastCheckIn: await lastCheckIn(db),
+    health: {
+      unsynced: await unsyncedCount(db),
+      oldestUnsyncedAt: (await oldestUnsynced(db))?.createdAt ?? null,
+      rosterCount: await rosterCount(db),
+      sync: await getSyncStatus(db),
+    },
+    recent: await recentScans(db, RECENT_SCANS),
   }));
 }

@@ -3,20 +3,18 @@
 import { Dexie, liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { HadirDb } from './database';
-import type { OutboxRow, RosterEntry } from './types';
+import type { RosterEntry } from './types';
 import type { RosterProgress } from './roster';
 import { hadirDb } from './database';
-import { oldestUnsynced, unsyncedCount } from './outbox';
-import { getRosterProgress, rosterCount } from './roster';
+import { unsyncedCount } from './outbox';
+import { getRosterProgress } from './roster';
 import { searchRoster } from './search';
 import type { DoorStatus } from './door-status';
 import { getDoorStatus } from './door-status';
-import type { RecentScan } from './recent';
 import type { SyncIssueScan } from './sync-issues';
 import { listSyncIssueScans } from './sync-issues';
 import type { SyncStatus } from './sync-state';
 import { getSyncStatus } from './sync-state';
-import { recentScans } from './recent';
 
 interface LiveState<T> {
   value?: T;
@@ -90,11 +88,6 @@ export function useThrottledLive<T>(
 /** How often the door's counts and lists refresh during a burst of scans. */
 const DOOR_REFRESH_MS = 400;
 
-/** How many participants the tablet holds. */
-export function useRosterCount(db: HadirDb = hadirDb()): number | undefined {
-  return useLive(() => rosterCount(db), [db]);
-}
-
 /** Roster download progress, for the progress bar. */
 export function useRosterProgress(db: HadirDb = hadirDb()): RosterProgress | undefined {
   return useLive(() => getRosterProgress(db), [db]);
@@ -104,12 +97,6 @@ export function useRosterProgress(db: HadirDb = hadirDb()): RosterProgress | und
 export function useUnsyncedCount(db: HadirDb = hadirDb()): number | undefined {
   const opts = { db, tables: ['outbox'], ms: DOOR_REFRESH_MS };
   return useThrottledLive(opts, () => unsyncedCount(db), [db]);
-}
-
-/** The longest-waiting unsynced event, or null when everything is synced. */
-export function useOldestUnsynced(db: HadirDb = hadirDb()): OutboxRow | null | undefined {
-  const opts = { db, tables: ['outbox'], ms: DOOR_REFRESH_MS };
-  return useThrottledLive(opts, () => oldestUnsynced(db), [db]);
 }
 
 /** Search results that follow both the typed query and roster changes. */
@@ -124,14 +111,6 @@ export function useRosterSearch(
 /** The door's standing (paired, roster complete, persistence, clock), kept current. */
 export function useDoorStatus(db: HadirDb = hadirDb()): DoorStatus | undefined {
   return useLive(() => getDoorStatus(db), [db]);
-}
-
-/** The latest scans with names, newest first. */
-export function useRecentScansWithNames(
-  limit = 10,
-  db: HadirDb = hadirDb(),
-): RecentScan[] | undefined {
-  return useLive(() => recentScans(db, limit), [db, limit]);
 }
 
 /** Last sync, its error, revocation and issues, kept current. */

@@ -144,6 +144,33 @@ describe('the door engine', () => {
     expect(opened).toEqual(['readwrite']);
   });
 
+  it('keeps the health line and the recent scans current without re-reading per scan', async () => {
+    const boundary = Date.parse('2026-12-08T12:00:00+07:00');
+    const t = boundary - 3_600_000;
+    const { engine, roster } = await pairedDoor(twoSessions(boundary), () => t);
+    expect(engine.health.value).toMatchObject({ unsynced: 0, rosterCount: 3 });
+    expect(engine.recent.value).toEqual([]);
+    opened = [];
+    recording = true;
+    try {
+      await engine.scan(await ticketFor(key, roster[0]!), 'keyboard');
+      await engine.scan('bukan tiket', 'keyboard');
+    } finally {
+      recording = false;
+    }
+    expect(opened).toEqual(['readwrite', 'readwrite']);
+    expect(engine.health.value).toMatchObject({ unsynced: 2, oldestUnsyncedAt: t });
+    expect(engine.recent.value.map((r) => [r.event.verdict, r.person])).toEqual([
+      ['not-a-ticket', null],
+      ['admitted', 'Siti Aminah · Keripik Tempe Bu Siti'],
+    ]);
+    // What the tablet would read back after a reload says the same.
+    const fresh = createDoorEngine({ db, now: () => t, storage: null });
+    await fresh.reload();
+    expect(fresh.health.value).toEqual(engine.health.value);
+    expect(fresh.recent.value).toEqual(engine.recent.value);
+  });
+
   it('remembers the volunteer’s chosen session over the clock', async () => {
     const boundary = Date.parse('2026-12-08T12:00:00+07:00');
     const { engine } = await pairedDoor(twoSessions(boundary), () => boundary - 60_000);

@@ -11,14 +11,16 @@ import { applyEvent, createAttendanceState } from '../../shared/door/attendance'
 import { isSessionCurrent, pickSession } from '../../shared/door/session-time';
 import type {
   DeviceRow,
+  DoorHealth,
   HadirDb,
+  RecentScan,
   RosterEntry,
   ScanEvent,
   SessionRef,
   WalkIn,
   WaveRef,
 } from '../db';
-import { isUndoable, lastCheckIn as readLastCheckIn, readDoorSnapshot } from '../db';
+import { isUndoable, RECENT_SCANS, readDoorSnapshot } from '../db';
 import type { ScanContext, ScanFlow, ScanOutcome, ScanSource } from './scan-pipeline';
 import { createScanFlow } from './scan-pipeline';
 import type { VerdictDisplay } from './verdict-display';
@@ -64,6 +66,10 @@ export interface DoorEngine {
   readonly outcome: VerdictDisplay<ScanOutcome>['current'];
   /** A scan that could not be saved, in words; cleared by the next verdict. */
   readonly problem: ReadonlySignal<Bi | null>;
+  /** Unsynced scans, roster size and sync bookkeeping, for the health line; null until read. */
+  readonly health: ReadonlySignal<DoorHealth | null>;
+  /** This tablet's latest scans with names, newest first. */
+  readonly recent: ReadonlySignal<readonly RecentScan[]>;
 
   scan(text: string, source: ScanSource, frameAt?: number): Promise<ScanOutcome | null>;
   checkInByHand(participant: RosterEntry): Promise<ScanOutcome | null>;
@@ -103,6 +109,8 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
   const chosenSessionId = signal<string | null>(readChoice(storage));
   const problem = signal<Bi | null>(null);
   const lastCheckIn = signal<ScanEvent | null>(null);
+  const health = signal<DoorHealth | null>(null);
+  const recent = signal<readonly RecentScan[]>([]);
   // The fold mutates in place; `folded` is bumped to tell the signals that read it.
   let attendance: AttendanceState = createAttendanceState();
   const folded = signal(0);
@@ -136,16 +144,26 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
     },
   });
 
-  const remember = (event: ScanEvent) => {
+  // A scan of this tablet's own: counted, listed and waiting in the outbox, without a re-read.
+  const remember = (event: ScanEvent, person: string | null) => {
     applyEvent(attendance, event);
     folded.value++;
+    recent.value = [{ event, person }, ...recent.peek()].slice(0, RECENT_SCANS);
+    const h = health.peek();
+    if (h) {
+      health.value = {
+        ...h,
+        unsynced: h.unsynced + 1,
+        oldestUnsyncedAt: h.oldestUnsyncedAt ?? event.deviceTime,
+      };
+    }
   };
 
   // Every recorded outcome goes the same way: in memory, on screen, then a sync is asked for.
   const shown = (outcome: ScanOutcome | null): ScanOutcome | null => {
     if (!outcome) return null;
     batch(() => {
-      remember(outcome.event);
+      remember(outcome.event, outcome.presentation.person ?? null);
       if (isUndoable(outcome.event)) lastCheckIn.value = outcome.event;
       problem.value = null;
       display.show(outcome, SHOW_MS[outcome.presentation.tone]);
@@ -206,6 +224,8 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
     lastCheckIn,
     outcome: display.current,
     problem,
+    health,
+    recent,
 
     scan: (text, source) => act((s) => flow.scan(text, { session: s, source })),
     checkInByHand: (participant) => act((s) => flow.checkInByHand(participant, s)),
@@ -217,8 +237,9 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
       if (!target) return;
       display.dismiss();
       try {
-        remember(await flow.undo(target.id));
-        lastCheckIn.value = await readLastCheckIn(db);
+        const person = recent.peek().find((r) => r.event.id === target.id)?.person ?? null;
+        remember(await flow.undo(target.id), person);
+        await engine.reload({ attendance: false });
         options.afterScan?.();
       } catch (err) {
         failed(err);
@@ -248,6 +269,8 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
           folded.value++;
         }
         lastCheckIn.value = snap.lastCheckIn;
+        if (!sameRows([health.peek()], [snap.health])) health.value = snap.health;
+        if (!sameRows(recent.peek(), snap.recent)) recent.value = snap.recent;
         clock.value = now();
         ready.value = true;
       });

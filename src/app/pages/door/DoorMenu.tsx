@@ -6,7 +6,7 @@ import { hadirDb, setVolunteer, unsyncedExportEvents } from '../../db';
 import { LangToggle } from '../../components/LangToggle';
 import { pickText, useLang } from '../../i18n/i18n';
 import { ApiFailure } from '../../lib/api';
-import { downloadRoster } from './door-setup';
+import { downloadRoster } from '../../door/setup';
 import { setMuted } from './feedback';
 import type { UnsyncedScansFile } from '../../../shared/api/sync';
 import { UNSYNCED_FILE_FORMAT } from '../../../shared/api/sync-limits';

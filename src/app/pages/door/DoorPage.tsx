@@ -2,9 +2,10 @@
 // paired without a whole roster → download, no volunteer → their name, else scanning.
 import { useDoorStatus, useSyncStatus } from '../../db';
 import { useLocation } from '../../router';
+import { DoorErrorBoundary } from './DoorErrorBoundary';
 import { DoorScreen } from './DoorScreen';
 import { lazyComponent } from '../../lib/lazy';
-import { PAIRED_MARKER } from './door-setup';
+import { PAIRED_MARKER } from '../../door/setup';
 
 // Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
 const setup = () => import('./DoorSetup');
@@ -23,8 +24,17 @@ function pairedBefore(): boolean {
   }
 }
 
-/** The door route. */
+/** The door route, inside an error boundary. */
 export default function DoorPage() {
+  return (
+    <DoorErrorBoundary>
+      <DoorRoute />
+    </DoorErrorBoundary>
+  );
+}
+
+/** Which of the door's screens shows now. */
+function DoorRoute() {
   const { path } = useLocation();
   const status = useDoorStatus();
   const sync = useSyncStatus();

@@ -215,10 +215,10 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
               </button>
             )}
           </div>
-          <RecentScans />
+          <RecentScans scans={door.recent.value} />
         </section>
       </div>
-      <HealthLine status={status} />
+      <HealthLine status={status} health={door.health.value} />
       {panel === 'search' && (
         <SearchPanel
           onCheckIn={(entry) => {

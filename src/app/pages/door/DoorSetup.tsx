@@ -6,7 +6,7 @@ import { hadirDb, requestPersistence, setVolunteer } from '../../db';
 import { pickText, useLang } from '../../i18n/i18n';
 import { ApiFailure } from '../../lib/api';
 import { navigate } from '../../router';
-import { codeFromFragment, downloadRoster, pairTablet, PAIRED_MARKER } from './door-setup';
+import { codeFromFragment, downloadRoster, pairTablet, PAIRED_MARKER } from '../../door/setup';
 import { normalizePairingCode } from '../../../shared/api/pairing-code';
 import { CameraView } from './CameraView';
 import { DoorFrame, Problem } from './DoorFrame';

@@ -1,8 +1,7 @@
 // The door's health at a glance: online or not, scans waiting to be sent and for how long, the
 // roster size, whether storage is persistent, and how far the tablet's clock is off.
 import { useEffect, useState } from 'preact/hooks';
-import type { DoorStatus } from '../../db';
-import { useOldestUnsynced, useRosterCount, useSyncStatus, useUnsyncedCount } from '../../db';
+import type { DoorHealth, DoorStatus } from '../../db';
 import { clockText } from '../../../shared/door/wib-format';
 import { useSyncEngineState } from '../../sync/door-sync';
 import { pickText, useLang } from '../../i18n/i18n';
@@ -27,15 +26,15 @@ function minutes(ms: number): number {
 }
 
 /** The one-line status bar at the bottom of the door. */
-export function HealthLine(props: { status: DoorStatus }) {
+export function HealthLine(props: { status: DoorStatus; health: DoorHealth | null }) {
   const lang = useLang();
   const tx = (m: { id: string; en: string }) => pickText(m, lang);
   const online = useOnline();
-  const unsynced = useUnsyncedCount();
-  const oldest = useOldestUnsynced();
-  const roster = useRosterCount();
+  const unsynced = props.health?.unsynced;
+  const oldestAt = props.health?.oldestUnsyncedAt ?? null;
+  const roster = props.health?.rosterCount;
   const now = useTick(30_000);
-  const sync = useSyncStatus();
+  const sync = props.health?.sync;
   const engine = useSyncEngineState();
   const { persistence, serverMinusDeviceMs } = props.status;
   // The last good round: in memory while this page runs, else what the tablet saved.
@@ -51,8 +50,8 @@ export function HealthLine(props: { status: DoorStatus }) {
         {unsynced === 0
           ? tx({ id: 'Semua pemindaian tersimpan di server', en: 'All scans are on the server' })
           : tx({
-              id: `Belum terkirim: ${unsynced ?? '…'}${oldest ? ` (tertua ${minutes(now - oldest.createdAt)} mnt)` : ''}`,
-              en: `Not sent yet: ${unsynced ?? '…'}${oldest ? ` (oldest ${minutes(now - oldest.createdAt)} min)` : ''}`,
+              id: `Belum terkirim: ${unsynced ?? '…'}${oldestAt !== null ? ` (tertua ${minutes(now - oldestAt)} mnt)` : ''}`,
+              en: `Not sent yet: ${unsynced ?? '…'}${oldestAt !== null ? ` (oldest ${minutes(now - oldestAt)} min)` : ''}`,
             })}
       </span>
       <span data-testid="health-sync" data-running={String(engine.running)}>

@@ -1,7 +1,6 @@
-// The last scans on this tablet, from IndexedDB: what the volunteer can look back at, and proof
-// after a reload that nothing was lost.
-import type { ScanEvent } from '../../db';
-import { useRecentScansWithNames } from '../../db';
+// The last scans on this tablet (the door engine keeps them; after a reload it reads them back
+// from IndexedDB): what the volunteer can look back at, and proof that nothing was lost.
+import type { RecentScan, ScanEvent } from '../../db';
 import { clockText } from '../../../shared/door/wib-format';
 import { pickText, useLang } from '../../i18n/i18n';
 
@@ -33,10 +32,10 @@ export function scanWords(event: ScanEvent): Bi {
 }
 
 /** The recent-scans list. */
-export function RecentScans() {
+export function RecentScans(props: { scans: readonly RecentScan[] }) {
   const lang = useLang();
-  const scans = useRecentScansWithNames(8);
-  if (!scans || scans.length === 0) return null;
+  const { scans } = props;
+  if (scans.length === 0) return null;
   return (
     <section
       class="recent-scans"

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DoorManifest, DoorParticipant, DoorRosterPage } from '../../../shared/api/door';
-import type { HadirDb } from '../../db';
-import { getDoorStatus, getRosterProgress, saveManifest } from '../../db';
-import { device, freshDb, rosterEntry } from '../../db/test-helpers';
-import { downloadRoster, pairTablet, refreshManifest } from './door-setup';
-import { recordScan, unsyncedCount } from '../../db';
+import type { DoorManifest, DoorParticipant, DoorRosterPage } from '../../shared/api/door';
+import type { HadirDb } from '../db';
+import { getDoorStatus, getRosterProgress, saveManifest } from '../db';
+import { device, freshDb, rosterEntry } from '../db/test-helpers';
+import { downloadRoster, pairTablet, refreshManifest } from './setup';
+import { recordScan, unsyncedCount } from '../db';
 
 let db: HadirDb;
 afterEach(async () => {

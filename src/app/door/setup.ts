@@ -1,8 +1,8 @@
-// Getting a tablet ready for the door: pair it with a one-time code, fetch the manifest (waves,
-// sessions, keys, revocations) and download the roster in resumable pages. Network in, IndexedDB
-// out; the views only call these and show progress.
-import type { DoorManifest, DoorRosterPage, PairResult } from '../../../shared/api/door';
-import type { DeviceRow, HadirDb } from '../../db';
+// Getting a tablet ready for the door — part of the door engine: pair it with a one-time code,
+// fetch the manifest (waves, sessions, keys, revocations) and download the roster in resumable
+// pages. Network in, IndexedDB out; the setup views only call these and show progress.
+import type { DoorManifest, DoorRosterPage, PairResult } from '../../shared/api/door';
+import type { DeviceRow, HadirDb } from '../db';
 import {
   getDevice,
   getRosterCursor,
@@ -13,10 +13,10 @@ import {
   startPullAt,
   unsyncedCount,
   wipeRoster,
-} from '../../db';
-import { roundTripOffset } from '../../../shared/door/clock';
-import { api, ApiFailure } from '../../lib/api';
-import { manifestRows, waveRows } from '../../sync/manifest-refresh';
+} from '../db';
+import { roundTripOffset } from '../../shared/door/clock';
+import { api, ApiFailure } from '../lib/api';
+import { manifestRows, waveRows } from '../sync/manifest-refresh';
 
 /** Remembered outside IndexedDB, so the door can tell "never paired" from "data was wiped". */
 export const PAIRED_MARKER = 'hadir.door.paired';
