@@ -7,7 +7,7 @@ import { testApp } from './testing/app.js';
 import type { DoorFixture } from './testing/devices.js';
 import { asDevice, seedDoorEvent } from './testing/devices.js';
 import { pairAtDoor, push, scan } from './testing/scans.js';
-import { readUntil } from './testing/sse.js';
+import { readUntil, tapSse } from './testing/sse.js';
 import type { TestStore } from './testing/stores.js';
 import { storeKinds } from './testing/stores.js';
 
@@ -64,6 +64,18 @@ for (const kind of await storeKinds()) {
       expect(cancelled.status).toBe(200);
       await readUntil(reader, seen, /(event: poke[\s\S]*){3}/);
       await reader.cancel();
+    });
+
+    it('does not poke a tablet about its own push', async () => {
+      const stream = tapSse(await asDevice(a, doorA.token, '/api/door/live'));
+      await stream.waitFor(/event: ready/);
+      await push(a, doorA, [scan(doorA, sessionId, f.participants.a[2]!.id)]);
+      await new Promise((r) => setTimeout(r, 800));
+      expect(pokes(stream.text())).toBe(0);
+      await push(a, doorB, [scan(doorB, sessionId, f.participants.a[3]!.id)]);
+      await stream.waitFor(/event: poke/);
+      expect(pokes(stream.text())).toBe(1);
+      await stream.close();
     });
 
     it('needs a live device token', async () => {

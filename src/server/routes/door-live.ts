@@ -18,7 +18,9 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
     let pending = false;
     let wake: (() => void) | null = null;
     const off = hub
-      ? await hub.subscribe(device.eventId, () => {
+      ? await hub.subscribe(device.eventId, (origin) => {
+          // A tablet's own push is no news to it: it just sent those scans.
+          if (origin === device.id) return;
           pending = true;
           wake?.();
         })

@@ -43,7 +43,7 @@ export function syncRoutes(deps: AppDeps) {
     });
     if (!deps.live?.channel && results.some((r) => r.status === 'stored')) {
       // After the commit; a failed announcement only delays live views, never the tablet.
-      await deps.live?.announce(device.eventId).catch((err: unknown) => {
+      await deps.live?.announce(device.eventId, device.id).catch((err: unknown) => {
         deps.log('warn', 'live-announce-failed', { error: String(err) });
       });
     }

@@ -11,6 +11,7 @@ import type SQLite from 'better-sqlite3';
 import type { Dialect, Store } from './database.js';
 import { recordConflicts, recordRejections } from './scan-reviews.js';
 import type { Database } from './schema.js';
+import { notifyPayload } from '../live/hub.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -168,7 +169,8 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
       for (const r of result.rows) inserted.add(r.id);
     }
     if (inserted.size && batch.notifyChannel && dialect === 'postgres') {
-      await sql`select pg_notify(${batch.notifyChannel}, ${batch.eventId})`.execute(tx);
+      const payload = notifyPayload(batch.eventId, batch.deviceId);
+      await sql`select pg_notify(${batch.notifyChannel}, ${payload})`.execute(tx);
     }
     const held = [...firstBody.keys()].filter((id) => !inserted.has(id));
     if (held.length) {

@@ -21,3 +21,39 @@ export async function readUntil(
   }
   return seen.text;
 }
+
+/** A stream read continuously in the background: what arrived so far, and a way to wait. */
+export interface SseTap {
+  text(): string;
+  waitFor(until: RegExp, ms?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts reading a server-sent-events response into memory, so a test can look at any time. */
+export function tapSse(res: Response): SseTap {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const done = (async () => {
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (chunk.done) return;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+  })();
+  return {
+    text: () => text,
+    async waitFor(until, ms = 5000) {
+      const deadline = Date.now() + ms;
+      while (!until.test(text)) {
+        if (Date.now() > deadline) throw new Error(`no ${until} in: ${text}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return text;
+    },
+    async close() {
+      await reader.cancel().catch(() => undefined);
+      await done;
+    },
+  };
+}
