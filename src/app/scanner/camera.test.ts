@@ -1,3 +1,4 @@
+import type { Mock } from 'vitest';
 import { describe, expect, it, vi } from 'vitest';
 import type { CameraProblemCode, LoopVideo } from './camera';
 import type { FrameRegion } from './frame-region';
@@ -248,5 +249,112 @@ describe('startFrameLoop', () => {
     present(1);
     expect(decode).not.toHaveBeenCalled();
     loop.stop();
+  });
+});
+
+describe('startFrameLoop, how a frame is grabbed', () => {
+  const image = { width: 640, height: 480 } as ImageData;
+  const full = { sx: 0, sy: 0, sw: 640, sh: 480, dw: 640, dh: 480 };
+  const fakeFrame = () => ({ close: vi.fn() }) as unknown as VideoFrame & { close: Mock };
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+
+  it('hands a worker decoder the whole frame and the region, reading no pixels on the page', async () => {
+    const { video, present } = fakeVideo();
+    const frame = fakeFrame();
+    let taken!: (f: VideoFrame) => void;
+    const grabFrame = vi.fn(() => new Promise<VideoFrame>((r) => (taken = r)));
+    const grab = vi.fn(() => image);
+    const decode = vi.fn(async () => ['pixels']);
+    const decodeFrame = vi.fn(async () => ['H1.B']);
+    const onCodes = vi.fn();
+    const loop = startFrameLoop({
+      video,
+      decoder: { decode, decodeFrame },
+      onCodes,
+      grab,
+      grabFrame,
+    });
+    present(100);
+    present(200); // Frame 100 is not taken yet: one frame in flight, this one skipped.
+    taken(frame);
+    await settle();
+    expect(grabFrame).toHaveBeenCalledTimes(1);
+    expect(grabFrame).toHaveBeenCalledWith(video);
+    expect(decodeFrame).toHaveBeenCalledWith(frame, full);
+    expect(onCodes).toHaveBeenCalledWith({ texts: ['H1.B'], frameAt: 100 });
+    expect(grab).not.toHaveBeenCalled();
+    expect(decode).not.toHaveBeenCalled();
+    expect(frame.close).not.toHaveBeenCalled(); // The decoder owns it.
+    expect(loop.stats).toMatchObject({ seen: 2, decoded: 1, skipped: 1 });
+    loop.stop();
+  });
+
+  it('grabs pixels on the page for a decoder without frames, or a browser without', async () => {
+    for (const [decodeFrame, grabFrame] of [
+      [undefined, vi.fn(async () => fakeFrame())],
+      [vi.fn(async () => []), null],
+    ] as const) {
+      const { video, present } = fakeVideo();
+      const grab = vi.fn(() => image);
+      const decode = vi.fn(async () => ['H1.C']);
+      const loop = startFrameLoop({
+        video,
+        decoder: { decode, ...(decodeFrame && { decodeFrame }) },
+        onCodes() {},
+        grab,
+        grabFrame,
+      });
+      present(1);
+      await settle();
+      expect(grab.mock.calls[0]).toEqual([video, full]);
+      expect(decode).toHaveBeenCalledWith(image);
+      if (grabFrame) expect(grabFrame).not.toHaveBeenCalled();
+      if (decodeFrame) expect(decodeFrame).not.toHaveBeenCalled();
+      loop.stop();
+    }
+  });
+
+  it('goes on with the canvas once the browser cannot take a frame of the video', async () => {
+    const { video, present } = fakeVideo();
+    const grabFrame = vi.fn(async () => Promise.reject(new TypeError('not a video source')));
+    const decode = vi.fn(async () => ['H1.D']);
+    const onError = vi.fn();
+    const loop = startFrameLoop({
+      video,
+      decoder: { decode, decodeFrame: vi.fn() },
+      onCodes() {},
+      onError,
+      grab: () => image,
+      grabFrame,
+    });
+    present(1);
+    await settle();
+    present(2);
+    await settle();
+    expect(grabFrame).toHaveBeenCalledTimes(1);
+    expect(decode).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
+    loop.stop();
+  });
+
+  it('closes a frame taken after stop()', async () => {
+    const { video, present } = fakeVideo();
+    const frame = fakeFrame();
+    let taken!: (f: VideoFrame) => void;
+    const decodeFrame = vi.fn(async () => ['late']);
+    const loop = startFrameLoop({
+      video,
+      decoder: { decode: async () => [], decodeFrame },
+      onCodes() {},
+      grabFrame: () => new Promise<VideoFrame>((r) => (taken = r)),
+    });
+    present(1);
+    loop.stop();
+    taken(frame);
+    await settle();
+    expect(decodeFrame).not.toHaveBeenCalled();
+    expect(frame.close).toHaveBeenCalled();
   });
 });

@@ -3,6 +3,8 @@
 // native-resolution centre in turn (frame-region.ts) — never more than one decode at a time (a
 // slow phone skips frames instead of queueing them). See ARCHITECTURE.md, "Scanning".
 import type { Decoder } from './decoder';
+import type { CameraFrame } from './frame-grab';
+import { canvasGrabber, frameGrabber } from './frame-grab';
 import type { FrameRegion, PassOptions } from './frame-region';
 import { scanPasses } from './frame-region';
 
@@ -228,15 +230,20 @@ export interface FrameLoopStats {
 export type LoopVideo = Pick<HTMLVideoElement, 'videoWidth' | 'videoHeight' | 'currentTime'> &
   Partial<Pick<HTMLVideoElement, 'requestVideoFrameCallback' | 'cancelVideoFrameCallback'>>;
 
+/** What the loop needs of a decoder: pixels, or (a worker decoder) a frame it reads itself. */
+export type FrameDecoder = Pick<Decoder, 'decode' | 'decodeFrame'>;
+
 export interface FrameLoopOptions {
   video: LoopVideo;
-  decoder: Pick<Decoder, 'decode'>;
+  decoder: FrameDecoder;
   onCodes(read: CodesRead): void;
   /** A decode that threw (the loop goes on with the next frame). */
   onError?(err: unknown): void;
   passes?: PassOptions;
   /** Cuts the region out of the video; default draws it on a canvas. For tests. */
   grab?: (video: LoopVideo, region: FrameRegion) => ImageData | null;
+  /** Takes the whole frame for a worker; default frameGrabber(), null where none. For tests. */
+  grabFrame?: ((video: LoopVideo) => Promise<CameraFrame>) | null;
 }
 
 export interface FrameLoop {
@@ -246,8 +253,7 @@ export interface FrameLoop {
 
 /** Decodes each new video frame, passes in turn, until stop(); at most one decode in flight. */
 export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
-  const { video, decoder } = opts;
-  const grab = opts.grab ?? canvasGrabber();
+  const { video } = opts;
   const stats: FrameLoopStats = { seen: 0, decoded: 0, skipped: 0, decodeMs: 0 };
   let stopped = false;
   let busy = false;
@@ -255,6 +261,7 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
   let lastTime = -1;
   let pass = 0;
   const useVfc = typeof video.requestVideoFrameCallback === 'function';
+  const decodeRegion = regionDecoder(opts, () => stopped);
 
   const schedule = () => {
     if (stopped) return;
@@ -273,12 +280,12 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
     if (busy) return void stats.skipped++;
     const passes = scanPasses({ width: video.videoWidth, height: video.videoHeight }, opts.passes);
     const region = passes[pass++ % Math.max(1, passes.length)];
-    const image = region && grab(video, region);
-    if (!image) return;
+    const decoding = region && decodeRegion(region);
+    if (!decoding) return;
     busy = true;
     stats.decoded++;
     const t0 = performance.now();
-    decoder.decode(image).then(
+    decoding.then(
       (texts) => {
         busy = false;
         stats.decodeMs += performance.now() - t0;
@@ -302,30 +309,38 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
   };
 }
 
-type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
-
 /**
- * Draws a region of the video on a canvas of its output size and reads it back as fresh pixels.
- * One canvas per output size: the passes alternate sizes, and resizing a canvas reallocates it.
+ * Grabs and decodes one region of the current frame; null when there was nothing to grab. A
+ * decoder that reads frames (the worker) gets the whole frame and the region, so the page's thread
+ * never touches the pixels; the others get ImageData from the canvas grab. Chosen per frame: a
+ * restarted decoder may be of the other kind. Where a frame cannot be taken, the canvas from then on.
  */
-function canvasGrabber(): (video: LoopVideo, region: FrameRegion) => ImageData | null {
-  const contexts = new Map<string, Context2D>();
-  return (video, r) => {
-    const key = `${r.dw}x${r.dh}`;
-    let ctx = contexts.get(key) ?? null;
-    if (!ctx) {
-      const canvas =
-        typeof OffscreenCanvas === 'function'
-          ? new OffscreenCanvas(r.dw, r.dh)
-          : Object.assign(document.createElement('canvas'), { width: r.dw, height: r.dh });
-      ctx = canvas.getContext('2d', { willReadFrequently: true }) as Context2D | null;
-      if (!ctx) return null;
-      // A camera's resolution changes rarely (switching cameras): keep at most a few sizes.
-      if (contexts.size >= 4) contexts.clear();
-      contexts.set(key, ctx);
-    }
-    ctx.drawImage(video as HTMLVideoElement, r.sx, r.sy, r.sw, r.sh, 0, 0, r.dw, r.dh);
-    // A new ImageData each time: the worker decoder takes ownership of its pixel buffer.
-    return ctx.getImageData(0, 0, r.dw, r.dh);
+function regionDecoder(
+  opts: FrameLoopOptions,
+  stopped: () => boolean,
+): (region: FrameRegion) => Promise<string[]> | null {
+  const { video, decoder } = opts;
+  const grab = opts.grab ?? canvasGrabber();
+  let grabFrame = opts.grabFrame === undefined ? frameGrabber() : opts.grabFrame;
+
+  const viaFrame = (region: FrameRegion, take: NonNullable<typeof grabFrame>) =>
+    take(video).then(
+      (frame) => {
+        // Past this point the decoder owns the frame and closes it.
+        if (!stopped() && decoder.decodeFrame) return decoder.decodeFrame(frame, region);
+        frame.close();
+        return [];
+      },
+      // This frame is lost; the next ones go through the canvas.
+      (): string[] => {
+        grabFrame = null;
+        return [];
+      },
+    );
+
+  return (region) => {
+    if (grabFrame && decoder.decodeFrame) return viaFrame(region, grabFrame);
+    const image = grab(video, region);
+    return image && decoder.decode(image);
   };
 }

@@ -1,3 +1,4 @@
+import type { Mock } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DecoderHealth } from './decoder-supervisor';
 import { superviseDecoder } from './decoder-supervisor';
@@ -95,5 +96,31 @@ describe('superviseDecoder', () => {
     resolve(d);
     await settle();
     expect(d.closed).toBe(true);
+  });
+
+  it('offers the frame path only while the running decoder reads frames', async () => {
+    const region = { sx: 0, sy: 0, sw: 4, sh: 4, dw: 4, dh: 4 };
+    const frame = () => ({ close: vi.fn() }) as unknown as VideoFrame & { close: Mock };
+    const worker = { ...fakeDecoder('w'), decodeFrame: vi.fn(async () => ['H1.W']) };
+    const page = fakeDecoder('p');
+    const made = [worker, page];
+    const s = superviseDecoder({ create: async () => made.shift()!, onHealth() {} });
+    expect(s.decodeFrame).toBeUndefined(); // Still starting.
+    await settle();
+    const first = frame();
+    expect(await s.decodeFrame!(first, region)).toEqual(['H1.W']);
+    expect(worker.decodeFrame).toHaveBeenCalledWith(first, region);
+    expect(first.close).not.toHaveBeenCalled(); // The decoder owns it now.
+
+    // A stale reference after a restart onto a page-thread decoder: the frame is skipped, freed.
+    const stale = s.decodeFrame!;
+    worker.decodeFrame.mockRejectedValue(new Error('decode worker failed'));
+    for (let i = 0; i < 3; i++) await expect(stale(frame(), region)).rejects.toThrow('failed');
+    await settle();
+    expect(s.decodeFrame).toBeUndefined();
+    const late = frame();
+    expect(await stale(late, region)).toEqual([]);
+    expect(late.close).toHaveBeenCalled();
+    expect(await s.decode(image)).toEqual(['p']);
   });
 });

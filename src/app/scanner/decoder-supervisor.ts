@@ -3,12 +3,16 @@
 // live but reads nothing. The supervisor notices repeated failures, starts a fresh decoder, and
 // says "failed" only when restarts keep failing, so the camera view can tell the volunteer.
 import type { Decoder } from './decoder';
+import type { CameraFrame } from './frame-grab';
+import type { FrameRegion } from './frame-region';
 
 export type DecoderHealth = 'starting' | 'ready' | 'restarting' | 'failed';
 
+export type SupervisableDecoder = Pick<Decoder, 'decode' | 'decodeFrame' | 'close'>;
+
 export interface SupervisorOptions {
   /** Makes a decoder (the app's createDecoder, lazily loaded). */
-  create(): Promise<Pick<Decoder, 'decode' | 'close'>>;
+  create(): Promise<SupervisableDecoder>;
   onHealth(health: DecoderHealth): void;
   /** Failed decodes in a row that count as a dead decoder. Default 3. */
   failuresBeforeRestart?: number;
@@ -23,6 +27,11 @@ export interface SupervisorOptions {
 export interface SupervisedDecoder {
   /** Texts in the image; [] while no decoder is running (the frame is skipped, not queued). */
   decode(image: ImageData): Promise<string[]>;
+  /**
+   * Present only while the running decoder reads camera frames (the worker), so the frame loop
+   * picks its grab per frame; takes ownership of the frame like Decoder.decodeFrame.
+   */
+  readonly decodeFrame?: (frame: CameraFrame, region: FrameRegion) => Promise<string[]>;
   /** Starts over after "failed" (the volunteer's "Try again"). */
   retry(): void;
   close(): void;
@@ -35,7 +44,7 @@ export function superviseDecoder(opts: SupervisorOptions): SupervisedDecoder {
   const windowMs = opts.windowMs ?? 60_000;
   const retryDelayMs = opts.retryDelayMs ?? 500;
   const now = opts.now ?? (() => Date.now());
-  let current: Pick<Decoder, 'decode' | 'close'> | null = null;
+  let current: SupervisableDecoder | null = null;
   let generation = 0;
   let failures = 0;
   let restarts: number[] = [];
@@ -74,19 +83,34 @@ export function superviseDecoder(opts: SupervisorOptions): SupervisedDecoder {
     start('restarting');
   };
 
+  /** Runs one decode on decoder `d`, counting failures in a row towards a restart. */
+  const run = async (d: SupervisableDecoder, decode: () => Promise<string[]>) => {
+    try {
+      const texts = await decode();
+      if (d === current) failures = 0;
+      return texts;
+    } catch (err) {
+      if (d === current && ++failures >= failuresBeforeRestart) restart();
+      throw err;
+    }
+  };
+
+  const decodeFrame = async (frame: CameraFrame, region: FrameRegion) => {
+    const d = current;
+    if (d?.decodeFrame) return run(d, () => d.decodeFrame!(frame, region));
+    // No decoder that reads frames (restarting, or a page-thread fallback): the frame is skipped.
+    frame.close();
+    return [];
+  };
+
   start('starting');
   return {
     async decode(image) {
       const d = current;
-      if (!d) return [];
-      try {
-        const texts = await d.decode(image);
-        if (d === current) failures = 0;
-        return texts;
-      } catch (err) {
-        if (d === current && ++failures >= failuresBeforeRestart) restart();
-        throw err;
-      }
+      return d ? run(d, () => d.decode(image)) : [];
+    },
+    get decodeFrame() {
+      return current?.decodeFrame ? decodeFrame : undefined;
     },
     retry() {
       restarts = [];

@@ -4,6 +4,8 @@
 // module lazily (`await import('./scanner/decoder')`): pages that never scan never download it.
 import type { DecodeRequest, WorkerReply } from './decode-protocol';
 import { describeError } from './decode-protocol';
+import type { CameraFrame } from './frame-grab';
+import type { FrameRegion } from './frame-region';
 
 export type DecoderEngine = 'wasm' | 'zxing-js';
 export type DecoderThread = 'worker' | 'main';
@@ -28,6 +30,11 @@ export interface Decoder {
    * worker the image's pixel buffer is transferred (detached), so pass a fresh ImageData.
    */
   decode(image: ImageData): Promise<string[]>;
+  /**
+   * Only where the decoder reads camera frames off the page's thread (the worker): the texts in
+   * a region of a whole frame. Takes ownership: the frame is transferred, then closed.
+   */
+  decodeFrame?(frame: CameraFrame, region: FrameRegion): Promise<string[]>;
   /** Stops the worker and frees the engine; decodes in flight reject. */
   close(): void;
 }
@@ -109,26 +116,42 @@ function workerDecoder(maxSymbols: number): Promise<Decoder> {
     worker.terminate();
   };
 
+  /** Posts a request; rejects, with nothing sent, when the worker is broken or refuses it. */
+  const send = (request: DecodeRequest, transfer: Transferable[]) =>
+    new Promise<string[]>((resolve, reject) => {
+      if (broken) return reject(broken);
+      pending.set(request.id, { resolve, reject });
+      try {
+        worker.postMessage(request, transfer);
+      } catch (err) {
+        pending.delete(request.id);
+        reject(err);
+      }
+    });
+
   const decoder: Decoder = {
     engine: 'wasm',
     thread: 'worker',
     fallbackReason: null,
     decode(image) {
-      if (broken) return Promise.reject(broken);
-      const id = nextId++;
       const { width, height, data } = image;
       const pixels = data.buffer as ArrayBuffer;
       if (data.byteOffset !== 0 || data.byteLength !== pixels.byteLength) {
         return Promise.reject(new TypeError('ImageData over part of a buffer cannot be sent'));
       }
-      const request: DecodeRequest = { type: 'decode', id, width, height, pixels, maxSymbols };
-      return new Promise<string[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage(request, [pixels]);
-      });
+      return send({ type: 'decode', id: nextId++, width, height, pixels, maxSymbols }, [pixels]);
     },
     close: () => fail(new Error('decoder closed')),
   };
+
+  const decodeFrame = (frame: CameraFrame, region: FrameRegion) =>
+    send({ type: 'decode-frame', id: nextId++, frame, region, maxSymbols }, [frame]).catch(
+      (err: unknown) => {
+        // A frame that never reached the worker is ours to free (no-op once transferred).
+        frame.close();
+        throw err;
+      },
+    );
 
   return new Promise<Decoder>((resolve, reject) => {
     let started = false;
@@ -136,7 +159,7 @@ function workerDecoder(maxSymbols: number): Promise<Decoder> {
       const reply = event.data;
       if (reply.type === 'started') {
         started = true;
-        resolve(decoder);
+        resolve(reply.frames ? { ...decoder, decodeFrame } : decoder);
       } else if (reply.type === 'failed') {
         fail(new Error(reply.message));
         reject(broken);
