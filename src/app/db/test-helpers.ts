@@ -205,3 +205,41 @@ export async function recordWrites(target: HadirDb): Promise<WriteLog> {
   await target.open();
   return log;
 }
+
+/** IndexedDB transactions opened while `on` is true, by mode; see recordTransactions(). */
+export interface TransactionLog {
+  on: boolean;
+  modes: string[];
+}
+
+/** Records the mode of every IndexedDB transaction Dexie opens (call before the db opens). */
+export function recordTransactions(target: HadirDb): TransactionLog {
+  const log: TransactionLog = { on: false, modes: [] };
+  target.use({
+    stack: 'dbcore',
+    name: 'transaction-log',
+    create: (down) => ({
+      ...down,
+      transaction(stores, mode, options) {
+        if (log.on) log.modes.push(mode);
+        return down.transaction(stores, mode, options);
+      },
+    }),
+  });
+  return log;
+}
+
+/** The transactions `run` opens, by mode. */
+export async function transactionsDuring(
+  log: TransactionLog,
+  run: () => Promise<unknown>,
+): Promise<string[]> {
+  log.modes = [];
+  log.on = true;
+  try {
+    await run();
+  } finally {
+    log.on = false;
+  }
+  return log.modes;
+}

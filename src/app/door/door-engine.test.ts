@@ -9,7 +9,8 @@ import type { EventSigningKey } from '../../shared/ticket/crypto';
 import { generateEventKey } from '../../shared/ticket/crypto';
 import type { HadirDb } from '../db';
 import { markRosterComplete, saveManifest, saveRosterChunk } from '../db';
-import { device, freshDb } from '../db/test-helpers';
+import type { TransactionLog } from '../db/test-helpers';
+import { device, freshDb, recordTransactions, transactionsDuring } from '../db/test-helpers';
 import { createDoorEngine } from './door-engine';
 
 let key: EventSigningKey;
@@ -46,24 +47,12 @@ function twoSessions(boundary: number): [SessionRef, SessionRef] {
   ];
 }
 
-/** IndexedDB transactions the engine opens while `recording` is on, by mode. */
-let recording = false;
-let opened: string[] = [];
+/** The transactions the engine opens, recorded at Dexie's lowest layer. */
+let transactions: TransactionLog;
 
 async function pairedDoor(sessions: SessionRef[], now: () => number) {
   db = freshDb('engine');
-  // Dexie's lowest layer: every IndexedDB transaction it opens passes through here.
-  db.use({
-    stack: 'dbcore',
-    name: 'transaction-recorder',
-    create: (down) => ({
-      ...down,
-      transaction(stores, mode, options) {
-        if (recording) opened.push(mode);
-        return down.transaction(stores, mode, options);
-      },
-    }),
-  });
+  transactions = recordTransactions(db);
   const roster = [entry(), entry(), entry()];
   await saveManifest(db, {
     device: device({ waveIds: [wave1.id] }),
@@ -133,14 +122,10 @@ describe('the door engine', () => {
     const t = boundary - 3_600_000;
     const { engine, roster } = await pairedDoor(twoSessions(boundary), () => t);
     const ticket = await ticketFor(key, roster[0]!);
-    opened = [];
-    recording = true;
-    try {
+    const opened = await transactionsDuring(transactions, async () => {
       const outcome = await engine.scan(ticket, 'keyboard');
       expect(outcome?.verdict?.kind).toBe('admitted');
-    } finally {
-      recording = false;
-    }
+    });
     expect(opened).toEqual(['readwrite']);
   });
 
@@ -150,14 +135,10 @@ describe('the door engine', () => {
     const { engine, roster } = await pairedDoor(twoSessions(boundary), () => t);
     expect(engine.health.value).toMatchObject({ unsynced: 0, rosterCount: 3 });
     expect(engine.recent.value).toEqual([]);
-    opened = [];
-    recording = true;
-    try {
+    const opened = await transactionsDuring(transactions, async () => {
       await engine.scan(await ticketFor(key, roster[0]!), 'keyboard');
       await engine.scan('bukan tiket', 'keyboard');
-    } finally {
-      recording = false;
-    }
+    });
     expect(opened).toEqual(['readwrite', 'readwrite']);
     expect(engine.health.value).toMatchObject({ unsynced: 2, oldestUnsyncedAt: t });
     expect(engine.recent.value.map((r) => [r.event.verdict, r.person])).toEqual([

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncPullResult } from '../../shared/api/sync';
 import type { HadirDb } from '../db';
 import { getSyncStatus, saveManifest, startPullAt } from '../db';
-import { device, freshDb } from '../db/test-helpers';
+import { device, freshDb, recordWrites } from '../db/test-helpers';
 import { syncOnce } from './sync-once';
 
 let db: HadirDb;
@@ -13,23 +13,6 @@ afterEach(async () => {
   vi.unstubAllGlobals();
   await db?.delete();
 });
-
-/** Counts IndexedDB write transactions through Dexie's lowest layer. */
-function recordWrites(target: HadirDb): string[][] {
-  const writes: string[][] = [];
-  target.use({
-    stack: 'dbcore',
-    name: 'write-recorder',
-    create: (down) => ({
-      ...down,
-      transaction(stores, mode, options) {
-        if (mode === 'readwrite') writes.push([...stores]);
-        return down.transaction(stores, mode, options);
-      },
-    }),
-  });
-  return writes;
-}
 
 function serveEmptyPulls(cursor: string) {
   const answer: SyncPullResult = {
@@ -49,31 +32,29 @@ function serveEmptyPulls(cursor: string) {
 describe('an idle sync round', () => {
   it('writes nothing when there is nothing to push and the pull brings nothing new', async () => {
     db = freshDb('idle');
-    const writes = recordWrites(db);
     await saveManifest(db, { device: device() });
     await startPullAt(db, 's1.r1');
     serveEmptyPulls('s1.r1');
     // The first round records that sync works; the ten after it have nothing to say.
     await syncOnce({ db });
     const status = await getSyncStatus(db);
-    writes.length = 0;
+    const log = await recordWrites(db);
     for (let i = 0; i < 10; i++) {
       const report = await syncOnce({ db });
       expect(report.error).toBeNull();
     }
-    expect(writes).toEqual([]);
+    expect(log.touched).toEqual([]);
     expect(await getSyncStatus(db)).toEqual(status);
   });
 
   it('still writes the new cursor, and an error once it appears', async () => {
     db = freshDb('idle');
-    const writes = recordWrites(db);
     await saveManifest(db, { device: device() });
     await startPullAt(db, 's1.r1');
     serveEmptyPulls('s2.r1');
-    writes.length = 0;
+    const log = await recordWrites(db);
     await syncOnce({ db });
-    expect(writes.some((stores) => stores.includes('meta'))).toBe(true);
+    expect(log.touched).toContain('meta:pullCursor');
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('offline'))),

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps, AppEnv } from '../context.js';
+import { createWaker } from '../live/waker.js';
 
 const HEARTBEAT_MS = 25_000;
 /** A burst of scans (a push of 500) pokes once, not 500 times. */
@@ -16,18 +17,18 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
   const hub = deps.live;
   return streamSSE(c, async (stream) => {
     let pending = false;
-    let wake: (() => void) | null = null;
+    const waker = createWaker();
     const off = hub
       ? await hub.subscribe(device.eventId, (origin) => {
           // A tablet's own push is no news to it: it just sent those scans.
           if (origin === device.id) return;
           pending = true;
-          wake?.();
+          waker.wake();
         })
       : () => {};
     stream.onAbort(() => {
       off();
-      wake?.();
+      waker.wake();
     });
     await stream.writeSSE({ event: 'ready', data: '{}' });
     while (!stream.aborted && !stream.closed && !hub?.closed) {
@@ -37,13 +38,7 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
         await stream.sleep(COALESCE_MS);
         continue;
       }
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, HEARTBEAT_MS);
-      });
-      clearTimeout(timer);
-      wake = null;
+      await waker.sleep(HEARTBEAT_MS);
       if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
     }
     off();

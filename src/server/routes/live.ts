@@ -11,6 +11,7 @@ import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
 import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
+import { createWaker } from '../live/waker.js';
 import { maxScanSeq, scanEventsPage } from '../store/scans.js';
 
 const LiveQuery = v.object({ after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))) });
@@ -39,26 +40,20 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
         : await maxScanSeq(db, eventId);
 
     return streamSSE(c, async (stream) => {
-      let wake: (() => void) | null = null;
+      const waker = createWaker();
       let pending = true; // catch up once at the start
       const off = await hub.subscribe(eventId, () => {
         pending = true;
-        wake?.();
+        waker.wake();
       });
       stream.onAbort(() => {
         off();
-        wake?.();
+        waker.wake();
       });
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ after: last }) });
       while (!stream.aborted && !stream.closed && !hub.closed) {
         if (!pending) {
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            timer = setTimeout(resolve, HEARTBEAT_MS);
-          });
-          clearTimeout(timer);
-          wake = null;
+          await waker.sleep(HEARTBEAT_MS);
           if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
           continue;
         }
