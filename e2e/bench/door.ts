@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { request } from '@playwright/test';
-import { build } from 'esbuild';
 import type { BareEngine, BareLoop, BareRead } from '../fixtures/bare-loop.js';
 import { launchWithCamera } from '../fixtures/camera-browser.js';
 import { builtDecoder } from '../fixtures/decoder-page.js';
 import type { DoorEvent } from '../fixtures/door-event.js';
 import { participantsOf, prepareDoorEvent, ticketOf } from '../fixtures/door-event.js';
 import { freshPage, liveAt, pairedProfile, runStream, watchLive } from '../fixtures/door-stream.js';
+import { bundleForPage } from '../fixtures/page-bundle.js';
 import { startServer } from '../fixtures/server.js';
 import { ticketStream } from '../fixtures/ticket-stream.js';
 import { writeY4m } from '../fixtures/y4m.js';
@@ -46,19 +46,6 @@ interface Figures {
   ms: number[];
 }
 
-let bareBundle: Promise<string> | null = null;
-function bareLoopScript(): Promise<string> {
-  bareBundle ??= build({
-    entryPoints: ['e2e/fixtures/bare-loop.ts'],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-  }).then((r) => r.outputFiles[0]!.text);
-  return bareBundle;
-}
-
 /** Plays the video to a bare loop on a plain page and counts its first-pass reads. */
 async function bareRun(
   origin: string,
@@ -71,7 +58,10 @@ async function bareRun(
   try {
     const page = await freshPage(context);
     await page.route('**/__bench/bare-loop.js', async (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: await bareLoopScript() }),
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: await bundleForPage('e2e/fixtures/bare-loop.ts'),
+      }),
     );
     await page.goto(`${origin}/__bench/blank`);
     await page.addScriptTag({ url: '/__bench/bare-loop.js' });
