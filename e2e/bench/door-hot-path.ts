@@ -38,15 +38,6 @@ async function countIndexedDb(context: BrowserContext): Promise<void> {
       window.__idb[mode === 'readwrite' ? 'readwrite' : 'readonly'] += 1;
       return tx.call(this, stores, mode, options);
     };
-    // What had happened by the time a new verdict reached the screen.
-    new MutationObserver(() => {
-      const v = document.querySelector('[data-testid="verdict"]');
-      const id = v && v.getAttribute('data-event-id');
-      if (id && id !== window.__verdictId) {
-        window.__verdictId = id;
-        window.__idbAtVerdict = { ...window.__idb };
-      }
-    }).observe(document, { subtree: true, childList: true, attributes: true });
     for (const name of ['put', 'add', 'delete', 'clear']) {
       const original = IDBObjectStore.prototype[name];
       IDBObjectStore.prototype[name] = function (...args) {
@@ -64,14 +55,14 @@ interface Counters {
   renders: number;
 }
 
-type Idb = Omit<Counters, 'renders'>;
-
-const counters = (page: Page, at: 'now' | 'verdict' = 'now'): Promise<Counters> =>
-  page.evaluate((when) => {
-    const w = window as unknown as { __idb: Idb; __idbAtVerdict?: Idb; hadirDoorRenders?: number };
-    const idb = when === 'verdict' ? (w.__idbAtVerdict ?? w.__idb) : w.__idb;
-    return { ...idb, renders: w.hadirDoorRenders ?? NaN };
-  }, at);
+const counters = (page: Page): Promise<Counters> =>
+  page.evaluate(() => {
+    const w = window as unknown as {
+      __idb: Omit<Counters, 'renders'>;
+      hadirDoorRenders?: number;
+    };
+    return { ...w.__idb, renders: w.hadirDoorRenders ?? NaN };
+  });
 
 const diff = (a: Counters, b: Counters): Counters => ({
   readwrite: b.readwrite - a.readwrite,
@@ -92,17 +83,15 @@ async function perScan(door: DoorEvent, profile: string, blank: string, tickets:
     await liveAt(page);
     await page.waitForTimeout(1500); // start-up reads settle
     const per: Counters[] = [];
-    const beforeVerdict: Counters[] = [];
     for (const ticket of tickets) {
       const before = await counters(page);
       await page.keyboard.type(ticket);
       await page.keyboard.press('Enter');
       await page.getByTestId('verdict').and(page.locator('[data-kind="admitted"]')).waitFor();
-      beforeVerdict.push(diff(before, await counters(page, 'verdict')));
       await page.waitForTimeout(300); // what follows the verdict (counts, lists) lands too
       per.push(diff(before, await counters(page)));
     }
-    return { per, beforeVerdict };
+    return per;
   } finally {
     await context.close();
   }
@@ -146,7 +135,8 @@ async function scanToVerdict(
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.waitForTimeout(passMs);
-    return page.evaluate(() =>
+    // Awaited here: the `finally` below closes the browser.
+    return await page.evaluate(() =>
       performance.getEntriesByName('hadir:scan-to-verdict').map((m) => m.duration),
     );
   } finally {
@@ -176,19 +166,7 @@ export async function throttledRuns(
       ],
     });
     const profile = await pairedProfile(door, blank, `Bench s2v ${rate}`);
-    // Chromium now and then closes a throttled page under load; one more try on a fresh profile.
-    const passMs = (lead + STREAM_TICKETS) * 1000;
-    const ms = await scanToVerdict(door, profile, video, passMs, rate).catch(
-      async (err: unknown) => {
-        console.log(`  (retrying at CPU ${rate}×: ${String(err).split('\n')[0]})`);
-        const again = await pairedProfile(door, blank, `Bench s2v ${rate} again`);
-        try {
-          return await scanToVerdict(door, again, video, passMs, rate);
-        } finally {
-          rmSync(again, { recursive: true, force: true });
-        }
-      },
-    );
+    const ms = await scanToVerdict(door, profile, video, (lead + STREAM_TICKETS) * 1000, rate);
     console.log(
       `  scan → verdict painted, CPU ${rate}× slower: p50 ${percentile(ms, 0.5).toFixed(1)} ms, p95 ${percentile(ms, 0.95).toFixed(1)} ms (n=${ms.length}/${STREAM_TICKETS}${rate > 1 ? '; target p95 ≤ 100 ms' : '; baseline'})`,
     );
@@ -213,15 +191,7 @@ export async function benchDoorHotPath(): Promise<void> {
 
     const wedgeProfile = await pairedProfile(door, blank, 'Bench hot');
     profiles.push(wedgeProfile);
-    const { per, beforeVerdict } = await perScan(
-      door,
-      wedgeProfile,
-      blank,
-      tickets.slice(0, WEDGE_SCANS),
-    );
-    console.log(
-      `  before the verdict shows (n=${beforeVerdict.length}): read-write transactions ${mean(beforeVerdict.map((c) => c.readwrite)).toFixed(2)}, read-only ${mean(beforeVerdict.map((c) => c.readonly)).toFixed(2)}`,
-    );
+    const per = await perScan(door, wedgeProfile, blank, tickets.slice(0, WEDGE_SCANS));
     console.log(
       `  per admitted scan, verdict and what follows (n=${per.length}, offline): IndexedDB read-write transactions ${mean(per.map((c) => c.readwrite)).toFixed(2)}, read-only ${mean(per.map((c) => c.readonly)).toFixed(2)}, object-store writes ${mean(per.map((c) => c.writes)).toFixed(2)}; door-screen renders ${mean(per.map((c) => c.renders)).toFixed(2)} (targets: 1 read-write, ≤ 2 renders)`,
     );
