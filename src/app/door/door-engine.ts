@@ -29,7 +29,7 @@ import { createVerdictDisplay } from './verdict-display';
 type Bi = { id: string; en: string };
 
 /** How long a verdict stays: a green one briefly, anything the volunteer must act on longer. */
-export const SHOW_MS = { success: 4000, warning: 12000, error: 12000 } as const;
+const SHOW_MS = { success: 4000, warning: 12000, error: 12000 } as const;
 /** The longest the session clock sleeps between checks, ms. */
 const MAX_TICK_MS = 30_000;
 const SESSION_KEY = 'hadir.door.session';
@@ -81,8 +81,6 @@ export interface DoorEngine {
   dismiss(): void;
   /** Re-reads pairing, keys, clock offset, sessions and attendance (after a sync or refresh). */
   reload(options?: { attendance?: boolean }): Promise<void>;
-  /** Adds events learned elsewhere (another door's, from a pull) to the in-memory attendance. */
-  learn(events: readonly ScanEvent[]): void;
   /** Loads the state and starts the session clock; returns the stop function. */
   start(): () => void;
 }
@@ -275,11 +273,6 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
         ready.value = true;
       });
       scheduleTick();
-    },
-    learn(events) {
-      if (events.length === 0) return;
-      for (const e of events) applyEvent(attendance, e);
-      folded.value++;
     },
     start() {
       void engine.reload().catch(failed);
