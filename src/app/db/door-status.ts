@@ -83,6 +83,8 @@ export interface DoorSnapshot extends ScanContext {
   health: DoorHealth;
   /** This tablet's latest scans with names, newest first. */
   recent: RecentScan[];
+  /** Roster on the tablet, persistence and clock: which setup step the door is at. */
+  standing: DoorStatus;
 }
 
 /** How many recent scans the door lists. */
@@ -117,5 +119,6 @@ export async function readDoorSnapshot(
       sync: await getSyncStatus(db),
     },
     recent: await recentScans(db, RECENT_SCANS),
+    standing: await getDoorStatus(db),
   }));
 }

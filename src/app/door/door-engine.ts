@@ -12,6 +12,7 @@ import { isSessionCurrent, pickSession } from '../../shared/door/session-time';
 import type {
   DeviceRow,
   DoorHealth,
+  DoorStatus,
   HadirDb,
   RecentScan,
   RosterEntry,
@@ -23,6 +24,8 @@ import type {
 import { isUndoable, RECENT_SCANS, readDoorSnapshot } from '../db';
 import type { ScanContext, ScanFlow, ScanOutcome, ScanSource } from './scan-pipeline';
 import { createScanFlow } from './scan-pipeline';
+import type { DoorSetup } from './setup-state';
+import { createDoorSetup } from './setup-state';
 import type { VerdictDisplay } from './verdict-display';
 import { createVerdictDisplay } from './verdict-display';
 
@@ -38,13 +41,13 @@ export interface DoorEngineOptions {
   db: HadirDb;
   /** The device clock; tests pass their own. */
   now?: () => number;
-  /** Where the volunteer's chosen session is remembered; default localStorage. */
+  /** Where the chosen session and the pairing marker are remembered; default localStorage. */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   /** Called after each recorded scan (the app asks for a sync). */
   afterScan?: () => void;
 }
 
-export interface DoorEngine {
+export interface DoorEngine extends DoorSetup {
   /** False until the pairing, sessions and attendance are read from the tablet. */
   readonly ready: ReadonlySignal<boolean>;
   /** The pairing (door, volunteer, token), or null when the tablet is not paired. */
@@ -81,7 +84,7 @@ export interface DoorEngine {
   dismiss(): void;
   /** Re-reads pairing, keys, clock offset, sessions and attendance (after a sync or refresh). */
   reload(options?: { attendance?: boolean }): Promise<void>;
-  /** Loads the state and starts the session clock; returns the stop function. */
+  /** Loads the state and starts the session clock (once); returns the stop function. */
   start(): () => void;
 }
 
@@ -130,6 +133,18 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
     let count = 0;
     for (const bySession of attendance.attendance.values()) if (bySession.has(id)) count += 1;
     return count;
+  });
+
+  const device = computed(() => context.value?.device ?? null);
+  const standing = signal<DoorStatus | null>(null);
+  const setup = createDoorSetup({
+    db,
+    standing,
+    storage,
+    loaded: ready,
+    device,
+    revokedAt: computed(() => health.value?.sync.revokedAt ?? null),
+    reload: () => engine.reload({ attendance: false }),
   });
 
   const flow: ScanFlow = createScanFlow({
@@ -209,9 +224,11 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
     );
   };
 
+  let starts = 0;
   const engine: DoorEngine = {
+    ...setup,
     ready,
-    device: computed(() => context.value?.device ?? null),
+    device,
     sessions,
     waves,
     session,
@@ -269,15 +286,19 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
         lastCheckIn.value = snap.lastCheckIn;
         if (!sameRows([health.peek()], [snap.health])) health.value = snap.health;
         if (!sameRows(recent.peek(), snap.recent)) recent.value = snap.recent;
+        if (!sameRows([standing.peek()], [snap.standing])) standing.value = snap.standing;
         clock.value = now();
         ready.value = true;
       });
       scheduleTick();
     },
     start() {
-      void engine.reload().catch(failed);
+      // The page and the scanning screen both start it; the last stop stops it.
+      if (starts++ === 0) void engine.reload().catch(failed);
       return () => {
+        if (--starts > 0) return;
         clearTimeout(tickTimer);
+        setup.stop();
         display.dispose();
       };
     },

@@ -53,11 +53,6 @@ export async function pairTablet(db: HadirDb, code: string): Promise<DeviceRow> 
   // Another event or other waves: the old roster must not decide anything here.
   await wipeRoster(db);
   await saveManifest(db, { device, ...waveRows(result.waves), keys: result.publicKeys });
-  try {
-    localStorage.setItem(PAIRED_MARKER, device.deviceId);
-  } catch {
-    // Private mode: eviction will read as "never paired", which is still safe.
-  }
   return device;
 }
 

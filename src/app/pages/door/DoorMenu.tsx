@@ -2,36 +2,23 @@
 // scans not sent yet (the last resort when the network never comes back), pair again.
 import { useState } from 'preact/hooks';
 import type { DeviceRow } from '../../db';
-import { hadirDb, setVolunteer, unsyncedExportEvents } from '../../db';
 import { LangToggle } from '../../components/LangToggle';
+import { doorEngine } from '../../door/app-door';
 import { pickText, useLang } from '../../i18n/i18n';
-import { ApiFailure } from '../../lib/api';
-import { downloadRoster } from '../../door/setup';
+import { saveJsonFile } from '../../lib/save-file';
 import { setMuted } from './feedback';
-import type { UnsyncedScansFile } from '../../../shared/api/sync';
-import { UNSYNCED_FILE_FORMAT } from '../../../shared/api/sync-limits';
 
 type Bi = { id: string; en: string };
 
-/** Downloads every scan not on the server (waiting or refused) as a JSON file; returns how many. */
+/** Saves every scan not on the server (waiting or refused) as a JSON file; returns how many. */
 export async function exportUnsyncedScans(device: DeviceRow): Promise<number> {
-  const events = await unsyncedExportEvents(hadirDb());
-  const file: UnsyncedScansFile = {
-    format: UNSYNCED_FILE_FORMAT,
-    deviceId: device.deviceId,
-    eventId: device.eventId,
-    door: device.door,
-    exportedAt: new Date().toISOString(),
-    events,
-  };
-  const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `hadir-belum-terkirim-${device.name.replace(/[^\w-]+/g, '_')}-${Date.now()}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return events.length;
+  const file = await doorEngine().unsyncedFile();
+  if (!file) return 0;
+  saveJsonFile(
+    `hadir-belum-terkirim-${device.name.replace(/[^\w-]+/g, '_')}-${Date.now()}.json`,
+    file,
+  );
+  return file.events.length;
 }
 
 /** The menu panel. */
@@ -40,31 +27,21 @@ export function DoorMenu(props: { device: DeviceRow; onClose: () => void }) {
   const tx = (m: Bi) => pickText(m, lang);
   const [quiet, setQuiet] = useState(false);
   const [message, setMessage] = useState<Bi | null>(null);
-  const [updating, setUpdating] = useState<string | null>(null);
+  const door = doorEngine();
+  const download = door.download.value;
 
   const updateRoster = async () => {
     setMessage(null);
-    setUpdating('0%');
-    try {
-      const n = await downloadRoster(hadirDb(), {
-        token: props.device.token,
-        from: 'start',
-        onProgress: (p) => setUpdating(p.total ? `${Math.round((100 * p.saved) / p.total)}%` : '…'),
-      });
+    const n = await door.downloadRoster('start');
+    const error = door.download.peek().error;
+    if (n !== null) {
       setMessage({
         id: `Daftar diperbarui: ${n} peserta.`,
         en: `Roster updated: ${n} participants.`,
       });
-    } catch (err) {
-      setMessage(
-        err instanceof ApiFailure
-          ? err.messages
-          : { id: 'Gagal memperbarui daftar.', en: 'Could not update the roster.' },
-      );
-    } finally {
-      setUpdating(null);
-    }
+    } else if (error) setMessage(error);
   };
+  const progress = download.total ? `${Math.round((100 * download.saved) / download.total)}%` : '…';
 
   return (
     <div
@@ -83,16 +60,16 @@ export function DoorMenu(props: { device: DeviceRow; onClose: () => void }) {
         {props.device.eventName} · {props.device.name} · {props.device.door}
       </p>
       <div class="door-menu-actions">
-        <button type="button" onClick={() => void setVolunteer(hadirDb(), '')}>
+        <button type="button" onClick={() => void door.setVolunteer('')}>
           {tx({
             id: `Ganti relawan (sekarang: ${props.device.volunteer})`,
             en: `Change volunteer (now: ${props.device.volunteer})`,
           })}
         </button>
-        <button type="button" disabled={updating !== null} onClick={() => void updateRoster()}>
-          {updating === null
+        <button type="button" disabled={download.running} onClick={() => void updateRoster()}>
+          {!download.running
             ? tx({ id: 'Perbarui daftar peserta', en: 'Update the roster' })
-            : tx({ id: `Memperbarui… ${updating}`, en: `Updating… ${updating}` })}
+            : tx({ id: `Memperbarui… ${progress}`, en: `Updating… ${progress}` })}
         </button>
         <button
           type="button"

@@ -1,11 +1,11 @@
-// /scan: the door. Which screen shows follows from what the tablet holds: not paired → pairing,
+// /scan: the door. Which screen shows is the door engine's `stage`: not paired → pairing,
 // paired without a whole roster → download, no volunteer → their name, else scanning.
-import { useDoorStatus, useSyncStatus } from '../../db';
+import { useEffect } from 'preact/hooks';
+import { doorEngine } from '../../door/app-door';
 import { useLocation } from '../../router';
 import { DoorErrorBoundary } from './DoorErrorBoundary';
 import { DoorScreen } from './DoorScreen';
 import { lazyComponent } from '../../lib/lazy';
-import { PAIRED_MARKER } from '../../door/setup';
 
 // Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
 const setup = () => import('./DoorSetup');
@@ -15,14 +15,6 @@ const VolunteerStep = lazyComponent(() => setup().then((m) => m.VolunteerStep));
 const EvictedStep = lazyComponent(() => setup().then((m) => m.EvictedStep));
 const RevokedStep = lazyComponent(() => import('./RevokedStep').then((m) => m.RevokedStep));
 import './door.css';
-
-function pairedBefore(): boolean {
-  try {
-    return localStorage.getItem(PAIRED_MARKER) !== null;
-  } catch {
-    return false;
-  }
-}
 
 /** The door route, inside an error boundary. */
 export default function DoorPage() {
@@ -36,18 +28,21 @@ export default function DoorPage() {
 /** Which of the door's screens shows now. */
 function DoorRoute() {
   const { path } = useLocation();
-  const status = useDoorStatus();
-  const sync = useSyncStatus();
-  if (!status || !sync) return <div class="loading" aria-busy="true" />;
-  const { device } = status;
-  if (path.replace(/\/+$/, '') === '/scan/pair') {
-    return <PairStep paired={device} />;
+  const door = doorEngine();
+  useEffect(() => door.start(), []);
+  const stage = door.stage.value;
+  const device = door.device.value;
+  if (stage === 'loading') return <div class="loading" aria-busy="true" />;
+  if (path.replace(/\/+$/, '') === '/scan/pair') return <PairStep paired={device} />;
+  if (!device) return stage === 'evicted' ? <EvictedStep /> : <PairStep paired={null} />;
+  switch (stage) {
+    case 'revoked':
+      return <RevokedStep device={device} />;
+    case 'roster':
+      return <RosterStep device={device} />;
+    case 'volunteer':
+      return <VolunteerStep device={device} />;
+    default:
+      return <DoorScreen device={device} />;
   }
-  if (!device) {
-    return pairedBefore() ? <EvictedStep /> : <PairStep paired={null} />;
-  }
-  if (sync.revokedAt !== null) return <RevokedStep device={device} />;
-  if (!status.ready) return <RosterStep status={status} device={device} />;
-  if (!device.volunteer) return <VolunteerStep device={device} />;
-  return <DoorScreen status={status} device={device} />;
 }

@@ -3,7 +3,7 @@
 // (src/app/door) owns the state and the logic; this file renders its signals and calls its actions.
 import { useEffect, useState } from 'preact/hooks';
 import { clockText } from '../../../shared/door/wib-format';
-import type { DeviceRow, DoorStatus } from '../../db';
+import type { DeviceRow } from '../../db';
 import { doorEngine, startDoor } from '../../door/app-door';
 import { pickText, useLang } from '../../i18n/i18n';
 import { lazyComponent } from '../../lib/lazy';
@@ -51,11 +51,11 @@ function feedback(outcome: ScanOutcome | null, frameAt?: number): void {
 }
 
 /** The scanning screen. */
-export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
+export function DoorScreen(props: { device: DeviceRow }) {
   const lang = useLang();
   const tx = (m: { id: string; en: string }) => pickText(m, lang);
   const door = doorEngine();
-  const { device, status } = props;
+  const { device } = props;
   if (COUNT_RENDERS) {
     const g = globalThis as { hadirDoorRenders?: number };
     g.hadirDoorRenders = (g.hadirDoorRenders ?? 0) + 1;
@@ -218,7 +218,7 @@ export function DoorScreen(props: { status: DoorStatus; device: DeviceRow }) {
           <RecentScans scans={door.recent.value} />
         </section>
       </div>
-      <HealthLine status={status} health={door.health.value} />
+      <HealthLine status={door.standing.value} health={door.health.value} />
       {panel === 'search' && (
         <SearchPanel
           onCheckIn={(entry) => {

@@ -2,21 +2,16 @@
 // the roster with a progress bar, and name the volunteer on shift.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeviceRow, DoorStatus } from '../../db';
-import { hadirDb, requestPersistence, setVolunteer } from '../../db';
+import { doorEngine } from '../../door/app-door';
+import { codeFromFragment } from '../../door/setup';
+import { failureWords } from '../../door/setup-state';
 import { pickText, useLang } from '../../i18n/i18n';
-import { ApiFailure } from '../../lib/api';
 import { navigate } from '../../router';
-import { codeFromFragment, downloadRoster, pairTablet, PAIRED_MARKER } from '../../door/setup';
 import { normalizePairingCode } from '../../../shared/api/pairing-code';
 import { CameraView } from './CameraView';
 import { DoorFrame, Problem } from './DoorFrame';
 
 type Bi = { id: string; en: string };
-
-function failureOf(err: unknown): Bi {
-  if (err instanceof ApiFailure) return err.messages;
-  return { id: 'Terjadi kesalahan. Coba lagi.', en: 'Something went wrong. Try again.' };
-}
 
 /** Pairing: takes the code from a pairing link (`/scan/pair#CODE`) or as typed. */
 export function PairStep(props: { paired: DeviceRow | null }) {
@@ -33,12 +28,10 @@ export function PairStep(props: { paired: DeviceRow | null }) {
     setBusy(true);
     setError(null);
     try {
-      await pairTablet(hadirDb(), value);
-      // Ask for persistence now: a roster evicted mid-shift would stop the door.
-      await requestPersistence({ db: hadirDb() });
+      await doorEngine().pair(value);
       navigate('/scan', { replace: true });
     } catch (err) {
-      setError(failureOf(err));
+      setError(failureWords(err));
       setBusy(false);
     }
   };
@@ -124,34 +117,19 @@ export function PairStep(props: { paired: DeviceRow | null }) {
 }
 
 /** The roster download, resumed from the last saved page, with the persistence answer. */
-export function RosterStep(props: { status: DoorStatus; device: DeviceRow }) {
+export function RosterStep(props: { device: DeviceRow }) {
   const lang = useLang();
   const tx = (m: Bi) => pickText(m, lang);
-  const { status } = props;
-  const [progress, setProgress] = useState({
-    saved: status.rosterSaved,
-    total: status.rosterTotal ?? 0,
-  });
-  const [error, setError] = useState<Bi | null>(null);
-  const [running, setRunning] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const vanished = status.rosterSaved === 0 && status.rosterTotal === null && attempt === 0;
+  const door = doorEngine();
+  const status = door.standing.value;
+  const progress = door.download.value;
+  const [retried, setRetried] = useState(false);
+  const vanished = !retried && status?.rosterSaved === 0 && status.rosterTotal === null;
 
   useEffect(() => {
-    const abort = new AbortController();
-    setRunning(true);
-    setError(null);
-    downloadRoster(hadirDb(), {
-      token: props.device.token,
-      onProgress: setProgress,
-      signal: abort.signal,
-    })
-      .catch((err: unknown) => {
-        if (!abort.signal.aborted) setError(failureOf(err));
-      })
-      .finally(() => setRunning(false));
-    return () => abort.abort();
-  }, [attempt]);
+    void door.downloadRoster();
+    return () => door.stop();
+  }, []);
 
   const pct = progress.total > 0 ? Math.round((100 * progress.saved) / progress.total) : 0;
   return (
@@ -159,7 +137,7 @@ export function RosterStep(props: { status: DoorStatus; device: DeviceRow }) {
       <p>
         {props.device.eventName} · {props.device.door}
       </p>
-      {vanished && !running && (
+      {vanished && !progress.running && (
         <p class="notice" role="status">
           {tx({
             id: 'Daftar peserta belum ada di tablet ini. Pemindaian baru bisa dimulai setelah daftar terunduh.',
@@ -176,17 +154,24 @@ export function RosterStep(props: { status: DoorStatus; device: DeviceRow }) {
       <progress id="roster-progress" data-testid="roster-progress" max={100} value={pct}>
         {pct}%
       </progress>
-      <PersistenceNote status={status} />
-      {error && (
+      {status && <PersistenceNote status={status} />}
+      {progress.error && (
         <>
-          <Problem message={tx(error)} />
+          <Problem message={tx(progress.error)} />
           <p>
             {tx({
               id: 'Yang sudah terunduh tetap tersimpan; unduhan akan dilanjutkan dari situ.',
               en: 'What has downloaded is kept; the download resumes from there.',
             })}
           </p>
-          <button type="button" class="primary" onClick={() => setAttempt((a) => a + 1)}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setRetried(true);
+              void door.downloadRoster();
+            }}
+          >
             {tx({ id: 'Coba lagi', en: 'Try again' })}
           </button>
         </>
@@ -233,7 +218,7 @@ export function VolunteerStep(props: { device: DeviceRow; onDone?: () => void })
         onSubmit={async (e) => {
           e.preventDefault();
           if (!name.trim()) return;
-          await setVolunteer(hadirDb(), name.trim());
+          await doorEngine().setVolunteer(name);
           props.onDone?.();
         }}
       >
@@ -277,11 +262,7 @@ export function EvictedStep() {
         type="button"
         class="primary"
         onClick={() => {
-          try {
-            localStorage.removeItem(PAIRED_MARKER);
-          } catch {
-            // nothing to forget
-          }
+          doorEngine().forgetPairing();
           navigate('/scan/pair');
         }}
       >

@@ -26,7 +26,7 @@ function minutes(ms: number): number {
 }
 
 /** The one-line status bar at the bottom of the door. */
-export function HealthLine(props: { status: DoorStatus; health: DoorHealth | null }) {
+export function HealthLine(props: { status: DoorStatus | null; health: DoorHealth | null }) {
   const lang = useLang();
   const tx = (m: { id: string; en: string }) => pickText(m, lang);
   const online = useOnline();
@@ -36,7 +36,8 @@ export function HealthLine(props: { status: DoorStatus; health: DoorHealth | nul
   const now = useTick(30_000);
   const sync = props.health?.sync;
   const engine = useSyncEngineState();
-  const { persistence, serverMinusDeviceMs } = props.status;
+  const persistence = props.status?.persistence;
+  const serverMinusDeviceMs = props.status?.serverMinusDeviceMs ?? null;
   // The last good round: in memory while this page runs, else what the tablet saved.
   const lastSyncAt = Math.max(engine.lastOkAt ?? 0, sync?.lastSyncAt ?? 0) || null;
   const clockOff = serverMinusDeviceMs !== null && Math.abs(serverMinusDeviceMs) > CLOCK_WARNING_MS;

@@ -2,7 +2,7 @@
 // counted here, with the export as the way to hand over what never reached the server.
 import { useState } from 'preact/hooks';
 import type { DeviceRow } from '../../db';
-import { useUnsyncedCount } from '../../db';
+import { doorEngine } from '../../door/app-door';
 import { pickText, useLang } from '../../i18n/i18n';
 import { DoorFrame } from './DoorFrame';
 import { exportUnsyncedScans } from './DoorMenu';
@@ -11,7 +11,7 @@ import { exportUnsyncedScans } from './DoorMenu';
 export function RevokedStep(props: { device: DeviceRow }) {
   const lang = useLang();
   const tx = (m: { id: string; en: string }) => pickText(m, lang);
-  const unsynced = useUnsyncedCount() ?? 0;
+  const unsynced = doorEngine().health.value?.unsynced ?? 0;
   const [exported, setExported] = useState<number | null>(null);
   return (
     <DoorFrame title={tx({ id: 'Tablet ini dicabut', en: 'This tablet was revoked' })}>
