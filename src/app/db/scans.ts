@@ -59,11 +59,19 @@ async function append(
 ): Promise<ScanEvent> {
   const tables = [db.device, db.meta, db.scanEvents, db.outbox];
   return db.transaction('rw', tables, async () => {
-    const device: DeviceRow | undefined = await db.device.toCollection().first();
+    // The reads go out together, and so do the writes: two round trips, not six (hot path).
+    const [device, lastSeq, offset]: [
+      DeviceRow | undefined,
+      number | undefined,
+      number | undefined,
+    ] = await Promise.all([
+      db.device.toCollection().first(),
+      getMeta(db, 'deviceSeq'),
+      getMeta(db, 'serverMinusDeviceMs'),
+    ]);
     if (!device) throw new DbError('device-not-paired');
     const body = await build();
-    const deviceSeq = ((await getMeta(db, 'deviceSeq')) ?? 0) + 1;
-    const offset = await getMeta(db, 'serverMinusDeviceMs');
+    const deviceSeq = (lastSeq ?? 0) + 1;
     const event: ScanEvent = {
       ...body,
       deviceId: device.deviceId,
@@ -75,9 +83,11 @@ async function append(
     if (offset !== undefined) event.correctedTime = correctTime(event.deviceTime, offset);
     // add(), never put(): an id already taken fails the whole transaction instead of
     // overwriting history.
-    await db.scanEvents.add(event);
-    await db.outbox.add({ eventId: event.id, createdAt: event.deviceTime });
-    await setMeta(db, 'deviceSeq', deviceSeq);
+    await Promise.all([
+      db.scanEvents.add(event),
+      db.outbox.add({ eventId: event.id, createdAt: event.deviceTime }),
+      setMeta(db, 'deviceSeq', deviceSeq),
+    ]);
     return event;
   });
 }

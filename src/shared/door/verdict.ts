@@ -146,9 +146,12 @@ export async function decideManualVerdict(input: ManualVerdictInput): Promise<Ve
 /** Steps 3–8 of decideVerdict for a ticket whose signature is already proven. */
 export async function judgeTicket(ticket: TicketPayload, input: JudgeInput): Promise<Verdict> {
   const { participantId, waveId, version } = ticket;
-  const [participant, revokedVersion] = await Promise.all([
+  // Read together: over IndexedDB the three go out at once instead of one round trip after
+  // another (the attendance is unused when an earlier rule ends the judging).
+  const [participant, revokedVersion, record] = await Promise.all([
     input.roster(participantId),
     input.revocations(participantId),
+    input.attendance(participantId, input.session.id),
   ]);
 
   if (participant?.status === 'cancelled') {
@@ -190,7 +193,6 @@ export async function judgeTicket(ticket: TicketPayload, input: JudgeInput): Pro
     };
   }
 
-  const record = await input.attendance(participantId, input.session.id);
   if (record !== undefined) {
     return {
       kind: 'already-in',

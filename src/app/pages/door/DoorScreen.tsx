@@ -26,12 +26,26 @@ const CameraView = lazyComponent(() => import('./CameraView').then((m) => m.Came
 
 type PanelName = 'none' | 'search' | 'walk-in' | 'menu';
 
-/** Records a scan-to-verdict measure once the verdict has been painted (for the benchmark). */
-function measureAfterPaint(frameAt: number): void {
+/** When a camera code went through the door: its frame, the decoded code, the saved verdict. */
+interface ScanTimes {
+  frameAt: number;
+  codeAt: number;
+}
+
+/**
+ * Records scan-to-verdict measures once the verdict has been painted (for the benchmark): the
+ * whole, and its parts — frame to decoded code, code to verdict saved, saved to painted.
+ */
+function measureAfterPaint(times: ScanTimes): void {
+  const savedAt = performance.now();
   requestAnimationFrame(() =>
     setTimeout(() => {
+      const end = performance.now();
       try {
-        performance.measure('hadir:scan-to-verdict', { start: frameAt, end: performance.now() });
+        performance.measure('hadir:scan-to-verdict', { start: times.frameAt, end });
+        performance.measure('hadir:frame-to-code', { start: times.frameAt, end: times.codeAt });
+        performance.measure('hadir:code-to-saved', { start: times.codeAt, end: savedAt });
+        performance.measure('hadir:saved-to-painted', { start: savedAt, end });
       } catch {
         // An old browser without measure options: nothing to report.
       }
@@ -39,15 +53,22 @@ function measureAfterPaint(frameAt: number): void {
   );
 }
 
-// `/scan?bench` counts this screen's renders for `npm run bench` (renders per scan).
+// `/scan?bench` counts renders for `npm run bench`: of the whole screen, and of its live parts
+// (the verdict, count, lists and health line each re-render alone when their signal changes).
 const COUNT_RENDERS =
   typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench');
 
+function countRender(what: 'hadirDoorRenders' | 'hadirDoorPartRenders'): void {
+  if (!COUNT_RENDERS) return;
+  const g = globalThis as unknown as Record<string, number | undefined>;
+  g[what] = (g[what] ?? 0) + 1;
+}
+
 /** Sound and vibration for a verdict the engine recorded; the measure for the benchmark. */
-function feedback(outcome: ScanOutcome | null, frameAt?: number): void {
+function feedback(outcome: ScanOutcome | null, times?: ScanTimes): void {
   if (!outcome) return;
   giveFeedback(outcome.presentation);
-  if (frameAt !== undefined) measureAfterPaint(frameAt);
+  if (times) measureAfterPaint(times);
 }
 
 /** The scanning screen. */
@@ -56,17 +77,10 @@ export function DoorScreen(props: { device: DeviceRow }) {
   const tx = (m: { id: string; en: string }) => pickText(m, lang);
   const door = doorEngine();
   const { device } = props;
-  if (COUNT_RENDERS) {
-    const g = globalThis as { hadirDoorRenders?: number };
-    g.hadirDoorRenders = (g.hadirDoorRenders ?? 0) + 1;
-  }
+  countRender('hadirDoorRenders');
   const [panel, setPanel] = useState<PanelName>('none');
-  const [confirmUndo, setConfirmUndo] = useState(false);
   const session = door.session.value;
   const sessions = door.sessions.value;
-  const outcome = door.outcome.value;
-  const lastCheckIn = door.lastCheckIn.value;
-  const problem = door.problem.value;
 
   const waveName = (id: string) => door.waves.value.find((w) => w.id === id)?.name ?? id;
 
@@ -151,9 +165,7 @@ export function DoorScreen(props: { device: DeviceRow }) {
             ))}
           </select>
         </label>
-        <p class="door-count" data-testid="session-count" data-count={door.sessionCount.value}>
-          {tx({ id: 'Hadir', en: 'In' })}: <strong>{door.sessionCount.value}</strong>
-        </p>
+        <SessionCount />
         <button type="button" class="door-menu-button" onClick={() => setPanel('menu')}>
           {tx({ id: 'Menu', en: 'Menu' })}
         </button>
@@ -169,23 +181,14 @@ export function DoorScreen(props: { device: DeviceRow }) {
       <div class="door-main">
         <section class="door-camera" aria-label={tx({ id: 'Kamera', en: 'Camera' })}>
           <CameraView
-            onCode={(text, info) =>
-              void door.scan(text, 'camera').then((o) => feedback(o, info.frameAt))
-            }
+            onCode={(text, { frameAt }) => {
+              const codeAt = performance.now();
+              void door.scan(text, 'camera').then((o) => feedback(o, { frameAt, codeAt }));
+            }}
           />
         </section>
         <section class="door-side">
-          <VerdictPanel
-            outcome={outcome}
-            onDismiss={door.dismiss}
-            onReEnter={(o) => show(door.reEnter(o))}
-            onOverride={(o, who) => show(door.override(o, who))}
-          />
-          {problem && (
-            <p class="notice problem" role="alert" data-testid="door-problem">
-              {tx(problem)}
-            </p>
-          )}
+          <LiveVerdict show={show} />
           <div class="door-actions">
             <button type="button" data-testid="open-search" onClick={() => setPanel('search')}>
               {tx({ id: 'Cari peserta', en: 'Find participant' })}
@@ -193,32 +196,12 @@ export function DoorScreen(props: { device: DeviceRow }) {
             <button type="button" data-testid="open-walk-in" onClick={() => setPanel('walk-in')}>
               {tx({ id: 'Tanpa tiket', en: 'Walk-in' })}
             </button>
-            {lastCheckIn && !confirmUndo && (
-              <button type="button" data-testid="undo" onClick={() => setConfirmUndo(true)}>
-                {tx({ id: 'Batalkan check-in terakhir', en: 'Undo last check-in' })}
-              </button>
-            )}
-            {lastCheckIn && confirmUndo && (
-              <button
-                type="button"
-                class="danger"
-                data-testid="undo-confirm"
-                onClick={() => {
-                  setConfirmUndo(false);
-                  void door.undoLast();
-                }}
-              >
-                {tx({
-                  id: `Ya, batalkan (${tx(clockText(lastCheckIn.deviceTime))})`,
-                  en: `Yes, undo (${tx(clockText(lastCheckIn.deviceTime))})`,
-                })}
-              </button>
-            )}
+            <UndoLast />
           </div>
-          <RecentScans scans={door.recent.value} />
+          <LiveRecentScans />
         </section>
       </div>
-      <HealthLine status={door.standing.value} health={door.health.value} />
+      <LiveHealthLine />
       {panel === 'search' && (
         <SearchPanel
           onCheckIn={(entry) => {
@@ -241,4 +224,82 @@ export function DoorScreen(props: { device: DeviceRow }) {
       {panel === 'menu' && <DoorMenu device={device} onClose={() => setPanel('none')} />}
     </div>
   );
+}
+
+/** Who is in this session: re-renders alone when the count changes. */
+function SessionCount() {
+  countRender('hadirDoorPartRenders');
+  const lang = useLang();
+  const count = doorEngine().sessionCount.value;
+  return (
+    <p class="door-count" data-testid="session-count" data-count={count}>
+      {pickText({ id: 'Hadir', en: 'In' }, lang)}: <strong>{count}</strong>
+    </p>
+  );
+}
+
+/** The verdict on screen and the door's last problem, from the engine's signals. */
+function LiveVerdict(props: { show: (pending: Promise<ScanOutcome | null>) => void }) {
+  countRender('hadirDoorPartRenders');
+  const lang = useLang();
+  const door = doorEngine();
+  const problem = door.problem.value;
+  return (
+    <>
+      <VerdictPanel
+        outcome={door.outcome.value}
+        onDismiss={door.dismiss}
+        onReEnter={(o) => props.show(door.reEnter(o))}
+        onOverride={(o, who) => props.show(door.override(o, who))}
+      />
+      {problem && (
+        <p class="notice problem" role="alert" data-testid="door-problem">
+          {pickText(problem, lang)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Undo of this tablet's last check-in, asked twice. */
+function UndoLast() {
+  countRender('hadirDoorPartRenders');
+  const lang = useLang();
+  const tx = (m: { id: string; en: string }) => pickText(m, lang);
+  const door = doorEngine();
+  const lastCheckIn = door.lastCheckIn.value;
+  const [confirmUndo, setConfirmUndo] = useState(false);
+  if (!lastCheckIn) return null;
+  if (!confirmUndo) {
+    return (
+      <button type="button" data-testid="undo" onClick={() => setConfirmUndo(true)}>
+        {tx({ id: 'Batalkan check-in terakhir', en: 'Undo last check-in' })}
+      </button>
+    );
+  }
+  const at = tx(clockText(lastCheckIn.deviceTime));
+  return (
+    <button
+      type="button"
+      class="danger"
+      data-testid="undo-confirm"
+      onClick={() => {
+        setConfirmUndo(false);
+        void door.undoLast();
+      }}
+    >
+      {tx({ id: `Ya, batalkan (${at})`, en: `Yes, undo (${at})` })}
+    </button>
+  );
+}
+
+function LiveRecentScans() {
+  countRender('hadirDoorPartRenders');
+  return <RecentScans scans={doorEngine().recent.value} />;
+}
+
+function LiveHealthLine() {
+  countRender('hadirDoorPartRenders');
+  const door = doorEngine();
+  return <HealthLine status={door.standing.value} health={door.health.value} />;
 }
