@@ -96,15 +96,13 @@ export function teamRoutes(deps: AppDeps) {
     const pending = await listPendingInvitations(db, Date.now());
     const list: TeamList = {
       members: (await listMembers(db)).map(toMember),
-      invitations: pending.map(
-        (i): PendingInvitation => ({
-          id: i.id,
-          role: i.role,
-          createdBy: i.created_by_name,
-          createdAt: new Date(Number(i.created_at)).toISOString(),
-          expiresAt: new Date(Number(i.expires_at)).toISOString(),
-        }),
-      ),
+      invitations: pending.map((i): PendingInvitation => ({
+        id: i.id,
+        role: i.role,
+        createdBy: i.created_by_name,
+        createdAt: new Date(Number(i.created_at)).toISOString(),
+        expiresAt: new Date(Number(i.expires_at)).toISOString(),
+      })),
     };
     return c.json(list);
   });

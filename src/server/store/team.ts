@@ -39,8 +39,7 @@ async function countAdmins(db: Db): Promise<number> {
 }
 
 export type TeamChange =
-  | { ok: true; before: OrganizerTable }
-  | { ok: false; reason: 'missing' | 'last-admin' };
+  { ok: true; before: OrganizerTable } | { ok: false; reason: 'missing' | 'last-admin' };
 
 /** In PostgreSQL, locks the admin rows so two admins cannot demote each other at once. */
 async function lockAdmins(tx: Transaction<Database>): Promise<void> {
