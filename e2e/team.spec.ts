@@ -79,6 +79,12 @@ test('admin invites a pemantau who reads the dashboard but may not import', asyn
     await expect(nav.getByRole('link', { name: 'Impor' })).toHaveCount(0);
     await expect(nav.getByRole('link', { name: 'Tim' })).toHaveCount(0);
 
+    // The roster is readable, without the buttons that change it.
+    await p.goto(`${server.origin}/admin/events/${event.id}/participants`);
+    await expect(p.getByTestId('participants-table')).toContainText('Siti Aminah');
+    await expect(p.getByTestId('participant-cancel')).toBeHidden();
+    await expect(p.getByTestId('add-participant')).toBeHidden();
+
     // Typing the import address anyway: the server refuses, in words.
     await p.goto(`${server.origin}/admin/events/${event.id}/import`);
     await p.locator('#import-file').setInputFiles({
