@@ -55,6 +55,13 @@ export async function endAllSessions(deps: AppDeps, c: Context, organizerId: str
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
+/** True while the request's session still stands: long streams re-check it between writes. */
+export async function sessionAlive(deps: AppDeps, c: Context): Promise<boolean> {
+  const secret = getCookie(c, SESSION_COOKIE);
+  if (!secret) return false;
+  return (await findSessionOrganizer(deps.store.db, hashSecret(secret), Date.now())) !== undefined;
+}
+
 /** The registered path of the route that will answer (not a `*` middleware), if any. */
 function answeringPath(c: Context): string | undefined {
   const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
