@@ -3,6 +3,7 @@
 // refused (403, in words) when trying to import; the admin's activity log shows the invitation.
 import { expect, test } from '@playwright/test';
 import type { EventDetail } from '../src/shared/api/schemas.js';
+import { expectNoSeriousViolations } from './fixtures/axe.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
 
@@ -57,6 +58,7 @@ test('admin invites a pemantau who reads the dashboard but may not import', asyn
   await page.getByTestId('invite-submit').click();
   const link = await page.getByTestId('invite-link').inputValue();
   expect(link).toMatch(/\/admin\/invite#[\w-]{40,}$/);
+  await expectNoSeriousViolations(page, 'team');
 
   // The pemantau, on another device, opens the link and makes an account.
   const other = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
@@ -65,6 +67,7 @@ test('admin invites a pemantau who reads the dashboard but may not import', asyn
     await p.goto(link);
     await expect(p.getByTestId('invite-intro')).toContainText('panitia mengundang Anda');
     await expect(p.getByTestId('invite-intro')).toContainText('Pemantau');
+    await expectNoSeriousViolations(p, 'accept invitation');
     await p.locator('#invite-username').fill('dewi');
     await p.locator('#invite-password').fill('rahasia-dewi-12');
     await p.locator('#invite-confirm').fill('rahasia-dewi-12');
@@ -97,6 +100,11 @@ test('admin invites a pemantau who reads the dashboard but may not import', asyn
     const direct = await other.request.post(`${server.origin}/api/participants/NOPE/cancel`);
     expect(direct.status()).toBe(403);
 
+    // Their own account page: role in words, password change, sign out everywhere.
+    await p.goto(`${server.origin}/admin/account`);
+    await expect(p.getByTestId('account-who')).toContainText('Masuk sebagai dewi');
+    await expectNoSeriousViolations(p, 'account');
+
     // Once the link is used, it cannot make a second account.
     const again = await other.newPage();
     await again.goto(link);
@@ -112,4 +120,5 @@ test('admin invites a pemantau who reads the dashboard but may not import', asyn
   await expect(log).toContainText('bergabung ke tim sebagai Pemantau');
   await expect(log).toContainText('mengimpor daftar peserta (1 baru, 0 diperbarui)');
   await expect(page.getByTestId('audit-entry').first()).toContainText('dewi');
+  await expectNoSeriousViolations(page, 'audit log');
 });

@@ -9,7 +9,7 @@ import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, useApiData } from './admin-api';
 import { InviteLink } from './InviteLink';
-import { useMe } from './me';
+import { forgetMe, useMe } from './me';
 import { roleName, roleWithDuties } from './team-text';
 import { formatWib } from './wib-time';
 
@@ -83,11 +83,12 @@ export default function TeamPage(_: { params: Record<string, string> }) {
     setSaved('');
     try {
       await work();
-      team.reload();
     } catch (err) {
       setError(asFailure(err));
     } finally {
       setBusy(false);
+      // Also after a refusal, so a role picker shows the role that stands.
+      team.reload();
     }
   };
 
@@ -98,6 +99,8 @@ export default function TeamPage(_: { params: Record<string, string> }) {
         body: { role },
       });
       setSaved(t.roleSaved(m.username, roleName(role, lang)));
+      // Stepping down from admin changes this member's own menus.
+      if (m.id === me?.id) forgetMe();
     });
 
   const remove = (m: Member) =>
