@@ -205,6 +205,18 @@ for (const kind of await storeKinds()) {
       expect((await login(a, 'rina', 'sandi-baru-rina-2')).status).toBe(200);
     });
 
+    it('limits wrong current passwords like sign-ins (429 after 5)', async () => {
+      const m = await inviteMember(a, 'joko', 'pemantau');
+      const attempt = () =>
+        m.call('/api/auth/password', {
+          json: { current: 'salah-terus', next: 'sandi-baru-joko-2' },
+        });
+      for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(400);
+      const locked = await attempt();
+      expect(locked.status).toBe(429);
+      expect((await json(locked)).error.code).toBe('too-many-attempts');
+    });
+
     it('signs out everywhere: every session of the member ends, others keep theirs', async () => {
       const m = await inviteMember(a, 'tono', 'pemantau');
       const other = cookieOf(await login(a, 'tono', 'rahasia-tono-1'));
