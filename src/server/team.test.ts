@@ -175,14 +175,19 @@ for (const kind of await storeKinds()) {
       expect((await json(await s.call('/api/auth/me'))).role).toBe('staf');
     });
 
-    it('removes a member: their sessions end at once and they cannot sign in', async () => {
-      const m: TestMember = await inviteMember(a, 'budi', 'staf');
+    it('removes a member: their sessions and unused links end at once; no more sign-in', async () => {
+      const m: TestMember = await inviteMember(a, 'budi', 'admin');
       const second = cookieOf(await login(a, 'budi', 'rahasia-budi-1'));
+      const theirLink = (
+        await json(await m.call('/api/team/invitations', { json: { role: 'staf' } }))
+      ).link as string;
       expect((await m.call('/api/auth/me')).status).toBe(200);
       expect((await a.call(`/api/team/members/${m.id}`, { method: 'DELETE' })).status).toBe(204);
       expect((await m.call('/api/auth/me')).status).toBe(401);
       expect((await callAs(a, second, '/api/auth/me')).status).toBe(401);
       expect((await login(a, 'budi', 'rahasia-budi-1')).status).toBe(401);
+      const link = await post(a, '/api/team/invitations/peek', { token: tokenOf(theirLink) });
+      expect((await json(link)).error.code).toBe('invitation-unknown');
       const team: TeamList = await json(await a.call('/api/team'));
       expect(team.members.map((x) => x.username)).not.toContain('budi');
     });

@@ -62,7 +62,10 @@ export async function setMemberRole(db: Kysely<Database>, id: string, role: Role
   });
 }
 
-/** Removes a member (the row stays for the audit log) and ends all their sessions at once. */
+/**
+ * Removes a member (the row stays for the audit log), ends all their sessions at once and
+ * cancels the invitation links they made and nobody used yet.
+ */
 export async function removeMember(db: Kysely<Database>, id: string, now: number) {
   return db.transaction().execute(async (tx): Promise<TeamChange> => {
     await lockAdmins(tx);
@@ -73,6 +76,13 @@ export async function removeMember(db: Kysely<Database>, id: string, now: number
     }
     await tx.updateTable('organizers').set({ removed_at: now }).where('id', '=', id).execute();
     await tx.deleteFrom('organizer_sessions').where('organizer_id', '=', id).execute();
+    await tx
+      .updateTable('organizer_invitations')
+      .set({ cancelled_at: now })
+      .where('created_by', '=', id)
+      .where('used_at', 'is', null)
+      .where('cancelled_at', 'is', null)
+      .execute();
     return { ok: true, before };
   });
 }
