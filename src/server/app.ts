@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
 import { serveApp } from './http/static.js';
 import { createLiveHub } from './live/hub.js';
+import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
@@ -17,6 +18,7 @@ import { publicRoutes } from './routes/public.js';
 import { scanImportRoutes } from './routes/scan-import.js';
 import { reportRoutes } from './routes/reports.js';
 import { syncRoutes } from './routes/sync.js';
+import { teamRoutes } from './routes/team.js';
 
 export const JSON_LIMIT = 1024 * 1024;
 export const CSV_LIMIT = 20 * 1024 * 1024;
@@ -91,6 +93,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));
   app.route('/api', doorRoutes(deps));
+  app.route('/api', teamRoutes(deps));
+  app.route('/api', accountRoutes(deps));
   app.all('/api/*', () => {
     throw fail(404, 'not-found', 'Alamat API tidak dikenal', 'Unknown API route');
   });

@@ -1,5 +1,6 @@
 // What every route receives: the store, limits, logging and how to build public links.
 import type { Hono } from 'hono';
+import type { Role } from '../shared/api/team.js';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { Logger } from './http/log.js';
 import type { LiveHub } from './live/hub.js';
@@ -27,7 +28,7 @@ export interface AppDeps {
 
 export interface AppEnv {
   Variables: {
-    organizer: { id: string; username: string };
+    organizer: { id: string; username: string; role: Role };
     /** Set by requireDevice on door routes. */
     device: DeviceAuth;
   };

@@ -1,6 +1,8 @@
 // Organizer sign-in sessions: an HttpOnly, SameSite=Strict cookie holding a random secret.
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
+import { roleAtLeast } from '../../shared/api/team.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { fail } from '../http/problem.js';
 import {
@@ -8,6 +10,8 @@ import {
   findSessionOrganizer,
   insertOrganizerSession,
 } from '../store/organizers.js';
+import { endMemberSessions } from '../store/team.js';
+import { minimumRole } from './roles.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 export const SESSION_COOKIE = 'hadir_session';
@@ -39,7 +43,36 @@ export async function endSession(deps: AppDeps, c: Context): Promise<void> {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-/** Middleware: 401 unless a live organizer session cookie comes with the request. */
+/** Ends the organizer's other sessions (after a password change), keeping this one. */
+export async function endOtherSessions(deps: AppDeps, c: Context, organizerId: string) {
+  const secret = getCookie(c, SESSION_COOKIE);
+  await endMemberSessions(deps.store.db, organizerId, secret ? hashSecret(secret) : undefined);
+}
+
+/** Ends every session of the organizer, this one included, and clears its cookie. */
+export async function endAllSessions(deps: AppDeps, c: Context, organizerId: string) {
+  await endMemberSessions(deps.store.db, organizerId);
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** True while the request's session still stands: long streams re-check it between writes. */
+export async function sessionAlive(deps: AppDeps, c: Context): Promise<boolean> {
+  const secret = getCookie(c, SESSION_COOKIE);
+  if (!secret) return false;
+  return (await findSessionOrganizer(deps.store.db, hashSecret(secret), Date.now())) !== undefined;
+}
+
+/** The registered path of the route that will answer (not a `*` middleware), if any. */
+function answeringPath(c: Context): string | undefined {
+  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+  return matchedRoutes(c).find((r) => r.method === method)?.path;
+}
+
+/**
+ * Middleware: 401 unless a live organizer session cookie comes with the request, 403 unless the
+ * member's role reaches the route's minimum in the role table (auth/roles.ts). The table, not
+ * each call, holds the roles: routers guard whole prefixes (`/events/*`) with one middleware.
+ */
 export function requireOrganizer(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const secret = getCookie(c, SESSION_COOKIE);
@@ -52,6 +85,14 @@ export function requireOrganizer(deps: AppDeps): MiddlewareHandler<AppEnv> {
         'unauthenticated',
         'Silakan masuk sebagai panitia',
         'Please sign in as an organizer',
+      );
+    }
+    if (!roleAtLeast(organizer.role, minimumRole(c.req.method, answeringPath(c)))) {
+      throw fail(
+        403,
+        'forbidden',
+        'Peran Anda di tim tidak boleh melakukan ini; minta admin acara',
+        'Your role in the team may not do this; ask the event admin',
       );
     }
     c.set('organizer', organizer);

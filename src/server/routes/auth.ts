@@ -52,11 +52,14 @@ export function authRoutes(deps: AppDeps) {
       username: body.username.toLowerCase(),
       password_hash: await hashPassword(body.password),
       created_at: Date.now(),
+      // The first organizer runs the team; everyone else joins by invitation.
+      role: 'admin',
+      removed_at: null,
     });
     await closeSetup(deps.store);
     await startSession(deps, c, id);
     deps.log('info', 'organizer created', { organizerId: id });
-    return c.json({ id, username: body.username.toLowerCase() }, 201);
+    return c.json({ id, username: body.username.toLowerCase(), role: 'admin' }, 201);
   });
 
   r.post('/auth/login', async (c) => {
@@ -92,7 +95,7 @@ export function authRoutes(deps: AppDeps) {
     }
     deps.loginLimiter.reset(userKey);
     await startSession(deps, c, organizer.id);
-    return c.json({ id: organizer.id, username: organizer.username });
+    return c.json({ id: organizer.id, username: organizer.username, role: organizer.role });
   });
 
   r.post('/auth/logout', async (c) => {

@@ -23,6 +23,7 @@ import {
   revokeDevice,
   toDeviceInfo,
 } from '../store/devices.js';
+import { audit, pairingCodeCreator } from '../store/audit-log.js';
 import { getEventDetail, listPublicKeys } from '../store/events.js';
 import { clientAddress } from './auth.js';
 import { publicOrigin } from './participants.js';
@@ -133,6 +134,12 @@ export function deviceRoutes(deps: AppDeps) {
     const row = await revokeDevice(db, c.req.param('deviceId'), Date.now());
     if (!row) throw notFound(DEVICE);
     deps.log('info', 'device revoked', { deviceId: row.id, eventId: row.event_id });
+    await audit(db, {
+      actorId: c.get('organizer').id,
+      action: 'device-revoke',
+      eventId: row.event_id,
+      details: { deviceId: row.id, name: row.name, door: row.door },
+    });
     await pokeDoors(deps, row.event_id);
     return c.json(toDeviceInfo(row));
   });
@@ -167,6 +174,13 @@ export function deviceRoutes(deps: AppDeps) {
       throw codeProblems[outcome.reason]();
     }
     const { device } = outcome;
+    // The organizer who made the code paired the tablet; the tablet itself has no account.
+    await audit(db, {
+      actorId: await pairingCodeCreator(db, hashSecret(code)),
+      action: 'device-pair',
+      eventId: device.event_id,
+      details: { deviceId: device.id, name: device.name, door: device.door },
+    });
     const event = await eventOrFail(device.event_id);
     const allowed = new Set(toDeviceInfo(device).waveIds);
     const result: PairResult = {

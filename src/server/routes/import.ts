@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { HttpProblem, fail, notFound } from '../http/problem.js';
 import { analyseImport, applyImport } from '../roster/import.js';
+import { audit } from '../store/audit-log.js';
 import { getEventDetail } from '../store/events.js';
 import { pokeDoors } from '../live/poke.js';
 
@@ -69,6 +70,7 @@ export function importRoutes(deps: AppDeps) {
 
   r.post('/events/:eventId/import/commit', async (c) => {
     const eventId = c.req.param('eventId');
+    const actorId = c.get('organizer').id;
     const event = await getEventDetail(db, eventId);
     if (!event) throw notFound({ id: 'Acara', en: 'Event' });
     const body = await readJson(c, ImportCommitBody);
@@ -101,6 +103,7 @@ export function importRoutes(deps: AppDeps) {
         });
         await db.deleteFrom('import_drafts').where('id', '=', draft.id).execute();
         deps.log('info', 'roster imported', { eventId, ...result });
+        await audit(db, { actorId, action: 'roster-import', eventId, details: { ...result } });
         await pokeDoors(deps, eventId);
         await send({ type: 'done', result });
       } catch (err) {

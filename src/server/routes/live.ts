@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import * as v from 'valibot';
 import type { LiveScan } from '../../shared/api/attendance.js';
-import { requireOrganizer } from '../auth/session.js';
+import { requireOrganizer, sessionAlive } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
@@ -54,6 +54,8 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
       while (!stream.aborted && !stream.closed && !hub.closed) {
         if (!pending) {
           await waker.sleep(HEARTBEAT_MS);
+          // A removed member or one signed out everywhere stops receiving within a heartbeat.
+          if (!(await sessionAlive(deps, c))) break;
           if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
           continue;
         }

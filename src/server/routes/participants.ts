@@ -11,6 +11,7 @@ import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
 import { fail, notFound } from '../http/problem.js';
+import { audit } from '../store/audit-log.js';
 import { getEventDetail, getWave } from '../store/events.js';
 import type { ParticipantFields } from '../store/participants.js';
 import {
@@ -155,6 +156,12 @@ export function participantRoutes(deps: AppDeps) {
   r.post('/participants/:id/cancel', async (c) => {
     const current = await participantOrFail(c.req.param('id'));
     const next = await db.transaction().execute((tx) => cancelParticipant(tx, current));
+    await audit(db, {
+      actorId: c.get('organizer').id,
+      action: 'participant-cancel',
+      eventId: current.event_id,
+      details: { participantId: current.id, name: current.name },
+    });
     await pokeDoors(deps, current.event_id);
     return c.json(toParticipant(next));
   });
@@ -170,6 +177,12 @@ export function participantRoutes(deps: AppDeps) {
       );
     }
     const next = await db.transaction().execute((tx) => reissueTicket(tx, current));
+    await audit(db, {
+      actorId: c.get('organizer').id,
+      action: 'ticket-reissue',
+      eventId: current.event_id,
+      details: { participantId: current.id, name: current.name },
+    });
     await pokeDoors(deps, current.event_id);
     const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
     return c.json(links.get(next.id));

@@ -1,38 +1,15 @@
 // Migration 0007 on SQLite and PostgreSQL: offsets stored as device minus server become server
 // minus device under their new name, nulls stay null.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { Migrator } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { freshPostgresSchema, storeKinds } from '../testing/stores.js';
+import { openRawDb } from '../testing/raw-db.js';
+import { storeKinds } from '../testing/stores.js';
 import { migrationProvider } from './migrations.js';
-
-type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
-
-async function openRaw(kind: 'sqlite' | 'postgres') {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'hadir-mig-'));
-    const db: AnyDb = new Kysely({
-      dialect: new SqliteDialect({ database: new SQLite(join(dir, 'm.sqlite')) }),
-    });
-    return { db, drop: async () => (await db.destroy(), rmSync(dir, { recursive: true })) };
-  }
-  const schema = await freshPostgresSchema();
-  const db: AnyDb = new Kysely({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: schema.url }) }),
-  });
-  const migrationTableSchema = (await sql<{ s: string }>`select current_schema() as s`.execute(db))
-    .rows[0]!.s;
-  return { db, drop: async () => (await db.destroy(), await schema.drop()), migrationTableSchema };
-}
 
 for (const kind of await storeKinds()) {
   describe.skipIf(kind.skip)(`migration 0007 on ${kind.name}`, () => {
     it('flips each stored offset to server minus device and renames it', async () => {
-      const { db, drop, migrationTableSchema } = await openRaw(kind.name);
+      const { db, drop, migrationTableSchema } = await openRawDb(kind.name);
       try {
         const migrator = new Migrator({
           db,

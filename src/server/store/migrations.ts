@@ -2,6 +2,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
 import { syncMigrations } from './migrations-sync.js';
+import { teamMigrations } from './migrations-team.js';
 
 const ms = 'bigint' as const;
 
@@ -256,6 +257,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   ...syncMigrations,
+  ...teamMigrations,
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

@@ -22,6 +22,7 @@ export async function findOrganizerByUsername(db: Kysely<Database>, username: st
     .selectFrom('organizers')
     .selectAll()
     .where('username', '=', username.toLowerCase())
+    .where('removed_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -38,9 +39,10 @@ export async function findSessionOrganizer(db: Kysely<Database>, tokenHash: stri
   return db
     .selectFrom('organizer_sessions as s')
     .innerJoin('organizers as o', 'o.id', 's.organizer_id')
-    .select(['o.id', 'o.username'])
+    .select(['o.id', 'o.username', 'o.role'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
+    .where('o.removed_at', 'is', null)
     .executeTakeFirst();
 }
 

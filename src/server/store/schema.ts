@@ -1,6 +1,7 @@
 // Table types for Kysely. Times are epoch milliseconds (bigint in PostgreSQL, parsed to number);
 // wave and session times are ISO strings with their offset, as the organizer entered them.
 import type { Generated } from 'kysely';
+import type { Role } from '../../shared/api/team.js';
 
 export interface MetaTable {
   key: string;
@@ -12,6 +13,10 @@ export interface OrganizerTable {
   username: string;
   password_hash: string;
   created_at: number;
+  /** admin | staf | pemantau (team slice, 0008_team). */
+  role: Role;
+  /** Set when an admin removed the member; the row stays for the audit log. */
+  removed_at: number | null;
 }
 
 export interface OrganizerSessionTable {
@@ -192,4 +197,33 @@ export interface Database {
   scan_conflicts: ScanConflictTable;
   scan_rejections: ScanRejectionTable;
   roster_changes: RosterChangeTable;
+  // Team slice (issue 10): invitations and the audit log.
+  organizer_invitations: OrganizerInvitationTable;
+  audit_log: AuditLogTable;
+}
+
+// --- Team slice (issue 10): invitations and the audit log -------------------------------------
+
+export interface OrganizerInvitationTable {
+  id: string;
+  /** SHA-256 of the one-time link's secret. */
+  token_hash: string;
+  role: Role;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  cancelled_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  /** The organizer who acted; null when nobody signed in did (none so far). */
+  actor_id: string | null;
+  action: string;
+  event_id: string | null;
+  /** JSON object with what the entry is about (names, counts, roles). */
+  details: string;
 }

@@ -1,6 +1,7 @@
 // Request and response shapes of the HTTP API, shared by the server (validation) and the
 // browser (forms and typed fetches). valibot keeps them small enough for the ticket page.
 import * as v from 'valibot';
+import type { Role } from './team.js';
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
 const requiredText = (max: number) =>
@@ -82,6 +83,8 @@ export interface ApiError {
 export interface Organizer {
   id: string;
   username: string;
+  /** admin | staf | pemantau (see api/team.ts). */
+  role: Role;
 }
 
 export interface SessionInfo {

@@ -6,9 +6,19 @@ import { navigate } from '../../router';
 import { LangToggle } from '../LangToggle';
 import { ErrorNotice } from './ErrorNotice';
 import { useOnline } from '../../lib/use-online';
+import { forgetMe, useCan } from '../../pages/admin/me';
 
 export type AdminSection =
-  'events' | 'event' | 'participants' | 'import' | 'badges' | 'devices' | 'attendance';
+  | 'events'
+  | 'event'
+  | 'participants'
+  | 'import'
+  | 'badges'
+  | 'devices'
+  | 'attendance'
+  | 'team'
+  | 'audit'
+  | 'account';
 
 const text = {
   id: {
@@ -21,6 +31,9 @@ const text = {
     badges: 'Badge',
     devices: 'Perangkat',
     attendance: 'Kehadiran',
+    team: 'Tim',
+    audit: 'Log aktivitas',
+    account: 'Akun saya',
     signOut: 'Keluar',
     signingOut: 'Keluar…',
     offline:
@@ -36,6 +49,9 @@ const text = {
     badges: 'Badges',
     devices: 'Devices',
     attendance: 'Attendance',
+    team: 'Team',
+    audit: 'Activity log',
+    account: 'My account',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     offline:
@@ -55,12 +71,16 @@ export function AdminLayout(props: {
   const online = useOnline();
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<ApiFailure | null>(null);
+  // Menus follow the role; the server refuses the rest anyway (403).
+  const staf = useCan('staf');
+  const admin = useCan('admin');
 
   const signOut = async () => {
     setSigningOut(true);
     setError(null);
     try {
       await api<void>('/api/auth/logout', { method: 'POST' });
+      forgetMe();
       navigate('/admin/login');
     } catch (err) {
       setError(err instanceof ApiFailure ? err : null);
@@ -94,16 +114,19 @@ export function AdminLayout(props: {
         <nav aria-label={t.nav}>
           <ul class="admin-nav">
             {link('events', '/admin', t.all)}
+            {admin ? link('team', '/admin/team', t.team) : null}
+            {admin ? link('audit', '/admin/audit', t.audit) : null}
             {base ? (
               <>
                 {link('event', base, t.event)}
                 {link('participants', `${base}/participants`, t.participants)}
-                {link('import', `${base}/import`, t.import)}
-                {link('badges', `${base}/badges`, t.badges)}
+                {staf ? link('import', `${base}/import`, t.import) : null}
+                {staf ? link('badges', `${base}/badges`, t.badges) : null}
                 {link('devices', `${base}/devices`, t.devices)}
                 {link('attendance', `${base}/attendance`, t.attendance)}
               </>
             ) : null}
+            {link('account', '/admin/account', t.account)}
             <li class="admin-nav-end">
               <button
                 type="button"

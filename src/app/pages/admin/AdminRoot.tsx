@@ -3,7 +3,10 @@ import type { ComponentType } from 'preact';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { useLang } from '../../i18n/i18n';
 import { matchRoute, useLocation } from '../../router';
+import AcceptInvitePage from './AcceptInvitePage';
+import AccountPage from './AccountPage';
 import AttendancePage from './AttendancePage';
+import AuditPage from './AuditPage';
 import BadgesPage from './BadgesPage';
 import DevicesPage from './DevicesPage';
 import EventPage from './EventPage';
@@ -12,6 +15,7 @@ import ImportPage from './ImportPage';
 import LoginPage from './LoginPage';
 import ParticipantsPage from './ParticipantsPage';
 import SetupPage from './SetupPage';
+import TeamPage from './TeamPage';
 
 type Page = ComponentType<{ params: Record<string, string> }>;
 
@@ -19,6 +23,10 @@ const routes: [string, Page][] = [
   ['/admin', EventsPage],
   ['/admin/setup', SetupPage],
   ['/admin/login', LoginPage],
+  ['/admin/invite', AcceptInvitePage],
+  ['/admin/team', TeamPage],
+  ['/admin/account', AccountPage],
+  ['/admin/audit', AuditPage],
   ['/admin/events/:eventId', EventPage],
   ['/admin/events/:eventId/participants', ParticipantsPage],
   ['/admin/events/:eventId/import', ImportPage],

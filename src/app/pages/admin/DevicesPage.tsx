@@ -11,6 +11,7 @@ import { deviceFormState, localDeadline, newlyPaired } from './devices-forms';
 import { devicesText } from './devices-text';
 import { DeviceForm, PairingPanel } from './DevicesPairing';
 import { DevicesTable } from './DevicesTable';
+import { useCan } from './me';
 
 /** How often the list is re-read while a code is on screen, to see the tablet arrive. */
 const POLL_MS = 4000;
@@ -34,6 +35,7 @@ function useNow(active: boolean): number {
 export default function DevicesPage({ params }: { params: Record<string, string> }) {
   const lang = useLang();
   const t = devicesText[lang];
+  const staf = useCan('staf');
   const eventId = params.eventId ?? '';
   const event = useEventDetail(eventId);
   const list = useApiData<DeviceList>(`/api/events/${encodeURIComponent(eventId)}/devices`);
@@ -146,6 +148,7 @@ export default function DevicesPage({ params }: { params: Record<string, string>
             ref={addButton}
             onClick={() => setAdding(true)}
             disabled={!event.data || waves.length === 0}
+            hidden={!staf}
             data-testid="add-device"
           >
             {t.add}

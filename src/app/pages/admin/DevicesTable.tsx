@@ -4,6 +4,7 @@ import { useLang } from '../../i18n/i18n';
 import { deviceWaveNames } from './devices-forms';
 import { devicesText } from './devices-text';
 import { formatWib } from './wib-time';
+import { useCan } from './me';
 
 /** The event's devices: door, waves, last contact and status; "Cabut" names its device. */
 export function DevicesTable(props: {
@@ -12,6 +13,7 @@ export function DevicesTable(props: {
   onRevoke: (d: DeviceInfo) => void;
 }) {
   const lang = useLang();
+  const staf = useCan('staf');
   const t = devicesText[lang];
   return (
     <div class="table-scroll">
@@ -53,6 +55,7 @@ export function DevicesTable(props: {
                       onClick={() => props.onRevoke(d)}
                       aria-label={`${t.revoke}: ${d.name} (${d.door})`}
                       data-testid="device-revoke"
+                      hidden={!staf}
                     >
                       {t.revoke}
                     </button>

@@ -10,6 +10,7 @@ import { waveFormState } from './event-forms';
 import { SessionList } from './SessionList';
 import { WaveForm } from './WaveForm';
 import { formatWibRange } from './wib-time';
+import { useCan } from './me';
 
 const text = {
   id: {
@@ -55,6 +56,7 @@ const text = {
 function WaveCard(props: { wave: WaveInfo; eventId: string; onChanged: () => void }) {
   const lang = useLang();
   const t = text[lang];
+  const admin = useCan('admin');
   const { wave } = props;
   const [editing, setEditing] = useState(false);
 
@@ -102,7 +104,7 @@ function WaveCard(props: { wave: WaveInfo; eventId: string; onChanged: () => voi
               </>
             ) : null}
           </p>
-          <button type="button" class="secondary" onClick={() => setEditing(true)}>
+          <button type="button" class="secondary" onClick={() => setEditing(true)} hidden={!admin}>
             {t.edit}
           </button>
         </>
@@ -174,6 +176,7 @@ function EventNameForm(props: { event: EventDetail; onSaved: (e: EventDetail) =>
 /** /admin/events/:eventId: the event's name, its waves and their sessions. */
 export default function EventPage({ params }: { params: Record<string, string> }) {
   const t = text[useLang()];
+  const admin = useCan('admin');
   const eventId = params.eventId ?? '';
   const event = useEventDetail(eventId);
   const [adding, setAdding] = useState(false);
@@ -191,7 +194,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
       <ErrorNotice error={event.error} onRetry={event.reload} />
       {ev ? (
         <>
-          <section class="card" aria-labelledby="name-title">
+          <section class="card" aria-labelledby="name-title" hidden={!admin}>
             <h2 id="name-title">{t.nameTitle}</h2>
             <EventNameForm event={ev} onSaved={event.setData} />
           </section>
@@ -220,7 +223,12 @@ export default function EventPage({ params }: { params: Record<string, string> }
               />
             </section>
           ) : (
-            <button type="button" onClick={() => setAdding(true)} data-testid="add-wave">
+            <button
+              type="button"
+              onClick={() => setAdding(true)}
+              data-testid="add-wave"
+              hidden={!admin}
+            >
               {t.addWave}
             </button>
           )}

@@ -8,6 +8,7 @@ import type { ApiFailure } from '../../lib/api';
 import { navigate } from '../../router';
 import { adminApi, asFailure, invalidFields, useApiData } from './admin-api';
 import { formatWibDate } from './wib-time';
+import { useCan } from './me';
 
 const text = {
   id: {
@@ -52,6 +53,7 @@ const text = {
 export default function EventsPage(_: { params: Record<string, string> }) {
   const lang = useLang();
   const t = text[lang];
+  const admin = useCan('admin');
   const events = useApiData<{ events: EventSummary[] }>('/api/events');
   const [name, setName] = useState('');
   const [creating, setCreating] = useState(false);
@@ -114,7 +116,7 @@ export default function EventsPage(_: { params: Record<string, string> }) {
         </ul>
       ) : null}
 
-      <section class="card demo-card" aria-labelledby="demo-title">
+      <section class="card demo-card" aria-labelledby="demo-title" hidden={!admin}>
         <h2 id="demo-title">{t.demoTitle}</h2>
         <p>{t.demoText}</p>
         <button
@@ -133,7 +135,7 @@ export default function EventsPage(_: { params: Record<string, string> }) {
         <ErrorNotice error={demoError} />
       </section>
 
-      <section class="card" aria-labelledby="new-event-title">
+      <section class="card" aria-labelledby="new-event-title" hidden={!admin}>
         <h2 id="new-event-title">{t.newTitle}</h2>
         <form onSubmit={(e) => void create(e)} class="admin-form narrow" noValidate>
           <TextField

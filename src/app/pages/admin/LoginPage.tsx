@@ -8,6 +8,7 @@ import type { ApiFailure } from '../../lib/api';
 import { api } from '../../lib/api';
 import { navigate, useLocation } from '../../router';
 import { asFailure, safeNext } from './admin-api';
+import { forgetMe } from './me';
 
 const text = {
   id: {
@@ -71,6 +72,7 @@ export default function LoginPage(_: { params: Record<string, string> }) {
     setBusy(true);
     try {
       await api<Organizer>('/api/auth/login', { body: { username: username.trim(), password } });
+      forgetMe();
       navigate(next, { replace: true });
     } catch (err) {
       setError(asFailure(err));

@@ -1,6 +1,7 @@
 import type { Participant } from '../../../shared/api/schemas';
 import { useLang } from '../../i18n/i18n';
 import { participantsText } from './participants-text';
+import { useCan } from './me';
 
 /** The participants table; each action names its participant for screen readers. */
 export function ParticipantRows(props: {
@@ -12,6 +13,7 @@ export function ParticipantRows(props: {
   onCancel: (p: Participant) => void;
 }) {
   const t = participantsText[useLang()];
+  const staf = useCan('staf');
   return (
     <div class="table-scroll">
       <table class="participants" data-testid="participants-table">
@@ -42,7 +44,7 @@ export function ParticipantRows(props: {
                 <td class="nowrap">{p.phone}</td>
                 <td>{props.waveName.get(p.waveId) ?? '—'}</td>
                 <td>
-                  <span class="row-actions">
+                  <span class="row-actions" hidden={!staf}>
                     <button
                       type="button"
                       class="secondary small"

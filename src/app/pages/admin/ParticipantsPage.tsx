@@ -13,6 +13,7 @@ import type { ListFilter } from './participants-query';
 import { PAGE_SIZE, filterSearch, listPath, pageCount, readFilter } from './participants-query';
 import { TicketDialog } from './TicketDialog';
 import { participantsText } from './participants-text';
+import { useCan } from './me';
 
 type Dialog =
   | { kind: 'add' }
@@ -25,6 +26,7 @@ type Dialog =
 export default function ParticipantsPage({ params }: { params: Record<string, string> }) {
   const lang = useLang();
   const t = participantsText[lang];
+  const staf = useCan('staf');
   const eventId = params.eventId ?? '';
   const base = `/admin/events/${encodeURIComponent(eventId)}`;
   const { search } = useLocation();
@@ -95,7 +97,7 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
     <AdminLayout section="participants" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
       <ErrorNotice error={event.error} onRetry={event.reload} />
-      <div class="toolbar">
+      <div class="toolbar" hidden={!staf}>
         <button type="button" onClick={() => open({ kind: 'add' })} data-testid="add-participant">
           {t.add}
         </button>

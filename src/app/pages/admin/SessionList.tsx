@@ -9,6 +9,7 @@ import { adminApi, asFailure, invalidFields } from './admin-api';
 import type { FormProblem, SessionFormState } from './event-forms';
 import { buildSessionBody, sessionFormState } from './event-forms';
 import { formatWibRange } from './wib-time';
+import { useCan } from './me';
 
 const text = {
   id: {
@@ -126,6 +127,7 @@ function SessionForm(props: {
 export function SessionList(props: { wave: WaveInfo; onChanged: () => void }) {
   const lang = useLang();
   const t = text[lang];
+  const admin = useCan('admin');
   const { wave } = props;
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [deleting, setDeleting] = useState<SessionInfo | null>(null);
@@ -178,7 +180,7 @@ export function SessionList(props: { wave: WaveInfo; onChanged: () => void }) {
                 <br />
                 <span class="muted">{formatWibRange(s.startsAt, s.endsAt, lang)}</span>
               </span>
-              <span class="row-actions">
+              <span class="row-actions" hidden={!admin}>
                 <button
                   type="button"
                   class="secondary small"
@@ -216,6 +218,7 @@ export function SessionList(props: { wave: WaveInfo; onChanged: () => void }) {
           class="secondary"
           onClick={() => setEditing('new')}
           data-testid="add-session"
+          hidden={!admin}
         >
           {t.add}
         </button>

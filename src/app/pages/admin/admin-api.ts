@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { EventDetail } from '../../../shared/api/schemas';
 import { ApiFailure, api } from '../../lib/api';
 import { navigate } from '../../router';
+import { forgetMe } from './me';
 
 type ApiOptions = Parameters<typeof api>[1];
 
@@ -28,6 +29,7 @@ export function redirectIfSignedOut(err: unknown): void {
     err.status === 401 &&
     !location.pathname.startsWith('/admin/login')
   ) {
+    forgetMe();
     navigate(loginPath(location.pathname + location.search), { replace: true });
   }
 }

@@ -22,6 +22,14 @@ export function checkNewAccount(f: {
       },
     };
   }
+  return checkNewPassword(f);
+}
+
+/** The first problem with a new password and its repetition, or null. */
+export function checkNewPassword(f: {
+  password: string;
+  confirm: string;
+}): { field: 'password' | 'confirm'; message: Bilingual } | null {
   if (f.password.length < MIN_PASSWORD) {
     return {
       field: 'password',

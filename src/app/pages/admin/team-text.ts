@@ -1,0 +1,89 @@
+// Words for the team pages: role names and what each may do, and each audit-log line as a
+// sentence an office reads ("wati membatalkan peserta Siti"), never a raw action code.
+import type { AuditEntry, Role } from '../../../shared/api/team';
+import type { Lang } from '../../i18n/i18n';
+
+const roleNames: Record<Role, { id: string; en: string }> = {
+  admin: { id: 'Admin', en: 'Admin' },
+  staf: { id: 'Staf', en: 'Staff' },
+  pemantau: { id: 'Pemantau', en: 'Observer' },
+};
+
+const roleDuties: Record<Role, { id: string; en: string }> = {
+  admin: {
+    id: 'semua, termasuk acara, tim dan log aktivitas',
+    en: 'everything, including the event, the team and the activity log',
+  },
+  staf: {
+    id: 'peserta, impor, tiket, badge, kehadiran dan tablet pintu',
+    en: 'participants, import, tickets, badges, attendance and door tablets',
+  },
+  pemantau: {
+    id: 'hanya melihat: acara, peserta, kehadiran, laporan',
+    en: 'view only: events, participants, attendance, reports',
+  },
+};
+
+/** "Staf" / "Staff". */
+export function roleName(role: Role, lang: Lang): string {
+  return roleNames[role][lang];
+}
+
+/** "Staf — peserta, impor, …": a role with what it may do, for pickers. */
+export function roleWithDuties(role: Role, lang: Lang): string {
+  return `${roleNames[role][lang]} — ${roleDuties[role][lang]}`;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+const isRole = (v: unknown): v is Role => v === 'admin' || v === 'staf' || v === 'pemantau';
+const role = (v: unknown, lang: Lang) => (isRole(v) ? roleName(v, lang) : str(v));
+
+/** What was done, in words (the actor and time are shown beside it). */
+export function auditSentence(e: AuditEntry, lang: Lang): string {
+  const d = e.details;
+  const id = lang === 'id';
+  switch (e.action) {
+    case 'roster-import': {
+      const added = num(d.created);
+      const updated = num(d.updated);
+      return id
+        ? `mengimpor daftar peserta (${added} baru, ${updated} diperbarui)`
+        : `imported the roster (${added} new, ${updated} updated)`;
+    }
+    case 'participant-cancel':
+      return id ? `membatalkan peserta ${str(d.name)}` : `cancelled participant ${str(d.name)}`;
+    case 'ticket-reissue':
+      return id
+        ? `menerbitkan ulang tiket ${str(d.name)}`
+        : `reissued the ticket of ${str(d.name)}`;
+    case 'participant-reactivate':
+      return id ? `mengaktifkan lagi peserta ${str(d.name)}` : `reactivated ${str(d.name)}`;
+    case 'device-pair':
+      return id
+        ? `memasang tablet ${str(d.name)} di ${str(d.door)}`
+        : `paired tablet ${str(d.name)} at ${str(d.door)}`;
+    case 'device-revoke':
+      return id
+        ? `mencabut tablet ${str(d.name)} di ${str(d.door)}`
+        : `revoked tablet ${str(d.name)} at ${str(d.door)}`;
+    case 'member-invite':
+      return id
+        ? `mengundang anggota baru sebagai ${role(d.role, lang)}`
+        : `invited a new member as ${role(d.role, lang)}`;
+    case 'member-join':
+      return id
+        ? `bergabung ke tim sebagai ${role(d.role, lang)}`
+        : `joined the team as ${role(d.role, lang)}`;
+    case 'member-role':
+      return id
+        ? `mengubah peran ${str(d.username)} dari ${role(d.from, lang)} menjadi ${role(d.to, lang)}`
+        : `changed the role of ${str(d.username)} from ${role(d.from, lang)} to ${role(d.to, lang)}`;
+    case 'member-remove':
+      return id
+        ? `mengeluarkan ${str(d.username)} dari tim`
+        : `removed ${str(d.username)} from the team`;
+    default:
+      return id ? 'melakukan perubahan' : 'made a change';
+  }
+}

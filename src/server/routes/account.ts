@@ -1,0 +1,73 @@
+// A member's own account: change the password (other sessions end), sign out everywhere; and
+// the audit log, which admins read.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { PasswordChangeBody } from '../../shared/api/team.js';
+import type { AuditList } from '../../shared/api/team.js';
+import { hashPassword, verifyPassword } from '../auth/password.js';
+import { endAllSessions, endOtherSessions, requireOrganizer } from '../auth/session.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { readJson, validate } from '../http/body.js';
+import { fail } from '../http/problem.js';
+import { listAuditLog } from '../store/audit-log.js';
+import { passwordHashOf, setPasswordHash } from '../store/team.js';
+
+const AuditQuery = v.object({
+  limit: v.optional(
+    v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(500)),
+    '200',
+  ),
+  before: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1))),
+});
+
+/** /auth/password, /auth/logout-everywhere (any member), /audit (admin). */
+export function accountRoutes(deps: AppDeps) {
+  const r = new Hono<AppEnv>();
+  const { db } = deps.store;
+  const organizer = requireOrganizer(deps);
+
+  r.post('/auth/password', organizer, async (c) => {
+    const body = await readJson(c, PasswordChangeBody);
+    const me = c.get('organizer');
+    // The same per-account limit as sign-in: a session left open is not a password oracle.
+    const key = [`user:${me.username}`];
+    const wait = deps.loginLimiter.retryAfter(key);
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw fail(
+        429,
+        'too-many-attempts',
+        `Terlalu banyak percobaan; coba lagi dalam ${Math.ceil(wait / 60000)} menit`,
+        `Too many attempts; try again in ${Math.ceil(wait / 60000)} minutes`,
+      );
+    }
+    const stored = await passwordHashOf(db, me.id);
+    if (!stored || !(await verifyPassword(body.current, stored))) {
+      deps.loginLimiter.fail(key);
+      throw fail(
+        400,
+        'wrong-password',
+        'Kata sandi saat ini salah',
+        'The current password is wrong',
+        { field: 'current' },
+      );
+    }
+    deps.loginLimiter.reset(key);
+    await setPasswordHash(db, me.id, await hashPassword(body.next));
+    await endOtherSessions(deps, c, me.id);
+    return c.body(null, 204);
+  });
+
+  r.post('/auth/logout-everywhere', organizer, async (c) => {
+    await endAllSessions(deps, c, c.get('organizer').id);
+    return c.body(null, 204);
+  });
+
+  r.get('/audit', organizer, async (c) => {
+    const q = validate(AuditQuery, c.req.query());
+    const list: AuditList = { entries: await listAuditLog(db, q) };
+    return c.json(list);
+  });
+
+  return r;
+}
