@@ -1,6 +1,7 @@
-// Builds the organizer's attendance and conflict reports from stored scans. Attendance comes
-// from the shared incremental fold (equal to foldAttendance by its property test), so the server
-// counts each person once per session exactly as every tablet does.
+// Builds the organizer's attendance and conflict reports from a fold of the stored scans. The
+// fold is the shared incremental one (equal to foldAttendance by its property test), so the
+// server counts each person once per session exactly as every tablet does; routes take it from
+// the per-event cache (fold-cache.ts), `foldScans` builds it whole (the reference in tests).
 import type {
   AdmissionCopy,
   AttendanceEntry,
@@ -21,10 +22,21 @@ import type { StoredScan } from '../store/scans.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The whole fold of `scans` at once: the reference the cached fold must always equal. */
+export function foldScans(scans: readonly StoredScan[]): Pick<ReportContext, 'state' | 'byId'> {
+  return {
+    state: createAttendanceState(scans.map((s) => s.event)),
+    byId: new Map(scans.map((s) => [s.event.id, s] as const)),
+  };
+}
+
 /** What a report needs besides the scans: names of people, devices and sessions. */
 export interface ReportContext {
   event: EventDetail;
-  scans: StoredScan[];
+  /** The fold of the event's scans. */
+  state: AttendanceState;
+  /** The folded scans by event id. */
+  byId: ReadonlyMap<string, StoredScan>;
   /** Participant id → name and business. */
   people: Map<string, { name: string; business: string }>;
   /** Device id → name and latest clock offset. */
@@ -65,9 +77,8 @@ function personOf(ctx: ReportContext, personId: string, first: ScanEvent | undef
 }
 
 /** Per session (the event's, then any unknown ones seen in scans): who is in, first admission. */
-export function attendanceReport(ctx: ReportContext, state?: AttendanceState): AttendanceReport {
-  const st = state ?? createAttendanceState(ctx.scans.map((s) => s.event));
-  const byId = new Map(ctx.scans.map((s) => [s.event.id, s] as const));
+export function attendanceReport(ctx: ReportContext): AttendanceReport {
+  const { state: st, byId } = ctx;
   const sessions = sessionIndex(ctx.event);
   const out = new Map<string, SessionAttendance>();
   for (const [id, s] of sessions) {
@@ -114,13 +125,8 @@ export function attendanceReport(ctx: ReportContext, state?: AttendanceState): A
  * Check-ins by two or more devices for one person and session (both kept, counted once), and
  * differing copies of one id.
  */
-export function conflictReport(
-  ctx: ReportContext,
-  idConflicts: IdConflictRow[],
-  state?: AttendanceState,
-): ConflictReport {
-  const st = state ?? createAttendanceState(ctx.scans.map((s) => s.event));
-  const byId = new Map(ctx.scans.map((s) => [s.event.id, s] as const));
+export function conflictReport(ctx: ReportContext, idConflicts: IdConflictRow[]): ConflictReport {
+  const { state: st, byId } = ctx;
   const sessions = sessionIndex(ctx.event);
   const doubles: DoubleAdmission[] = [];
   for (const [personId, cells] of st.cells) {

@@ -1,0 +1,118 @@
+// The reports are served from a per-event fold advanced from a cursor (scans/fold-cache.ts). On
+// random pushes from three tablets (some with a measured clock, some without, clocks that move
+// later) they must always equal the old path: every scan of the event folded again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PairResult } from '../shared/api/door.js';
+import type { ScanEvent, ScanEventKind } from '../shared/door/types.js';
+import { mulberry32 } from '../shared/random.js';
+import { loadReportContext } from './scans/report-context.js';
+import { attendanceReport, conflictReport } from './scans/report.js';
+import { listIdConflicts } from './store/scan-reviews.js';
+import type { TestApp } from './testing/app.js';
+import { json, testApp } from './testing/app.js';
+import type { DoorFixture } from './testing/devices.js';
+import { seedDoorEvent } from './testing/devices.js';
+import { pairAtDoor, push } from './testing/scans.js';
+import type { TestStore } from './testing/stores.js';
+import { storeKinds } from './testing/stores.js';
+
+const KINDS: ScanEventKind[] = [
+  'check-in',
+  'check-in',
+  'check-in',
+  'undo',
+  're-entry',
+  'override',
+  'walk-in',
+];
+const T0 = Date.UTC(2026, 11, 8, 1, 0, 0);
+
+// serverTime is when the answer was made; everything else must be equal.
+const withoutTime = (r: { serverTime: string }) => ({ ...r, serverTime: '' });
+
+for (const kind of await storeKinds()) {
+  describe.skipIf(kind.skip)(`cached report fold on ${kind.name}`, () => {
+    let t: TestStore;
+    let a: TestApp;
+    let f: DoorFixture;
+    let tablets: PairResult[];
+    let sessionIds: string[];
+
+    beforeAll(async () => {
+      t = await kind.open();
+      a = await testApp(t);
+      f = await seedDoorEvent(a, t, 'Lipatan');
+      await a.call(`/api/waves/${f.waves.a}/sessions`, {
+        json: {
+          name: 'Hari 2',
+          startsAt: '2026-12-09T08:00:00+07:00',
+          endsAt: '2026-12-09T16:00:00+07:00',
+        },
+      });
+      f.event = await json(await a.call(`/api/events/${f.event.id}`));
+      sessionIds = f.event.waves.find((w) => w.id === f.waves.a)!.sessions.map((s) => s.id);
+      tablets = [];
+      for (const door of ['Pintu Utama', 'Pintu Samping', 'Pintu Belakang']) {
+        tablets.push(
+          await pairAtDoor(a, f.event.id, { name: `Tablet ${door}`, door, waveIds: [f.waves.a] }),
+        );
+      }
+    });
+    afterAll(async () => t?.dispose());
+
+    it('equals the whole refold after every random push', async () => {
+      const random = mulberry32(kind.name === 'sqlite' ? 7 : 11);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+      const sent: ScanEvent[] = [];
+      let n = 0;
+      for (let round = 0; round < 30; round++) {
+        const tablet = pick(tablets);
+        const batch: ScanEvent[] = [];
+        for (let i = 0, size = 1 + Math.floor(random() * 8); i < size; i++) {
+          n += 1;
+          const k = pick(KINDS);
+          const person = pick(f.participants.a);
+          const e: ScanEvent = {
+            id: `F${kind.name[0]}${String(n).padStart(5, '0')}`,
+            deviceId: tablet.deviceId,
+            deviceSeq: n,
+            participantId: k === 'walk-in' ? null : person.id,
+            sessionId: pick(sessionIds),
+            kind: k,
+            // Times that cross, so the first admission depends on clock corrections.
+            deviceTime: T0 + Math.floor(random() * 3_600_000),
+            volunteer: pick(['Sari', 'Budi']),
+            door: tablet.door,
+            verdict:
+              k === 'undo' ? null : k === 'check-in' && random() < 0.2 ? 'already-in' : 'admitted',
+          };
+          if (k === 'undo' && sent.length) e.undoes = pick(sent).id;
+          if (k === 'walk-in') e.walkIn = { name: `Tamu ${n}`, business: 'Warung', phone: '0812' };
+          if (random() < 0.1) e.flags = ['manual-search'];
+          batch.push(e);
+        }
+        // A repeat of an earlier event now and then (stored once, counted once).
+        if (sent.length && random() < 0.3)
+          batch.push(pick(sent.filter((e) => e.deviceId === tablet.deviceId).concat(batch)));
+        // Without sentAt the scans borrow the device's latest offset, which later pushes move.
+        const sentAt = random() < 0.6 ? Date.now() - Math.floor(random() * 600_000) : undefined;
+        await push(a, tablet, batch, sentAt);
+        sent.push(...batch);
+
+        const [cachedA, cachedC] = [
+          await json(await a.call(`/api/events/${f.event.id}/attendance`)),
+          await json(await a.call(`/api/events/${f.event.id}/conflicts`)),
+        ];
+        const full = await loadReportContext(t.store, f.event.id, { refold: true });
+        const ids = await listIdConflicts(t.store.db, f.event.id);
+        expect(withoutTime(cachedA)).toEqual(withoutTime(attendanceReport(full)));
+        expect(withoutTime(cachedC)).toEqual(withoutTime(conflictReport(full, ids)));
+      }
+      const report = await json(await a.call(`/api/events/${f.event.id}/attendance`));
+      // The run did exercise the fold: people in, and some of them twice by two doors.
+      expect(report.sessions.some((s: { count: number }) => s.count > 3)).toBe(true);
+      const conflicts = await json(await a.call(`/api/events/${f.event.id}/conflicts`));
+      expect(conflicts.doubleAdmissions.length).toBeGreaterThan(0);
+    }, 120_000);
+  });
+}

@@ -1,0 +1,57 @@
+// Loads what the organizer's reports need: the event, names of people and devices (small, read
+// each time so renames and roster changes show at once) and the fold of its scans, taken from the
+// per-event cache; `refold: true` folds every scan again, the old path kept as the reference.
+import type { Store } from '../store/database.js';
+import { listDevices } from '../store/devices.js';
+import { getEventDetail } from '../store/events.js';
+import { allScans } from '../store/scans.js';
+import { notFound } from '../http/problem.js';
+import { foldCacheOf } from './fold-cache.js';
+import type { ReportContext } from './report.js';
+import { foldScans } from './report.js';
+
+const EVENT = { id: 'Acara', en: 'Event' };
+
+/** The report context of an event (404 when it does not exist), with its fold's cursor. */
+export async function loadReportContext(
+  store: Store,
+  eventId: string,
+  opts: { refold?: boolean } = {},
+): Promise<ReportContext & { cursor: number }> {
+  const { db } = store;
+  const event = await getEventDetail(db, eventId);
+  if (!event) throw notFound(EVENT);
+  const [people, deviceRows] = await Promise.all([
+    db
+      .selectFrom('participants')
+      .select(['id', 'name', 'business'])
+      .where('event_id', '=', eventId)
+      .execute(),
+    listDevices(db, eventId),
+  ]);
+  const devices = new Map(
+    deviceRows.map((d) => [
+      d.id,
+      {
+        name: d.name,
+        serverMinusDeviceMs:
+          d.server_minus_device_ms === null ? null : Number(d.server_minus_device_ms),
+      },
+    ]),
+  );
+  let fold: Pick<ReportContext, 'state' | 'byId'> & { cursor: number };
+  if (opts.refold) {
+    const scans = await allScans(db, eventId);
+    fold = { ...foldScans(scans), cursor: -1 };
+  } else {
+    fold = await foldCacheOf(store).fold(eventId, devices);
+  }
+  return {
+    event,
+    state: fold.state,
+    byId: fold.byId,
+    cursor: fold.cursor,
+    people: new Map(people.map((p) => [p.id, { name: p.name, business: p.business }])),
+    devices,
+  };
+}
