@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
 import { serveApp } from './http/static.js';
 import { createLiveHub } from './live/hub.js';
+import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
 import { authRoutes } from './routes/auth.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
@@ -87,6 +88,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', reportRoutes(deps));
+  app.route('/api', attendanceSummaryRoutes(deps));
   app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));
