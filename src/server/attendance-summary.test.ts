@@ -137,6 +137,26 @@ for (const kind of await storeKinds()) {
       ]);
     });
 
+    it("filters the participants list by hadir / belum hadir on the server, with each one's sessions", async () => {
+      const list = async (query: string) =>
+        json(await a.call(`/api/events/${f.event.id}/participants?limit=100&${query}`));
+      const present = await list(`attendance=hadir&session=${sessionId}`);
+      const [p0, p1, p2, , p4] = f.participants.a;
+      expect(present.participants.map((p: { id: string }) => p.id).sort()).toEqual(
+        [p0!.id, p1!.id, p2!.id, p4!.id, f.participants.b[0]!.id].sort(),
+      );
+      expect(present.total).toBe(5);
+      expect(present.attended[p0!.id]).toEqual([sessionId]);
+      const absent = await list(`attendance=belum&session=${sessionId}&wave=${f.waves.a}`);
+      expect(absent.total).toBe(19);
+      expect(absent.attended[absent.participants[0].id]).toEqual([]);
+      // Without a session: admitted to any session at all.
+      expect((await list('attendance=hadir')).total).toBe(5);
+      expect((await a.call(`/api/events/${f.event.id}/participants?attendance=maybe`)).status).toBe(
+        400,
+      );
+    });
+
     it('answers 404 for an unknown event and 401 without a session', async () => {
       expect((await a.call('/api/events/ZZZZZZZZZZZZZZZZ/attendance/summary')).status).toBe(404);
       const res = await a.app.request(`/api/events/${f.event.id}/attendance/summary`);
