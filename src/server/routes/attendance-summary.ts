@@ -12,12 +12,7 @@ export function attendanceSummaryRoutes(deps: AppDeps) {
   r.get('/events/:eventId/attendance/summary', async (c) => {
     const eventId = c.req.param('eventId');
     const ctx = await loadReportContext(deps.store, eventId);
-    const roster = await deps.store.db
-      .selectFrom('participants')
-      .select(['id', 'wave_id as waveId', 'name', 'business', 'phone', 'status'])
-      .where('event_id', '=', eventId)
-      .execute();
-    return c.json(attendanceSummary(ctx, roster));
+    return c.json(attendanceSummary(ctx, ctx.roster));
   });
   return r;
 }

@@ -2,6 +2,7 @@
 // each time so renames and roster changes show at once) and the fold of its scans, taken from the
 // per-event cache; `refold: true` folds every scan again, the old path kept as the reference.
 import type { Store } from '../store/database.js';
+import type { RosterPerson } from './summary.js';
 import { listDevices } from '../store/devices.js';
 import { getEventDetail } from '../store/events.js';
 import { allScans } from '../store/scans.js';
@@ -12,23 +13,27 @@ import { foldScans } from './report.js';
 
 const EVENT = { id: 'Acara', en: 'Event' };
 
+// Between the steps of a report the event loop serves other requests: with SQLite every query
+// runs synchronously, so without these a report would be one long block for /api/health.
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The report context of an event (404 when it does not exist), with its fold's cursor. */
 export async function loadReportContext(
   store: Store,
   eventId: string,
   opts: { refold?: boolean } = {},
-): Promise<ReportContext & { cursor: number }> {
+): Promise<ReportContext & { cursor: number; roster: RosterPerson[] }> {
   const { db } = store;
   const event = await getEventDetail(db, eventId);
   if (!event) throw notFound(EVENT);
-  const [people, deviceRows] = await Promise.all([
-    db
-      .selectFrom('participants')
-      .select(['id', 'name', 'business'])
-      .where('event_id', '=', eventId)
-      .execute(),
-    listDevices(db, eventId),
-  ]);
+  await yieldToOthers();
+  const roster: RosterPerson[] = await db
+    .selectFrom('participants')
+    .select(['id', 'wave_id as waveId', 'name', 'business', 'phone', 'status'])
+    .where('event_id', '=', eventId)
+    .execute();
+  await yieldToOthers();
+  const deviceRows = await listDevices(db, eventId);
   const devices = new Map(
     deviceRows.map((d) => [
       d.id,
@@ -46,12 +51,14 @@ export async function loadReportContext(
   } else {
     fold = await foldCacheOf(store).fold(eventId, devices);
   }
+  await yieldToOthers();
   return {
     event,
     state: fold.state,
     byId: fold.byId,
     cursor: fold.cursor,
-    people: new Map(people.map((p) => [p.id, { name: p.name, business: p.business }])),
+    roster,
+    people: new Map(roster.map((p) => [p.id, { name: p.name, business: p.business }])),
     devices,
   };
 }

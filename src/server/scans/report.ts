@@ -131,6 +131,9 @@ export function conflictReport(ctx: ReportContext, idConflicts: IdConflictRow[])
   const doubles: DoubleAdmission[] = [];
   for (const [personId, cells] of st.cells) {
     for (const [sessionId, ids] of cells) {
+      // Most cells hold one device's check-ins: tell without building lists (this loop runs
+      // over every person-session of the event on each request).
+      if (!twoDevicesCheckedIn(st, ids)) continue;
       const live = [...ids]
         .filter((id) => !st.undoneBy.has(id))
         .map((id) => st.events.get(id)!)
@@ -181,6 +184,19 @@ export function conflictReport(ctx: ReportContext, idConflicts: IdConflictRow[])
     idConflicts: ids,
     serverTime: iso(Date.now()),
   };
+}
+
+function twoDevicesCheckedIn(st: AttendanceState, ids: Set<string>): boolean {
+  if (ids.size < 2) return false;
+  let device: string | null = null;
+  for (const id of ids) {
+    if (st.undoneBy.has(id)) continue;
+    const e = st.events.get(id)!;
+    if (e.kind !== 'check-in') continue;
+    if (device === null) device = e.deviceId;
+    else if (e.deviceId !== device) return true;
+  }
+  return false;
 }
 
 /** A row of listIdConflicts. */
