@@ -2,6 +2,8 @@
 // random pushes from three tablets (some with a measured clock, some without, clocks that move
 // later) they must always equal the old path: every scan of the event folded again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttendanceDelta, PositionedReport } from '../shared/api/attendance-delta.js';
+import { isDelta, mergeAttendanceDelta } from '../shared/api/attendance-delta.js';
 import type { PairResult } from '../shared/api/door.js';
 import type { ScanEvent, ScanEventKind } from '../shared/door/types.js';
 import { mulberry32 } from '../shared/random.js';
@@ -27,8 +29,16 @@ const KINDS: ScanEventKind[] = [
 ];
 const T0 = Date.UTC(2026, 11, 8, 1, 0, 0);
 
-// serverTime is when the answer was made; everything else must be equal.
-const withoutTime = (r: { serverTime: string }) => ({ ...r, serverTime: '' });
+// serverTime is when the answer was made, cursor and epoch where the fold stands; the rest must
+// be equal.
+const withoutTime = (r: { serverTime: string }) => {
+  const {
+    cursor: _c,
+    epoch: _e,
+    ...rest
+  } = r as { serverTime: string; cursor?: number; epoch?: string };
+  return { ...rest, serverTime: '' };
+};
 
 for (const kind of await storeKinds()) {
   describe.skipIf(kind.skip)(`cached report fold on ${kind.name}`, () => {
@@ -65,6 +75,9 @@ for (const kind of await storeKinds()) {
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
       const sent: ScanEvent[] = [];
       let n = 0;
+      // A console's copy of the report, kept with deltas only.
+      let held: PositionedReport = await json(await a.call(`/api/events/${f.event.id}/attendance`));
+      let deltas = 0;
       for (let round = 0; round < 30; round++) {
         const tablet = pick(tablets);
         const batch: ScanEvent[] = [];
@@ -107,12 +120,23 @@ for (const kind of await storeKinds()) {
         const ids = await listIdConflicts(t.store.db, f.event.id);
         expect(withoutTime(cachedA)).toEqual(withoutTime(attendanceReport(full)));
         expect(withoutTime(cachedC)).toEqual(withoutTime(conflictReport(full, ids)));
+
+        const answer: PositionedReport | AttendanceDelta = await json(
+          await a.call(
+            `/api/events/${f.event.id}/attendance?after=${held.cursor}&epoch=${held.epoch}`,
+          ),
+        );
+        if (isDelta(answer)) deltas += 1;
+        held = isDelta(answer) ? mergeAttendanceDelta(held, answer) : answer;
+        expect(withoutTime(held)).toEqual(withoutTime(attendanceReport(full)));
       }
       const report = await json(await a.call(`/api/events/${f.event.id}/attendance`));
       // The run did exercise the fold: people in, and some of them twice by two doors.
       expect(report.sessions.some((s: { count: number }) => s.count > 3)).toBe(true);
       const conflicts = await json(await a.call(`/api/events/${f.event.id}/conflicts`));
       expect(conflicts.doubleAdmissions.length).toBeGreaterThan(0);
+      // Most rounds were deltas; a clock correction of borrowed offsets forces a full reload.
+      expect(deltas).toBeGreaterThan(10);
     }, 120_000);
   });
 }

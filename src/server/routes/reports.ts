@@ -2,6 +2,10 @@
 // from the event's incrementally kept fold (scans/fold-cache.ts) with corrected times, and the
 // scans the server refused.
 import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { PositionedReport } from '../../shared/api/attendance-delta.js';
+import { validate } from '../http/body.js';
+import { attendanceDelta } from '../scans/report-delta.js';
 import type { RejectionReport } from '../../shared/api/attendance.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -14,6 +18,11 @@ import { listIdConflicts, listRejections } from '../store/scan-reviews.js';
 import { loadReportContext } from '../scans/report-context.js';
 
 const EVENT = { id: 'Acara', en: 'Event' };
+
+const DeltaQuery = v.object({
+  after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
+  epoch: v.optional(v.pipe(v.string(), v.maxLength(40))),
+});
 
 /** GET /events/:eventId/attendance, /conflicts and /rejections (organizer). */
 export function reportRoutes(deps: AppDeps) {
@@ -31,7 +40,17 @@ export function reportRoutes(deps: AppDeps) {
   });
   r.get('/events/:eventId/attendance', async (c) => {
     const ctx = await loadReportContext(deps.store, c.req.param('eventId'));
-    return c.json(attendanceReport(ctx));
+    const q = validate(DeltaQuery, c.req.query());
+    // A console holding the report at `after` of the same fold gets only what changed since.
+    if (q.after !== undefined && q.epoch === ctx.epoch && q.after <= ctx.cursor) {
+      return c.json(attendanceDelta(ctx, q.after));
+    }
+    const report: PositionedReport = {
+      ...attendanceReport(ctx),
+      cursor: ctx.cursor,
+      epoch: ctx.epoch,
+    };
+    return c.json(report);
   });
   r.get('/events/:eventId/conflicts', async (c) => {
     const eventId = c.req.param('eventId');

@@ -4,6 +4,9 @@
 // several processes sharing one PostgreSQL each stay exact: each reads what it has not folded yet.
 import type { AttendanceState } from '../../shared/door/attendance.js';
 import { applyEvent, createAttendanceState } from '../../shared/door/attendance.js';
+import { attendanceKey, countsAsAdmission } from '../../shared/door/attendance-rules.js';
+import type { ScanEvent } from '../../shared/door/types.js';
+import { newSecret } from '../auth/tokens.js';
 import type { Store } from '../store/database.js';
 import type { StoredScan } from '../store/scans.js';
 import { storedScansAfter } from '../store/scans.js';
@@ -20,7 +23,14 @@ export interface EventFold {
    * of its own), with the offset used. When it moves those times move, so the fold is rebuilt.
    */
   readonly borrowed: Map<string, number>;
+  /** Which fold this is: a rebuilt one has a new epoch, so deltas against the old one stop. */
+  readonly epoch: string;
+  /** Person-session key (cellKey) → the last seq that changed it: the report's deltas. */
+  readonly touched: Map<string, number>;
 }
+
+/** The key of one person's attendance at one session in `EventFold.touched`. */
+export const cellKey = (personId: string, sessionId: string) => `${personId}\u0000${sessionId}`;
 
 /** Latest clock offset per device, as the reports read it. */
 export type DeviceOffsets = ReadonlyMap<string, { serverMinusDeviceMs: number | null }>;
@@ -34,7 +44,25 @@ const MAX_EVENTS = 8;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function emptyFold(): EventFold {
-  return { state: createAttendanceState(), byId: new Map(), cursor: 0, borrowed: new Map() };
+  return {
+    state: createAttendanceState(),
+    byId: new Map(),
+    cursor: 0,
+    borrowed: new Map(),
+    epoch: newSecret().slice(0, 12),
+    touched: new Map(),
+  };
+}
+
+// The person-session an event can change: its own, or for an undo the one of the event it names.
+function cellOf(fold: EventFold, event: ScanEvent): string | null {
+  const target =
+    event.kind === 'undo' && event.undoes !== undefined
+      ? fold.state.events.get(event.undoes)
+      : event;
+  if (!target || !countsAsAdmission(target)) return null;
+  const person = attendanceKey(target);
+  return person === null ? null : cellKey(person, target.sessionId);
 }
 
 function stale(fold: EventFold, devices: DeviceOffsets): boolean {
@@ -50,6 +78,8 @@ async function advance(store: Store, eventId: string, fold: EventFold): Promise<
     for (const { seq, scan } of page) {
       fold.byId.set(scan.event.id, scan);
       applyEvent(fold.state, scan.event);
+      const cell = cellOf(fold, scan.event);
+      if (cell !== null) fold.touched.set(cell, seq);
       if (scan.serverMinusDeviceMs === null) {
         fold.borrowed.set(scan.event.deviceId, scan.event.correctedTime! - scan.event.deviceTime);
       }

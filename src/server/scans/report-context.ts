@@ -7,6 +7,7 @@ import { listDevices } from '../store/devices.js';
 import { getEventDetail } from '../store/events.js';
 import { allScans } from '../store/scans.js';
 import { notFound } from '../http/problem.js';
+import type { EventFold } from './fold-cache.js';
 import { foldCacheOf } from './fold-cache.js';
 import type { ReportContext } from './report.js';
 import { foldScans } from './report.js';
@@ -22,7 +23,9 @@ export async function loadReportContext(
   store: Store,
   eventId: string,
   opts: { refold?: boolean } = {},
-): Promise<ReportContext & { cursor: number; roster: RosterPerson[] }> {
+): Promise<
+  ReportContext & Pick<EventFold, 'cursor' | 'epoch' | 'touched'> & { roster: RosterPerson[] }
+> {
   const { db } = store;
   const event = await getEventDetail(db, eventId);
   if (!event) throw notFound(EVENT);
@@ -44,10 +47,10 @@ export async function loadReportContext(
       },
     ]),
   );
-  let fold: Pick<ReportContext, 'state' | 'byId'> & { cursor: number };
+  let fold: Pick<ReportContext, 'state' | 'byId'> & Pick<EventFold, 'cursor' | 'epoch' | 'touched'>;
   if (opts.refold) {
     const scans = await allScans(db, eventId);
-    fold = { ...foldScans(scans), cursor: -1 };
+    fold = { ...foldScans(scans), cursor: -1, epoch: 'refold', touched: new Map() };
   } else {
     fold = await foldCacheOf(store).fold(eventId, devices);
   }
@@ -57,6 +60,8 @@ export async function loadReportContext(
     state: fold.state,
     byId: fold.byId,
     cursor: fold.cursor,
+    epoch: fold.epoch,
+    touched: fold.touched,
     roster,
     people: new Map(roster.map((p) => [p.id, { name: p.name, business: p.business }])),
     devices,

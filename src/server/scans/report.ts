@@ -17,7 +17,7 @@ import { compareEvents, compareText } from '../../shared/door/attendance-rules.j
 import { createAttendanceState } from '../../shared/door/attendance.js';
 import type { AttendanceState } from '../../shared/door/attendance.js';
 import { correctTime } from '../../shared/door/clock.js';
-import type { ScanEvent } from '../../shared/door/types.js';
+import type { AttendanceRecord, ScanEvent } from '../../shared/door/types.js';
 import type { StoredScan } from '../store/scans.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -76,9 +76,37 @@ function personOf(ctx: ReportContext, personId: string, first: ScanEvent | undef
   return { name: first?.walkIn?.name ?? '', business: first?.walkIn?.business ?? '' };
 }
 
+/** One person's line in a session's attendance. */
+export function attendanceEntry(
+  ctx: ReportContext,
+  personId: string,
+  record: AttendanceRecord,
+): AttendanceEntry {
+  const scan = ctx.byId.get(record.firstEventId);
+  const first = scan?.event ?? ctx.state.events.get(record.firstEventId);
+  const who = personOf(ctx, personId, first);
+  return {
+    personId,
+    participantId: first?.participantId ?? null,
+    name: who.name,
+    business: who.business,
+    walkIn: first?.kind === 'walk-in',
+    // Stored scans carry their corrected time, so the fold's `at` is already corrected.
+    at: iso(record.at),
+    deviceTime: iso(first?.deviceTime ?? record.at),
+    door: record.door,
+    deviceId: record.deviceId,
+    deviceName: ctx.devices.get(record.deviceId)?.name ?? null,
+    volunteer: record.volunteer,
+    admissions: record.admissions,
+    flagged: record.flagged,
+    firstEventId: record.firstEventId,
+  };
+}
+
 /** Per session (the event's, then any unknown ones seen in scans): who is in, first admission. */
 export function attendanceReport(ctx: ReportContext): AttendanceReport {
-  const { state: st, byId } = ctx;
+  const { state: st } = ctx;
   const sessions = sessionIndex(ctx.event);
   const out = new Map<string, SessionAttendance>();
   for (const [id, s] of sessions) {
@@ -91,27 +119,7 @@ export function attendanceReport(ctx: ReportContext): AttendanceReport {
         row = { sessionId, waveId: null, name: null, count: 0, attendees: [] };
         out.set(sessionId, row);
       }
-      const scan = byId.get(record.firstEventId);
-      const first = scan?.event ?? st.events.get(record.firstEventId);
-      const who = personOf(ctx, personId, first);
-      const entry: AttendanceEntry = {
-        personId,
-        participantId: first?.participantId ?? null,
-        name: who.name,
-        business: who.business,
-        walkIn: first?.kind === 'walk-in',
-        // Stored scans carry their corrected time, so the fold's `at` is already corrected.
-        at: iso(record.at),
-        deviceTime: iso(first?.deviceTime ?? record.at),
-        door: record.door,
-        deviceId: record.deviceId,
-        deviceName: ctx.devices.get(record.deviceId)?.name ?? null,
-        volunteer: record.volunteer,
-        admissions: record.admissions,
-        flagged: record.flagged,
-        firstEventId: record.firstEventId,
-      };
-      row.attendees.push(entry);
+      row.attendees.push(attendanceEntry(ctx, personId, record));
       row.count += 1;
     }
   }
