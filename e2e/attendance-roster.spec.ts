@@ -72,6 +72,8 @@ test('the console shows Hadir N dari M and it moves live when a tablet pushes a 
       door: 'Pintu Utama Aula',
       verdict: 'admitted',
     };
+    // The attendance table then asks only for what changed since its cursor.
+    const delta = page.waitForRequest((r) => /\/attendance\?after=\d+&epoch=/.test(r.url()));
     const pushed = await api.post(`${server.origin}/api/sync/push`, {
       headers: { authorization: `Bearer ${tablet.token}` },
       data: { events: [event], sentAt: Date.now() },
@@ -83,6 +85,8 @@ test('the console shows Hadir N dari M and it moves live when a tablet pushes a 
     await expect(missingRow).toHaveCount(0);
     await expect(session.getByText(`Belum hadir (${roster - 1})`)).toBeVisible();
     await expect(session.getByTestId('arrivals-chart')).toContainText('Pintu Utama Aula (1)');
+    await delta;
+    await expect(page.getByTestId('attendance-table')).toContainText(person!.name);
   } finally {
     await api.dispose();
   }

@@ -3,12 +3,7 @@
 // of a tablet's "scans not sent yet" file, the last resort when a tablet never synced.
 import './attendance.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type {
-  AttendanceReport,
-  ConflictReport,
-  LiveScan,
-  RejectionReport,
-} from '../../../shared/api/attendance';
+import type { ConflictReport, LiveScan, RejectionReport } from '../../../shared/api/attendance';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { pickText, useLang } from '../../i18n/i18n';
@@ -17,13 +12,15 @@ import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { attendanceText, wibTime } from './attendance-text';
 import { RejectionList } from './RejectionList';
 import { RosterSummary } from './RosterSummary';
+import { useAttendanceReport } from './use-attendance-report';
 import { useRosterSummary } from './use-roster-summary';
 
 /**
- * Re-reads the per-person reports this long after the last live scan, so a burst costs one
- * reload; the roster summary above them applies each scan at once (use-roster-summary.ts).
+ * After a burst of live scans (this long after the last) the attendance table fetches only the
+ * changes since its cursor and the conflicts are read again; the roster summary above them
+ * applies each scan at once (use-roster-summary.ts).
  */
-const RELOAD_AFTER_MS = 1500;
+const RELOAD_AFTER_MS = 400;
 
 /** Live arrivals: the newest scans of the event, from GET /api/events/:id/live. */
 function useLiveScans(
@@ -63,7 +60,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
   const eventId = params.eventId ?? '';
   const base = `/api/events/${encodeURIComponent(eventId)}`;
   const event = useEventDetail(eventId);
-  const report = useApiData<AttendanceReport>(`${base}/attendance`);
+  const report = useAttendanceReport(eventId);
   const conflicts = useApiData<ConflictReport>(`${base}/conflicts`);
   const rejections = useApiData<RejectionReport>(`${base}/rejections`);
   const roster = useRosterSummary(eventId);
@@ -74,7 +71,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
       roster.onScan(scan, seq);
       if (reloadTimer.current) clearTimeout(reloadTimer.current);
       reloadTimer.current = setTimeout(() => {
-        report.reload();
+        report.refresh();
         conflicts.reload();
         rejections.reload();
       }, RELOAD_AFTER_MS);
