@@ -9,6 +9,7 @@ import { allScans } from '../store/scans.js';
 import { notFound } from '../http/problem.js';
 import type { EventFold } from './fold-cache.js';
 import { foldCacheOf } from './fold-cache.js';
+import { rosterOf } from './roster-cache.js';
 import type { ReportContext } from './report.js';
 import { foldScans } from './report.js';
 
@@ -24,17 +25,14 @@ export async function loadReportContext(
   eventId: string,
   opts: { refold?: boolean } = {},
 ): Promise<
-  ReportContext & Pick<EventFold, 'cursor' | 'epoch' | 'touched'> & { roster: RosterPerson[] }
+  ReportContext &
+    Pick<EventFold, 'cursor' | 'epoch' | 'touched'> & { roster: readonly RosterPerson[] }
 > {
   const { db } = store;
   const event = await getEventDetail(db, eventId);
   if (!event) throw notFound(EVENT);
   await yieldToOthers();
-  const roster: RosterPerson[] = await db
-    .selectFrom('participants')
-    .select(['id', 'wave_id as waveId', 'name', 'business', 'phone', 'status'])
-    .where('event_id', '=', eventId)
-    .execute();
+  const roster = await rosterOf(store, eventId);
   await yieldToOthers();
   const deviceRows = await listDevices(db, eventId);
   const devices = new Map(
@@ -62,8 +60,8 @@ export async function loadReportContext(
     cursor: fold.cursor,
     epoch: fold.epoch,
     touched: fold.touched,
-    roster,
-    people: new Map(roster.map((p) => [p.id, { name: p.name, business: p.business }])),
+    roster: roster.rows,
+    people: roster.people,
     devices,
   };
 }

@@ -38,7 +38,7 @@ export interface ReportContext {
   /** The folded scans by event id. */
   byId: ReadonlyMap<string, StoredScan>;
   /** Participant id → name and business. */
-  people: Map<string, { name: string; business: string }>;
+  people: ReadonlyMap<string, { name: string; business: string }>;
   /** Device id → name and latest clock offset. */
   devices: Map<string, { name: string; serverMinusDeviceMs: number | null }>;
 }
