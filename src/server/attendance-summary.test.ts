@@ -149,6 +149,8 @@ for (const kind of await storeKinds()) {
       expect(present.attended[p0!.id]).toEqual([sessionId]);
       const absent = await list(`attendance=belum&session=${sessionId}&wave=${f.waves.a}`);
       expect(absent.total).toBe(19);
+      // Only the session's wave is expected at it.
+      expect((await list(`attendance=belum&session=${sessionId}`)).total).toBe(19);
       expect(absent.attended[absent.participants[0].id]).toEqual([]);
       // Without a session: admitted to any session at all.
       expect((await list('attendance=hadir')).total).toBe(5);

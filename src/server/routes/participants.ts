@@ -105,7 +105,7 @@ export function participantRoutes(deps: AppDeps) {
 
   r.get('/events/:eventId/participants', async (c) => {
     const eventId = c.req.param('eventId');
-    await eventOrFail(eventId);
+    const event = await eventOrFail(eventId);
     const q = validate(ListQuery, c.req.query());
     // Attendance comes from the event's cached fold: each row shows its sessions, and the
     // hadir / belum-hadir filter (for one session, or any) is applied in the query.
@@ -114,8 +114,13 @@ export function participantRoutes(deps: AppDeps) {
       in: q.attendance === 'hadir',
       ids: presentIds(attended, q.session),
     };
+    // Not yet at a session: only that session's wave is expected there.
+    const sessionWave =
+      q.attendance === 'belum' && q.session
+        ? event.waves.find((w) => w.sessions.some((s) => s.id === q.session))?.id
+        : undefined;
     const page = await listParticipants(db, eventId, {
-      waveId: q.wave,
+      waveId: q.wave ?? sessionWave,
       q: q.q,
       status: q.status,
       ids,

@@ -7,7 +7,7 @@ import { formatWibClock } from './wib-time';
 
 // Distinct, dark enough on white for the bars to read (≥ 3:1), one per door in door order.
 const COLOURS = ['#1f6f43', '#1d4e89', '#9a4d00', '#6b2c91', '#a3122a', '#35565a'];
-const BAR = 14;
+const BAR = 20;
 const GAP = 4;
 const HEIGHT = 120;
 
@@ -51,7 +51,7 @@ export function ArrivalsChart(props: { session: SessionSummary }) {
                     />
                   ) : null;
                 })}
-                {i % 6 === 0 && (
+                {i % 3 === 0 && (
                   <text x={i * (BAR + GAP)} y={HEIGHT + 14} class="arrivals-tick">
                     {wibClock(start)}
                   </text>
