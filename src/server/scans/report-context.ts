@@ -57,7 +57,11 @@ export async function loadReportContext(
     event,
     state: fold.state,
     byId: fold.byId,
-    cursor: fold.cursor,
+    // Read when the report is built, not now: another request may advance the shared fold in
+    // between, and a report must carry the cursor of what it shows (live deltas continue there).
+    get cursor() {
+      return fold.cursor;
+    },
     epoch: fold.epoch,
     touched: fold.touched,
     roster: roster.rows,
