@@ -138,5 +138,32 @@ for (const kind of await storeKinds()) {
       // Most rounds were deltas; a clock correction of borrowed offsets forces a full reload.
       expect(deltas).toBeGreaterThan(10);
     }, 120_000);
+
+    it('stays equal when reports and pushes run at the same time', async () => {
+      const tablet = tablets[0]!;
+      const people = f.participants.a;
+      const work: Promise<unknown>[] = [];
+      for (let i = 0; i < 12; i++) {
+        const batch = people.slice(0, 10).map((p, k) => ({
+          id: `C${kind.name[0]}${String(i * 10 + k).padStart(5, '0')}`,
+          deviceId: tablet.deviceId,
+          deviceSeq: 10_000 + i * 10 + k,
+          participantId: p.id,
+          sessionId: sessionIds[(i + k) % sessionIds.length]!,
+          kind: 'check-in' as const,
+          deviceTime: T0 + (i * 10 + k) * 7_000,
+          volunteer: 'Sari',
+          door: tablet.door,
+          verdict: 'admitted' as const,
+        }));
+        work.push(push(a, tablet, batch, Date.now()));
+        work.push(a.call(`/api/events/${f.event.id}/attendance`));
+        work.push(a.call(`/api/events/${f.event.id}/attendance/summary`));
+      }
+      await Promise.all(work);
+      const full = await loadReportContext(t.store, f.event.id, { refold: true });
+      const cached = await json(await a.call(`/api/events/${f.event.id}/attendance`));
+      expect(withoutTime(cached)).toEqual(withoutTime(attendanceReport(full)));
+    }, 120_000);
   });
 }
