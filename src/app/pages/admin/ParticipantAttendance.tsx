@@ -53,7 +53,7 @@ export function AttendanceFilter(props: {
   );
 }
 
-/** One person's sessions: "Hari 1: hadir · Hari 2: belum hadir". */
+/** One person's sessions: "✓ Hari 1" (hadir), "– Hari 2" (belum), in words for screen readers. */
 export function AttendanceCell(props: { wave: WaveInfo | undefined; attended: string[] }) {
   const t = participantsAttendanceText[useLang()];
   const sessions = props.wave?.sessions ?? [];
@@ -64,7 +64,11 @@ export function AttendanceCell(props: { wave: WaveInfo | undefined; attended: st
         const here = props.attended.includes(s.id);
         return (
           <li key={s.id} data-session={s.id} data-present={String(here)}>
-            {s.name}: <span class={here ? 'tag' : 'muted'}>{here ? t.present : t.absent}</span>
+            <span class={here ? 'tag' : 'muted'}>
+              <span aria-hidden="true">{here ? '✓ ' : '– '}</span>
+              {s.name}
+              <span class="visually-hidden">: {here ? t.present : t.absent}</span>
+            </span>
           </li>
         );
       })}
