@@ -87,6 +87,21 @@ test('the console shows Hadir N dari M and it moves live when a tablet pushes a 
     await expect(session.getByTestId('arrivals-chart')).toContainText('Pintu Utama Aula (1)');
     await delta;
     await expect(page.getByTestId('attendance-table')).toContainText(person!.name);
+
+    // The participants list filters by attendance on the server and marks each session.
+    await page.goto(
+      `${server.origin}/admin/events/${door.event.id}/participants?hadir=hadir&session=${door.sessionId}`,
+    );
+    await expect(page.getByTestId('participants-count')).toContainText('dari 1 peserta');
+    const row = page.locator(`tr[data-participant-id="${person!.id}"]`);
+    await expect(row.locator(`[data-session="${door.sessionId}"]`)).toHaveAttribute(
+      'data-present',
+      'true',
+    );
+    await page.getByLabel('Kehadiran').selectOption('belum');
+    await expect(page.getByTestId('participants-count')).toContainText(
+      `dari ${roster - 1} peserta`,
+    );
   } finally {
     await api.dispose();
   }
