@@ -5,6 +5,7 @@ import { benchDecoder } from './decoder.js';
 import { benchDoor } from './door.js';
 import { benchDoorHotPath } from './door-hot-path.js';
 import { benchLighthouse } from './lighthouse.js';
+import { benchReports, printReports } from './reports.js';
 import { benchSyncPush, printSyncPush } from './sync-push.js';
 import { reportSizes } from './sizes.js';
 import { readRosterCsv } from '../../src/shared/roster/read.js';
@@ -75,6 +76,7 @@ console.log(
 );
 
 printSyncPush(await benchSyncPush());
+printReports(await benchReports());
 
 // Size figures and the in-browser decoder, door and Lighthouse benches need the build.
 if (reportSizes()) {

@@ -7,6 +7,7 @@ import { HttpProblem, fail } from './http/problem.js';
 import { serveApp } from './http/static.js';
 import { createLiveHub } from './live/hub.js';
 import { accountRoutes } from './routes/account.js';
+import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
 import { authRoutes } from './routes/auth.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
@@ -89,6 +90,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', reportRoutes(deps));
+  app.route('/api', attendanceSummaryRoutes(deps));
   app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));

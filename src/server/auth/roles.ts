@@ -38,6 +38,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/participants': 'pemantau',
   'GET /api/participants/:id': 'pemantau',
   'GET /api/events/:eventId/attendance': 'pemantau',
+  'GET /api/events/:eventId/attendance/summary': 'pemantau',
   'GET /api/events/:eventId/attendance.csv': 'pemantau',
   'GET /api/events/:eventId/conflicts': 'pemantau',
   'GET /api/events/:eventId/rejections': 'pemantau',

@@ -25,6 +25,7 @@ import {
   toParticipant,
   updateParticipant,
 } from '../store/participants.js';
+import { attendedSessions, presentIds } from '../scans/attended.js';
 import { ticketLinksFor } from '../tickets/links.js';
 import { pokeDoors } from '../live/poke.js';
 
@@ -35,6 +36,8 @@ const ListQuery = v.object({
   wave: v.optional(v.pipe(v.string(), v.maxLength(20))),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
   status: v.optional(v.picklist(['active', 'cancelled'])),
+  attendance: v.optional(v.picklist(['hadir', 'belum'])),
+  session: v.optional(v.pipe(v.string(), v.maxLength(20))),
   offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/), v.transform(Number)), '0'),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number)), '50'),
 });
@@ -103,17 +106,32 @@ export function participantRoutes(deps: AppDeps) {
 
   r.get('/events/:eventId/participants', async (c) => {
     const eventId = c.req.param('eventId');
-    await eventOrFail(eventId);
+    const event = await eventOrFail(eventId);
     const q = validate(ListQuery, c.req.query());
-    return c.json(
-      await listParticipants(db, eventId, {
-        waveId: q.wave,
-        q: q.q,
-        status: q.status,
-        offset: q.offset,
-        limit: Math.min(Math.max(q.limit, 1), 1000),
-      }),
+    // Attendance comes from the event's cached fold: each row shows its sessions, and the
+    // hadir / belum-hadir filter (for one session, or any) is applied in the query.
+    const attended = await attendedSessions(deps.store, eventId);
+    const ids = q.attendance && {
+      in: q.attendance === 'hadir',
+      ids: presentIds(attended, q.session),
+    };
+    // Not yet at a session: only that session's wave is expected there.
+    const sessionWave =
+      q.attendance === 'belum' && q.session
+        ? event.waves.find((w) => w.sessions.some((s) => s.id === q.session))?.id
+        : undefined;
+    const page = await listParticipants(db, eventId, {
+      waveId: q.wave ?? sessionWave,
+      q: q.q,
+      status: q.status,
+      ids,
+      offset: q.offset,
+      limit: Math.min(Math.max(q.limit, 1), 1000),
+    });
+    const sessions = Object.fromEntries(
+      page.participants.map((p) => [p.id, [...(attended.get(p.id) ?? [])]]),
     );
+    return c.json({ ...page, attended: sessions });
   });
 
   r.post('/events/:eventId/participants', async (c) => {

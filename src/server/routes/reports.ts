@@ -1,51 +1,28 @@
 // Organizer views of the door: attendance per session and the conflicts to review, both built
-// from every stored scan of the event with corrected times, and the scans the server refused.
+// from the event's incrementally kept fold (scans/fold-cache.ts) with corrected times, and the
+// scans the server refused.
 import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { PositionedReport } from '../../shared/api/attendance-delta.js';
+import { validate } from '../http/body.js';
+import { attendanceDelta } from '../scans/report-delta.js';
 import type { RejectionReport } from '../../shared/api/attendance.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound } from '../http/problem.js';
-import type { ReportContext } from '../scans/report.js';
 import { attendanceReport, conflictReport } from '../scans/report.js';
 import { attendanceCsv } from '../scans/attendance-csv.js';
-import type { Store } from '../store/database.js';
 import { listDevices } from '../store/devices.js';
 import { getEventDetail } from '../store/events.js';
 import { listIdConflicts, listRejections } from '../store/scan-reviews.js';
-import { allScans } from '../store/scans.js';
+import { loadReportContext } from '../scans/report-context.js';
 
 const EVENT = { id: 'Acara', en: 'Event' };
 
-/** Loads what a report needs: the event, its scans, and names of people and devices. */
-async function loadContext(store: Store, eventId: string): Promise<ReportContext> {
-  const { db } = store;
-  const event = await getEventDetail(db, eventId);
-  if (!event) throw notFound(EVENT);
-  const [scans, people, devices] = await Promise.all([
-    allScans(db, eventId),
-    db
-      .selectFrom('participants')
-      .select(['id', 'name', 'business'])
-      .where('event_id', '=', eventId)
-      .execute(),
-    listDevices(db, eventId),
-  ]);
-  return {
-    event,
-    scans,
-    people: new Map(people.map((p) => [p.id, { name: p.name, business: p.business }])),
-    devices: new Map(
-      devices.map((d) => [
-        d.id,
-        {
-          name: d.name,
-          serverMinusDeviceMs:
-            d.server_minus_device_ms === null ? null : Number(d.server_minus_device_ms),
-        },
-      ]),
-    ),
-  };
-}
+const DeltaQuery = v.object({
+  after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
+  epoch: v.optional(v.pipe(v.string(), v.maxLength(40))),
+});
 
 /** GET /events/:eventId/attendance, /conflicts and /rejections (organizer). */
 export function reportRoutes(deps: AppDeps) {
@@ -56,18 +33,28 @@ export function reportRoutes(deps: AppDeps) {
   r.use('/events/:eventId/rejections', requireOrganizer(deps));
   r.get('/events/:eventId/attendance.csv', async (c) => {
     const eventId = c.req.param('eventId');
-    const report = attendanceReport(await loadContext(deps.store, eventId));
+    const report = attendanceReport(await loadReportContext(deps.store, eventId));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="kehadiran-${eventId}.csv"`);
     return c.body(attendanceCsv(report));
   });
   r.get('/events/:eventId/attendance', async (c) => {
-    const ctx = await loadContext(deps.store, c.req.param('eventId'));
-    return c.json(attendanceReport(ctx));
+    const ctx = await loadReportContext(deps.store, c.req.param('eventId'));
+    const q = validate(DeltaQuery, c.req.query());
+    // A console holding the report at `after` of the same fold gets only what changed since.
+    if (q.after !== undefined && q.epoch === ctx.epoch && q.after <= ctx.cursor) {
+      return c.json(attendanceDelta(ctx, q.after));
+    }
+    const report: PositionedReport = {
+      ...attendanceReport(ctx),
+      cursor: ctx.cursor,
+      epoch: ctx.epoch,
+    };
+    return c.json(report);
   });
   r.get('/events/:eventId/conflicts', async (c) => {
     const eventId = c.req.param('eventId');
-    const ctx = await loadContext(deps.store, eventId);
+    const ctx = await loadReportContext(deps.store, eventId);
     const rows = await listIdConflicts(deps.store.db, eventId);
     return c.json(conflictReport(ctx, rows));
   });

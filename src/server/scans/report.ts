@@ -1,6 +1,7 @@
-// Builds the organizer's attendance and conflict reports from stored scans. Attendance comes
-// from the shared incremental fold (equal to foldAttendance by its property test), so the server
-// counts each person once per session exactly as every tablet does.
+// Builds the organizer's attendance and conflict reports from a fold of the stored scans. The
+// fold is the shared incremental one (equal to foldAttendance by its property test), so the
+// server counts each person once per session exactly as every tablet does; routes take it from
+// the per-event cache (fold-cache.ts), `foldScans` builds it whole (the reference in tests).
 import type {
   AdmissionCopy,
   AttendanceEntry,
@@ -16,17 +17,28 @@ import { compareEvents, compareText } from '../../shared/door/attendance-rules.j
 import { createAttendanceState } from '../../shared/door/attendance.js';
 import type { AttendanceState } from '../../shared/door/attendance.js';
 import { correctTime } from '../../shared/door/clock.js';
-import type { ScanEvent } from '../../shared/door/types.js';
+import type { AttendanceRecord, ScanEvent } from '../../shared/door/types.js';
 import type { StoredScan } from '../store/scans.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The whole fold of `scans` at once: the reference the cached fold must always equal. */
+export function foldScans(scans: readonly StoredScan[]): Pick<ReportContext, 'state' | 'byId'> {
+  return {
+    state: createAttendanceState(scans.map((s) => s.event)),
+    byId: new Map(scans.map((s) => [s.event.id, s] as const)),
+  };
+}
+
 /** What a report needs besides the scans: names of people, devices and sessions. */
 export interface ReportContext {
   event: EventDetail;
-  scans: StoredScan[];
+  /** The fold of the event's scans. */
+  state: AttendanceState;
+  /** The folded scans by event id. */
+  byId: ReadonlyMap<string, StoredScan>;
   /** Participant id → name and business. */
-  people: Map<string, { name: string; business: string }>;
+  people: ReadonlyMap<string, { name: string; business: string }>;
   /** Device id → name and latest clock offset. */
   devices: Map<string, { name: string; serverMinusDeviceMs: number | null }>;
 }
@@ -64,10 +76,37 @@ function personOf(ctx: ReportContext, personId: string, first: ScanEvent | undef
   return { name: first?.walkIn?.name ?? '', business: first?.walkIn?.business ?? '' };
 }
 
+/** One person's line in a session's attendance. */
+export function attendanceEntry(
+  ctx: ReportContext,
+  personId: string,
+  record: AttendanceRecord,
+): AttendanceEntry {
+  const scan = ctx.byId.get(record.firstEventId);
+  const first = scan?.event ?? ctx.state.events.get(record.firstEventId);
+  const who = personOf(ctx, personId, first);
+  return {
+    personId,
+    participantId: first?.participantId ?? null,
+    name: who.name,
+    business: who.business,
+    walkIn: first?.kind === 'walk-in',
+    // Stored scans carry their corrected time, so the fold's `at` is already corrected.
+    at: iso(record.at),
+    deviceTime: iso(first?.deviceTime ?? record.at),
+    door: record.door,
+    deviceId: record.deviceId,
+    deviceName: ctx.devices.get(record.deviceId)?.name ?? null,
+    volunteer: record.volunteer,
+    admissions: record.admissions,
+    flagged: record.flagged,
+    firstEventId: record.firstEventId,
+  };
+}
+
 /** Per session (the event's, then any unknown ones seen in scans): who is in, first admission. */
-export function attendanceReport(ctx: ReportContext, state?: AttendanceState): AttendanceReport {
-  const st = state ?? createAttendanceState(ctx.scans.map((s) => s.event));
-  const byId = new Map(ctx.scans.map((s) => [s.event.id, s] as const));
+export function attendanceReport(ctx: ReportContext): AttendanceReport {
+  const { state: st } = ctx;
   const sessions = sessionIndex(ctx.event);
   const out = new Map<string, SessionAttendance>();
   for (const [id, s] of sessions) {
@@ -80,27 +119,7 @@ export function attendanceReport(ctx: ReportContext, state?: AttendanceState): A
         row = { sessionId, waveId: null, name: null, count: 0, attendees: [] };
         out.set(sessionId, row);
       }
-      const scan = byId.get(record.firstEventId);
-      const first = scan?.event ?? st.events.get(record.firstEventId);
-      const who = personOf(ctx, personId, first);
-      const entry: AttendanceEntry = {
-        personId,
-        participantId: first?.participantId ?? null,
-        name: who.name,
-        business: who.business,
-        walkIn: first?.kind === 'walk-in',
-        // Stored scans carry their corrected time, so the fold's `at` is already corrected.
-        at: iso(record.at),
-        deviceTime: iso(first?.deviceTime ?? record.at),
-        door: record.door,
-        deviceId: record.deviceId,
-        deviceName: ctx.devices.get(record.deviceId)?.name ?? null,
-        volunteer: record.volunteer,
-        admissions: record.admissions,
-        flagged: record.flagged,
-        firstEventId: record.firstEventId,
-      };
-      row.attendees.push(entry);
+      row.attendees.push(attendanceEntry(ctx, personId, record));
       row.count += 1;
     }
   }
@@ -114,17 +133,15 @@ export function attendanceReport(ctx: ReportContext, state?: AttendanceState): A
  * Check-ins by two or more devices for one person and session (both kept, counted once), and
  * differing copies of one id.
  */
-export function conflictReport(
-  ctx: ReportContext,
-  idConflicts: IdConflictRow[],
-  state?: AttendanceState,
-): ConflictReport {
-  const st = state ?? createAttendanceState(ctx.scans.map((s) => s.event));
-  const byId = new Map(ctx.scans.map((s) => [s.event.id, s] as const));
+export function conflictReport(ctx: ReportContext, idConflicts: IdConflictRow[]): ConflictReport {
+  const { state: st, byId } = ctx;
   const sessions = sessionIndex(ctx.event);
   const doubles: DoubleAdmission[] = [];
   for (const [personId, cells] of st.cells) {
     for (const [sessionId, ids] of cells) {
+      // Most cells hold one device's check-ins: tell without building lists (this loop runs
+      // over every person-session of the event on each request).
+      if (!twoDevicesCheckedIn(st, ids)) continue;
       const live = [...ids]
         .filter((id) => !st.undoneBy.has(id))
         .map((id) => st.events.get(id)!)
@@ -175,6 +192,19 @@ export function conflictReport(
     idConflicts: ids,
     serverTime: iso(Date.now()),
   };
+}
+
+function twoDevicesCheckedIn(st: AttendanceState, ids: Set<string>): boolean {
+  if (ids.size < 2) return false;
+  let device: string | null = null;
+  for (const id of ids) {
+    if (st.undoneBy.has(id)) continue;
+    const e = st.events.get(id)!;
+    if (e.kind !== 'check-in') continue;
+    if (device === null) device = e.deviceId;
+    else if (e.deviceId !== device) return true;
+  }
+  return false;
 }
 
 /** A row of listIdConflicts. */

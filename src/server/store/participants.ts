@@ -38,6 +38,8 @@ export interface ListQuery {
   waveId?: string | undefined;
   q?: string | undefined;
   status?: ParticipantStatus | undefined;
+  /** Only these ids (`in: true`) or all but these (hadir / belum hadir, from the fold). */
+  ids?: { in: boolean; ids: string[] } | undefined;
   offset: number;
   limit: number;
 }
@@ -47,6 +49,9 @@ export async function listParticipants(db: Db, eventId: string, query: ListQuery
   let base = db.selectFrom('participants').where('event_id', '=', eventId);
   if (query.waveId) base = base.where('wave_id', '=', query.waveId);
   if (query.status) base = base.where('status', '=', query.status);
+  if (query.ids?.in) base = base.where('id', 'in', query.ids.ids.length ? query.ids.ids : ['']);
+  if (query.ids && !query.ids.in && query.ids.ids.length)
+    base = base.where('id', 'not in', query.ids.ids);
   if (query.q) {
     const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     const digits = query.q.replace(/\D/g, '');

@@ -287,6 +287,27 @@ export async function allScans(db: Db, eventId: string): Promise<StoredScan[]> {
   return rows.map(toStoredScan);
 }
 
+/**
+ * Up to `limit` scans of an event after seq `after`, in seq order, for the incremental report
+ * fold (scans/fold-cache.ts). Within one event seq order is commit order (lockEventScans), so a
+ * cursor taken from these seqs never steps over a scan another process commits later.
+ */
+export async function storedScansAfter(
+  db: Db,
+  eventId: string,
+  after: number,
+  limit: number,
+): Promise<{ seq: number; scan: StoredScan }[]> {
+  const rows = await withOffsets(db)
+    .select('s.seq')
+    .where('s.event_id', '=', eventId)
+    .where('s.seq', '>', after)
+    .orderBy('s.seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ seq: Number(r.seq), scan: toStoredScan(r) }));
+}
+
 /** Which device recorded each of these scans (ids the event does not hold are left out). */
 export async function scanDevices(
   db: Db,

@@ -139,6 +139,8 @@ export interface Participant {
 export interface ParticipantList {
   participants: Participant[];
   total: number;
+  /** Participant id → ids of the sessions they were admitted to (this page's people). */
+  attended?: Record<string, string[]>;
 }
 
 export interface TicketLinks {

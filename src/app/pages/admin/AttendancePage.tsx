@@ -3,12 +3,7 @@
 // of a tablet's "scans not sent yet" file, the last resort when a tablet never synced.
 import './attendance.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type {
-  AttendanceReport,
-  ConflictReport,
-  LiveScan,
-  RejectionReport,
-} from '../../../shared/api/attendance';
+import type { ConflictReport, LiveScan, RejectionReport } from '../../../shared/api/attendance';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { pickText, useLang } from '../../i18n/i18n';
@@ -16,24 +11,40 @@ import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { attendanceText, wibTime } from './attendance-text';
 import { RejectionList } from './RejectionList';
+import { RosterSummary } from './RosterSummary';
+import { useAttendanceReport } from './use-attendance-report';
+import { useRosterSummary } from './use-roster-summary';
 
-/** Re-reads the reports this long after the last live scan, so a burst costs one reload. */
+/**
+ * After a burst of live scans (this long after the last) the attendance table fetches only the
+ * changes since its cursor and the conflicts are read again; the roster summary above them
+ * applies each scan at once (use-roster-summary.ts).
+ */
 const RELOAD_AFTER_MS = 400;
 
 /** Live arrivals: the newest scans of the event, from GET /api/events/:id/live. */
-function useLiveScans(eventId: string, onScan: () => void): { scans: LiveScan[]; live: boolean } {
+function useLiveScans(
+  eventId: string,
+  onScan: (scan: LiveScan, seq: number) => void,
+  onReady: (after: number) => void,
+): { scans: LiveScan[]; live: boolean } {
   const [scans, setScans] = useState<LiveScan[]>([]);
   const [live, setLive] = useState(false);
   const callback = useRef(onScan);
   callback.current = onScan;
+  const ready = useRef(onReady);
+  ready.current = onReady;
   useEffect(() => {
     if (typeof EventSource !== 'function') return;
     const source = new EventSource(`/api/events/${encodeURIComponent(eventId)}/live`);
-    source.addEventListener('ready', () => setLive(true));
+    source.addEventListener('ready', (e) => {
+      setLive(true);
+      ready.current((JSON.parse((e as MessageEvent<string>).data) as { after: number }).after);
+    });
     source.addEventListener('scan', (e) => {
       const scan = JSON.parse((e as MessageEvent<string>).data) as LiveScan;
       setScans((list) => [scan, ...list].slice(0, 15));
-      callback.current();
+      callback.current(scan, Number((e as MessageEvent<string>).lastEventId));
     });
     // EventSource reconnects by itself (sending Last-Event-ID); only show that it is away.
     source.onerror = () => setLive(false);
@@ -49,18 +60,24 @@ export default function AttendancePage({ params }: { params: Record<string, stri
   const eventId = params.eventId ?? '';
   const base = `/api/events/${encodeURIComponent(eventId)}`;
   const event = useEventDetail(eventId);
-  const report = useApiData<AttendanceReport>(`${base}/attendance`);
+  const report = useAttendanceReport(eventId);
   const conflicts = useApiData<ConflictReport>(`${base}/conflicts`);
   const rejections = useApiData<RejectionReport>(`${base}/rejections`);
+  const roster = useRosterSummary(eventId);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { scans, live } = useLiveScans(eventId, () => {
-    if (reloadTimer.current) clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(() => {
-      report.reload();
-      conflicts.reload();
-      rejections.reload();
-    }, RELOAD_AFTER_MS);
-  });
+  const { scans, live } = useLiveScans(
+    eventId,
+    (scan, seq) => {
+      roster.onScan(scan, seq);
+      if (reloadTimer.current) clearTimeout(reloadTimer.current);
+      reloadTimer.current = setTimeout(() => {
+        report.refresh();
+        conflicts.reload();
+        rejections.reload();
+      }, RELOAD_AFTER_MS);
+    },
+    roster.onReady,
+  );
   const [sessionId, setSessionId] = useState<string | null>(null);
   const sessions = report.data?.sessions ?? [];
   const shown = sessions.find((s) => s.sessionId === sessionId) ?? sessions[0];
@@ -81,8 +98,17 @@ export default function AttendancePage({ params }: { params: Record<string, stri
         <a class="button" href={`${base}/attendance.csv`} download data-testid="export-attendance">
           {t.exportCsv}
         </a>
-        <ImportUnsynced eventId={eventId} onImported={() => report.reload()} />
+        <ImportUnsynced
+          eventId={eventId}
+          onImported={() => {
+            report.reload();
+            roster.reload();
+          }}
+        />
       </div>
+
+      <ErrorNotice error={roster.error} />
+      <RosterSummary summary={roster.summary} />
 
       <h2>{t.bySession}</h2>
       {sessions.length === 0 && report.data && <p>{t.nobody}</p>}

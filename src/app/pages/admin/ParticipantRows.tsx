@@ -1,5 +1,7 @@
-import type { Participant } from '../../../shared/api/schemas';
+import type { Participant, WaveInfo } from '../../../shared/api/schemas';
 import { useLang } from '../../i18n/i18n';
+import { AttendanceCell } from './ParticipantAttendance';
+import { participantsAttendanceText } from './participants-attendance-text';
 import { participantsText } from './participants-text';
 import { useCan } from './me';
 
@@ -7,12 +9,17 @@ import { useCan } from './me';
 export function ParticipantRows(props: {
   participants: Participant[];
   waveName: Map<string, string>;
+  /** Waves by id and each person's sessions attended: the attendance column. */
+  waves: Map<string, WaveInfo>;
+  attended: Record<string, string[]>;
   onEdit: (p: Participant) => void;
   onTicket: (p: Participant) => void;
   onReissue: (p: Participant) => void;
   onCancel: (p: Participant) => void;
 }) {
-  const t = participantsText[useLang()];
+  const lang = useLang();
+  const t = participantsText[lang];
+  const ta = participantsAttendanceText[lang];
   const staf = useCan('staf');
   return (
     <div class="table-scroll">
@@ -23,6 +30,7 @@ export function ParticipantRows(props: {
             <th scope="col">{t.colBusiness}</th>
             <th scope="col">{t.colPhone}</th>
             <th scope="col">{t.colWave}</th>
+            <th scope="col">{ta.attendance}</th>
             <th scope="col">{t.colActions}</th>
           </tr>
         </thead>
@@ -43,6 +51,12 @@ export function ParticipantRows(props: {
                 <td>{p.business}</td>
                 <td class="nowrap">{p.phone}</td>
                 <td>{props.waveName.get(p.waveId) ?? '—'}</td>
+                <td data-testid="participant-attendance">
+                  <AttendanceCell
+                    wave={props.waves.get(p.waveId)}
+                    attended={props.attended[p.id] ?? []}
+                  />
+                </td>
                 <td>
                   <span class="row-actions" hidden={!staf}>
                     <button

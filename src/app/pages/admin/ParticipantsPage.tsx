@@ -8,6 +8,7 @@ import type { ApiFailure } from '../../lib/api';
 import { navigate, useLocation } from '../../router';
 import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { ParticipantForm } from './ParticipantForm';
+import { AttendanceFilter } from './ParticipantAttendance';
 import { ParticipantRows } from './ParticipantRows';
 import type { ListFilter } from './participants-query';
 import { PAGE_SIZE, filterSearch, listPath, pageCount, readFilter } from './participants-query';
@@ -166,6 +167,7 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
             <option value="cancelled">{t.cancelledStatus}</option>
           </select>
         </div>
+        <AttendanceFilter filter={filter} waves={waves} apply={apply} />
         <div class="field">
           <button type="submit">{t.find}</button>
         </div>
@@ -191,6 +193,8 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
         <ParticipantRows
           participants={data.participants}
           waveName={waveName}
+          waves={new Map(waves.map((w) => [w.id, w]))}
+          attended={data.attended ?? {}}
           onEdit={(p) => open({ kind: 'edit', p })}
           onTicket={(p) => open({ kind: 'ticket', p })}
           onReissue={(p) => open({ kind: 'reissue', p })}

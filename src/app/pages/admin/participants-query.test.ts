@@ -23,3 +23,22 @@ describe('participants list filter', () => {
     expect(pageCount(782)).toBe(16);
   });
 });
+
+describe('participants attendance filter', () => {
+  it('keeps hadir / belum hadir and the session in the page URL and asks the server for it', () => {
+    const f = {
+      q: '',
+      wave: '',
+      status: '' as const,
+      attendance: 'belum' as const,
+      session: 'S1',
+      page: 1,
+    };
+    expect(filterSearch(f)).toBe('?hadir=belum&session=S1');
+    expect(readFilter(new URLSearchParams('hadir=belum&session=S1'))).toEqual(f);
+    expect(listPath('E1', f)).toBe(
+      '/api/events/E1/participants?attendance=belum&session=S1&offset=0&limit=50',
+    );
+    expect(readFilter(new URLSearchParams('hadir=mungkin')).attendance).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-// The participants list's filters live in the page URL (?q=&wave=&status=&page=) so a reload,
+// The participants list's filters live in the page URL (?q=&wave=&status=&hadir=&session=&page=) so a reload,
 // the back button or a shared link shows the same list.
 import type { ParticipantStatus } from '../../../shared/api/schemas';
 
@@ -8,6 +8,9 @@ export interface ListFilter {
   q: string;
   wave: string;
   status: ParticipantStatus | '';
+  /** Attended (hadir) or not (belum) the `session`, or any session when none is chosen. */
+  attendance?: 'hadir' | 'belum' | undefined;
+  session?: string | undefined;
   page: number;
 }
 
@@ -15,11 +18,14 @@ export interface ListFilter {
 export function readFilter(search: URLSearchParams): ListFilter {
   const status = search.get('status');
   const page = Number(search.get('page') ?? '1');
+  const hadir = search.get('hadir');
   return {
     q: (search.get('q') ?? '').slice(0, 100),
     wave: (search.get('wave') ?? '').slice(0, 20),
     status: status === 'active' || status === 'cancelled' ? status : '',
     page: Number.isInteger(page) && page >= 1 && page < 100_000 ? page : 1,
+    attendance: hadir === 'hadir' || hadir === 'belum' ? hadir : undefined,
+    session: search.get('session')?.slice(0, 20) || undefined,
   };
 }
 
@@ -29,6 +35,8 @@ export function filterSearch(f: ListFilter): string {
   if (f.q.trim()) s.set('q', f.q.trim());
   if (f.wave) s.set('wave', f.wave);
   if (f.status) s.set('status', f.status);
+  if (f.attendance) s.set('hadir', f.attendance);
+  if (f.session) s.set('session', f.session);
   if (f.page > 1) s.set('page', String(f.page));
   const text = s.toString();
   return text ? `?${text}` : '';
@@ -40,6 +48,8 @@ export function listPath(eventId: string, f: ListFilter): string {
   if (f.q.trim()) s.set('q', f.q.trim());
   if (f.wave) s.set('wave', f.wave);
   if (f.status) s.set('status', f.status);
+  if (f.attendance) s.set('attendance', f.attendance);
+  if (f.attendance && f.session) s.set('session', f.session);
   s.set('offset', String((f.page - 1) * PAGE_SIZE));
   s.set('limit', String(PAGE_SIZE));
   return `/api/events/${encodeURIComponent(eventId)}/participants?${s.toString()}`;

@@ -70,3 +70,14 @@ export function formatWibDate(iso: string, lang: Lang): string {
     year: 'numeric',
   }).format(t);
 }
+
+/** The WIB hour and minute alone: "08.10" (for chart axes and buckets). */
+export function formatWibClock(iso: string, lang: Lang): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: 'Asia/Jakarta',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(t);
+}
