@@ -11,8 +11,10 @@ describe('scan words', () => {
       const w = verdictWords(kind);
       expect(w.id.length).toBeGreaterThan(3);
       expect(w.en.length).toBeGreaterThan(3);
+      // A raw code is lower-case words joined by dashes; words start with a capital.
+      expect(w.id).toMatch(/^[A-Z]/);
+      expect(w.en).toMatch(/^[A-Z]/);
       expect(w.id).not.toContain(kind);
-      expect(w.en).not.toContain(kind);
     }
   });
 
