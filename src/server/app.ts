@@ -16,6 +16,7 @@ import { participantRoutes } from './routes/participants.js';
 import { publicRoutes } from './routes/public.js';
 import { scanImportRoutes } from './routes/scan-import.js';
 import { reportRoutes } from './routes/reports.js';
+import { reviewRoutes } from './routes/review.js';
 import { syncRoutes } from './routes/sync.js';
 
 export const JSON_LIMIT = 1024 * 1024;
@@ -87,6 +88,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', reportRoutes(deps));
+  app.route('/api', reviewRoutes(deps));
   app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));

@@ -17,7 +17,7 @@ import { allScans } from '../store/scans.js';
 const EVENT = { id: 'Acara', en: 'Event' };
 
 /** Loads what a report needs: the event, its scans, and names of people and devices. */
-async function loadContext(store: Store, eventId: string): Promise<ReportContext> {
+export async function loadContext(store: Store, eventId: string): Promise<ReportContext> {
   const { db } = store;
   const event = await getEventDetail(db, eventId);
   if (!event) throw notFound(EVENT);

@@ -1,6 +1,7 @@
 // Schema migrations, in code, for SQLite and PostgreSQL alike. Append new ones; never edit old ones.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
+import { feedMigrations } from './migrations-feed.js';
 import { syncMigrations } from './migrations-sync.js';
 
 const ms = 'bigint' as const;
@@ -256,6 +257,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   ...syncMigrations,
+  ...feedMigrations,
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

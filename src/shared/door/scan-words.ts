@@ -1,6 +1,7 @@
 // The words the organizer's console shows for a scan: every verdict code and scan kind the door
 // records, in one place, so no screen ever shows a raw code like `admitted` or `not-a-ticket`.
 import type { Bilingual } from '../messages.js';
+import type { ReviewReason } from '../api/review.js';
 import type { ScanEventKind, VerdictKind } from './types.js';
 import { dayTimeText } from './wib-format.js';
 
@@ -71,4 +72,37 @@ export function scanAdmits(scan: { kind: ScanEventKind; verdict: VerdictKind | n
   if (scan.kind === 'undo') return false;
   if (scan.kind !== 'check-in') return true;
   return scan.verdict === 'admitted' || scan.verdict === 'valid-not-in-roster';
+}
+
+const REVIEW_WORDS: Record<Exclude<ReviewReason, 'flag' | 'rejected'>, Bilingual> = {
+  'manual-search': FLAG_WORDS['manual-search']!,
+  'walk-in': KIND_WORDS['walk-in'],
+  override: KIND_WORDS.override,
+  'not-in-roster': {
+    id: 'Tiket sah tetapi belum ada di daftar tablet saat dipindai',
+    en: "Genuine ticket, but not on the tablet's list when scanned",
+  },
+  'double-admission': {
+    id: 'Diterima di lebih dari satu pintu saat offline (dihitung satu kali)',
+    en: 'Admitted at more than one door while offline (counted once)',
+  },
+  'id-conflict': {
+    id: 'ID pemindaian yang sama dikirim dua kali dengan isi berbeda',
+    en: 'The same scan id was sent twice with different contents',
+  },
+  forged: VERDICT_WORDS.forged,
+};
+
+/** Why a "Perlu diperiksa" item needs a look; `detail` is the flag or the server's reason. */
+export function reviewWords(reason: ReviewReason, detail: string | null): Bilingual {
+  if (reason === 'flag') return flagWords(detail ?? '');
+  if (reason === 'rejected') {
+    const text = detail ?? '';
+    const cut = text.indexOf(' / ');
+    const id = cut < 0 ? text : text.slice(0, cut);
+    const en = cut < 0 ? text : text.slice(cut + 3);
+    const lead = { id: 'Ditolak server', en: 'Refused by the server' };
+    return id === '' ? lead : { id: `${lead.id}: ${id}`, en: `${lead.en}: ${en}` };
+  }
+  return REVIEW_WORDS[reason];
 }
