@@ -79,6 +79,14 @@ for (const kind of await storeKinds()) {
       expect(messages.map((m) => m.data.id)).toEqual(events.map((e) => e.id));
       expect(Number(messages[1]!.id)).toBeGreaterThan(Number(messages[0]!.id));
       expect(messages[0]!.data).toMatchObject({ door: 'Pintu Timur', volunteer: 'Sari' });
+      // The console shows who it was and which tablet, not ids.
+      const p0 = f.participants.a[0]!;
+      expect(messages[0]!.data.person).toEqual({
+        name: p0.name,
+        business: p0.business,
+        waveId: f.waves.a,
+      });
+      expect(messages[0]!.data.deviceName).toBe('Tablet');
       expect(Date.parse(messages[0]!.data.correctedTime)).toBe(events[0]!.deviceTime);
       await reader.cancel();
     });
