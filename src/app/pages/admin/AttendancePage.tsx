@@ -1,21 +1,17 @@
 // /admin/events/:eventId/attendance: who is in, per session, arriving live from every door
-// (server-sent events); the conflicts and refused scans to review; the export for certificates; and the import
+// (server-sent events) in words; everything to review (ReviewList); the export for certificates; and the import
 // of a tablet's "scans not sent yet" file, the last resort when a tablet never synced.
 import './attendance.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type {
-  AttendanceReport,
-  ConflictReport,
-  LiveScan,
-  RejectionReport,
-} from '../../../shared/api/attendance';
+import type { AttendanceReport, LiveScan } from '../../../shared/api/attendance';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
-import { pickText, useLang } from '../../i18n/i18n';
+import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { attendanceText, wibTime } from './attendance-text';
-import { RejectionList } from './RejectionList';
+import { LiveFeed } from './LiveFeed';
+import { ReviewList } from './ReviewList';
 
 /** Re-reads the reports this long after the last live scan, so a burst costs one reload. */
 const RELOAD_AFTER_MS = 400;
@@ -50,15 +46,13 @@ export default function AttendancePage({ params }: { params: Record<string, stri
   const base = `/api/events/${encodeURIComponent(eventId)}`;
   const event = useEventDetail(eventId);
   const report = useApiData<AttendanceReport>(`${base}/attendance`);
-  const conflicts = useApiData<ConflictReport>(`${base}/conflicts`);
-  const rejections = useApiData<RejectionReport>(`${base}/rejections`);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [arrivals, setArrivals] = useState(0);
   const { scans, live } = useLiveScans(eventId, () => {
     if (reloadTimer.current) clearTimeout(reloadTimer.current);
     reloadTimer.current = setTimeout(() => {
       report.reload();
-      conflicts.reload();
-      rejections.reload();
+      setArrivals((n) => n + 1);
     }, RELOAD_AFTER_MS);
   });
   const [sessionId, setSessionId] = useState<string | null>(null);
@@ -73,7 +67,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
   return (
     <AdminLayout section="attendance" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
-      <ErrorNotice error={report.error ?? conflicts.error} />
+      <ErrorNotice error={report.error} />
       <p class="live-state" data-testid="live-state" data-live={String(live)}>
         {live ? t.live : t.notLive}
       </p>
@@ -143,63 +137,9 @@ export default function AttendancePage({ params }: { params: Record<string, stri
         </table>
       )}
 
-      <h2>{t.conflicts}</h2>
-      <ConflictList report={conflicts.data} names={names} />
-      <RejectionList report={rejections.data} />
-
-      <h2>{t.latest}</h2>
-      {scans.length === 0 ? (
-        <p class="muted">{t.waitingLive}</p>
-      ) : (
-        <ol class="live-feed" data-testid="live-feed">
-          {scans.map((s) => (
-            <li key={s.id}>
-              {wibTime(s.correctedTime, lang)} · {s.door} · {s.volunteer} ·{' '}
-              {s.kind === 'check-in' ? (s.verdict ?? '') : s.kind}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ReviewList eventId={eventId} refresh={arrivals} />
+      <LiveFeed scans={scans} waves={event.data?.waves ?? []} />
     </AdminLayout>
-  );
-}
-
-function ConflictList(props: { report: ConflictReport | null; names: Map<string, string> }) {
-  const lang = useLang();
-  const t = attendanceText[lang];
-  const r = props.report;
-  if (!r) return null;
-  if (r.doubleAdmissions.length === 0 && r.idConflicts.length === 0) {
-    return <p data-testid="no-conflicts">{t.noConflicts}</p>;
-  }
-  return (
-    <ul class="conflicts" data-testid="conflicts">
-      {r.doubleAdmissions.map((d) => (
-        <li key={`${d.personId}|${d.sessionId}`} data-person={d.personId}>
-          <strong>{d.name}</strong> — {props.names.get(d.sessionId) ?? d.sessionName ?? ''}:{' '}
-          {t.doubleAdmission}
-          <ul>
-            {d.admissions.map((a) => (
-              <li key={a.eventId}>
-                {wibTime(a.correctedTime, lang)} · {a.door} · {a.deviceName ?? a.deviceId} ·{' '}
-                {a.volunteer}
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-      {r.idConflicts.map((c) => (
-        <li key={`id|${c.id}|${c.received.receivedAt}`}>
-          {pickText(
-            {
-              id: `ID pemindaian ${c.id} dikirim dua kali dengan isi berbeda (${c.received.deviceName ?? c.received.deviceId}).`,
-              en: `Scan id ${c.id} was sent twice with different contents (${c.received.deviceName ?? c.received.deviceId}).`,
-            },
-            lang,
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -70,3 +70,22 @@ export function formatWibDate(iso: string, lang: Lang): string {
     year: 'numeric',
   }).format(t);
 }
+
+const clockFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** "08.12.03" (or "08:12:03") in WIB: a time of day on the day's own screens (feed, lists). */
+export function formatWibClock(iso: string, lang: Lang): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return '—';
+  let f = clockFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(lang), {
+      timeZone: 'Asia/Jakarta',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    clockFormats.set(lang, f);
+  }
+  return f.format(t);
+}
