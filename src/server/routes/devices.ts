@@ -13,6 +13,7 @@ import { createRateLimiter } from '../auth/rate-limit.js';
 import { requireOrganizer } from '../auth/session.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import type { AppDeps, AppEnv } from '../context.js';
+import { listDeviceReports } from '../store/device-reports.js';
 import { readJson } from '../http/body.js';
 import { fail, notFound } from '../http/problem.js';
 import {
@@ -126,7 +127,13 @@ export function deviceRoutes(deps: AppDeps) {
 
   r.get('/events/:eventId/devices', organizer, async (c) => {
     const event = await eventOrFail(c.req.param('eventId'));
-    return c.json({ devices: (await listDevices(db, event.id)).map(toDeviceInfo) });
+    const [rows, reports] = await Promise.all([
+      listDevices(db, event.id),
+      listDeviceReports(db, event.id),
+    ]);
+    return c.json({
+      devices: rows.map((r) => ({ ...toDeviceInfo(r), report: reports.get(r.id) ?? null })),
+    });
   });
 
   r.post('/devices/:deviceId/revoke', organizer, async (c) => {

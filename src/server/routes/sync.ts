@@ -5,11 +5,14 @@
 import { Hono } from 'hono';
 import type { PulledScanEvent, SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
 import { PULL_PAGE_DEFAULT, SyncPullQuery, SyncPushBody } from '../../shared/api/sync.js';
+import { readDeviceReport } from '../../shared/api/device-report.js';
 import { phoneLast4 } from '../../shared/door/phone.js';
 import { requireDevice } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
 import { ingestScans } from '../scans/ingest.js';
+import { saveDeviceReport } from '../store/device-reports.js';
+import type { DeviceAuth } from '../store/devices.js';
 import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-changes.js';
 import { loadDoorStanding } from '../store/door-standing.js';
 import { maxScanSeq, scanEventsPage } from '../store/scans.js';
@@ -26,10 +29,17 @@ export function syncRoutes(deps: AppDeps) {
   r.use('/sync/push', requireDevice(deps, { touch: false }));
   r.use('/sync/pull', requireDevice(deps));
 
+  // The tablet's report of itself, when it sent a readable one; never fails the sync.
+  const saveReport = async (device: DeviceAuth, value: unknown, now: number) => {
+    const report = readDeviceReport(value);
+    if (report) await saveDeviceReport(deps.store.db, device, report, now);
+  };
+
   r.post('/sync/push', async (c) => {
     const receivedAt = Date.now();
     const device = c.get('device');
     const body = await readJson(c, SyncPushBody);
+    await saveReport(device, body.report, receivedAt);
     // What the server can measure alone: its receive time minus the device's send time (low by
     // the one-way network delay). The tablet estimates its own from the round trip.
     const serverMinusDeviceMs = body.sentAt === undefined ? null : receivedAt - body.sentAt;
@@ -59,6 +69,7 @@ export function syncRoutes(deps: AppDeps) {
   r.get('/sync/pull', async (c) => {
     const device = c.get('device');
     const q = validate(SyncPullQuery, c.req.query());
+    await saveReport(device, q.report, Date.now());
     const limit = q.limit ?? PULL_PAGE_DEFAULT;
     const cursor = parseCursor(q.cursor);
     const { db } = deps.store;
