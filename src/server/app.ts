@@ -4,11 +4,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
+import { refuseArchivedWrites } from './http/read-only.js';
 import { serveApp } from './http/static.js';
 import { createLiveHub } from './live/hub.js';
 import { authRoutes } from './routes/auth.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
+import { eventLifecycleRoutes } from './routes/event-lifecycle.js';
 import { eventRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
 import { liveRoutes } from './routes/live.js';
@@ -81,9 +83,12 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     c.header('Cache-Control', 'no-store');
   });
 
+  app.use('/api/*', refuseArchivedWrites(deps));
+
   app.route('/api', publicRoutes(deps));
   app.route('/api', authRoutes(deps));
   app.route('/api', eventRoutes(deps));
+  app.route('/api', eventLifecycleRoutes(deps));
   app.route('/api', participantRoutes(deps));
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));

@@ -57,7 +57,9 @@ export function eventRoutes(deps: AppDeps) {
     return event;
   };
 
-  r.get('/events', async (c) => c.json({ events: await listEvents(db) }));
+  r.get('/events', async (c) =>
+    c.json({ events: await listEvents(db, { archived: c.req.query('archived') === '1' }) }),
+  );
   r.post('/events', async (c) => {
     const body = await readJson(c, EventBody);
     const id = await createEvent(db, body.name);

@@ -10,7 +10,9 @@ import { phoneLast4 } from '../../shared/door/phone.js';
 import { requireDevice } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
+import { archivedProblem } from '../http/read-only.js';
 import { ingestScans } from '../scans/ingest.js';
+import { isArchived } from '../store/event-lifecycle.js';
 import { saveDeviceReport } from '../store/device-reports.js';
 import type { DeviceAuth } from '../store/devices.js';
 import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-changes.js';
@@ -38,6 +40,8 @@ export function syncRoutes(deps: AppDeps) {
   r.post('/sync/push', async (c) => {
     const receivedAt = Date.now();
     const device = c.get('device');
+    // An archived event is read-only; the tablet keeps its scans until it is un-archived.
+    if (await isArchived(deps.store.db, device.eventId)) throw archivedProblem();
     const body = await readJson(c, SyncPushBody);
     await saveReport(device, body.report, receivedAt);
     // What the server can measure alone: its receive time minus the device's send time (low by

@@ -110,6 +110,8 @@ export interface EventSummary {
   name: string;
   createdAt: string;
   participantCount: number;
+  /** Set while the event is archived: read-only, hidden from the list unless asked for. */
+  archivedAt?: string | null;
 }
 
 export interface EventDetail extends EventSummary {
