@@ -20,6 +20,7 @@ import {
   getParticipantRow,
   insertParticipant,
   listParticipants,
+  reactivateParticipant,
   reissueTicket,
   toParticipant,
   updateParticipant,
@@ -173,6 +174,20 @@ export function participantRoutes(deps: AppDeps) {
     await pokeDoors(deps, current.event_id);
     const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
     return c.json(links.get(next.id));
+  });
+
+  r.post('/participants/:id/reactivate', async (c) => {
+    const current = await participantOrFail(c.req.param('id'));
+    if (current.status === 'active') {
+      throw fail(409, 'participant-active', 'Peserta masih aktif', 'The participant is active');
+    }
+    // Someone else may hold their NIK by now (phones are unique per event, cancelled or not).
+    await noClash(current.event_id, { nik: current.nik }, current.id);
+    const next = await db.transaction().execute((tx) => reactivateParticipant(tx, current));
+    // TODO(audit): reactivate participant current.id (new ticket version next.ticket_version)
+    await pokeDoors(deps, current.event_id);
+    const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
+    return c.json({ participant: toParticipant(next), ticket: links.get(next.id) });
   });
 
   r.get('/participants/:id/ticket', async (c) => {

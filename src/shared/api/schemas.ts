@@ -105,6 +105,12 @@ export interface WaveInfo {
   participantCount: number;
 }
 
+/** POST /api/demo: a name asks for a second copy (the demo loads once under its own name). */
+export const DemoBody = v.object({
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+});
+export type DemoBody = v.InferOutput<typeof DemoBody>;
+
 export interface EventSummary {
   id: string;
   name: string;
