@@ -1,5 +1,6 @@
 import type { Participant } from '../../../shared/api/schemas';
 import { useLang } from '../../i18n/i18n';
+import { housekeepingText } from './housekeeping-text';
 import { participantsText } from './participants-text';
 
 /** The participants table; each action names its participant for screen readers. */
@@ -10,8 +11,10 @@ export function ParticipantRows(props: {
   onTicket: (p: Participant) => void;
   onReissue: (p: Participant) => void;
   onCancel: (p: Participant) => void;
+  onReactivate: (p: Participant) => void;
 }) {
-  const t = participantsText[useLang()];
+  const lang = useLang();
+  const t = participantsText[lang];
   return (
     <div class="table-scroll">
       <table class="participants" data-testid="participants-table">
@@ -82,7 +85,17 @@ export function ParticipantRows(props: {
                           {t.cancel}
                         </button>
                       </>
-                    ) : null}
+                    ) : (
+                      <button
+                        type="button"
+                        class="secondary small"
+                        onClick={() => props.onReactivate(p)}
+                        aria-label={`${housekeepingText[lang].reactivate}: ${p.name}`}
+                        data-testid="participant-reactivate"
+                      >
+                        {housekeepingText[lang].reactivate}
+                      </button>
+                    )}
                   </span>
                 </td>
               </tr>
