@@ -11,6 +11,9 @@ import { adminApi, asFailure, useApiData } from './admin-api';
 import { feedText } from './feed-text';
 import { formatWibClock } from './wib-time';
 
+/** Read again this often besides after live scans: refusals arrive without one. */
+const REVIEW_REFRESH_MS = 60_000;
+
 /** The list; `refresh` changes whenever new scans arrived, to read it again. */
 export function ReviewList(props: { eventId: string; refresh: number }) {
   const lang = useLang();
@@ -23,6 +26,11 @@ export function ReviewList(props: { eventId: string; refresh: number }) {
   useEffect(() => {
     if (props.refresh > 0) reload();
   }, [props.refresh, reload]);
+  // A push whose scans were all refused stores no scan, so no live message announces it.
+  useEffect(() => {
+    const id = setInterval(reload, REVIEW_REFRESH_MS);
+    return () => clearInterval(id);
+  }, [reload]);
 
   const mark = async (item: ReviewItem, reviewed: boolean) => {
     setError(null);
