@@ -30,7 +30,9 @@ describe('scan words', () => {
       venue: 'Balaikota',
       startsAt: '2026-12-15T01:30:00Z',
     });
-    expect(w.id).toBe('Salah gelombang — tiketnya Gelombang 2, Balaikota, Selasa 15 Desember 08.30');
+    expect(w.id).toBe(
+      'Salah gelombang — tiketnya Gelombang 2, Balaikota, Selasa 15 Desember 08.30',
+    );
     expect(w.en).toContain('the ticket is for Gelombang 2, Balaikota, Tuesday 15 December 08:30');
   });
 
