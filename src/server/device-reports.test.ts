@@ -85,6 +85,16 @@ for (const kind of await storeKinds()) {
       });
     });
 
+    it('says whether the event data the tablet holds is current', async () => {
+      expect((await shown()).report?.rosterCurrent).toBe(false); // 'v-124' is made up
+      const manifest = await json(await asDevice(a, tablet.token, '/api/door/manifest'));
+      const q = encodeURIComponent(
+        JSON.stringify({ unsynced: 0, rosterVersion: manifest.version }),
+      );
+      await asDevice(a, tablet.token, `/api/sync/pull?report=${q}`);
+      expect((await shown()).report?.rosterCurrent).toBe(true);
+    });
+
     it('ignores an unreadable report and syncs all the same', async () => {
       const before = (await shown()).report;
       const pushed = await asDevice(a, tablet.token, '/api/sync/push', {

@@ -42,6 +42,8 @@ export interface DeviceReportInfo {
   unsynced: number;
   oldestUnsyncedAt: string | null;
   rosterVersion: string | null;
+  /** True when rosterVersion is what the server would give this tablet now; null if unknown. */
+  rosterCurrent?: boolean | null;
   appVersion: string | null;
   serverMinusDeviceMs: number | null;
   storagePersisted: boolean | null;

@@ -65,6 +65,7 @@ export function DeviceGlanceCells(props: { glance: DeviceGlance; now: number; ne
           <span class="tag warn">{g.notPersisted}</span>
         )}
         {x.appVersion && <div class="muted">{g.app(x.appVersion)}</div>}
+        {x.rosterCurrent === false && <div class="tag warn">{g.rosterOld}</div>}
       </td>
     </>
   );

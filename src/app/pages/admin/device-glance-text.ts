@@ -19,6 +19,7 @@ const id = {
   persisted: 'Permanen',
   notPersisted: 'Bisa terhapus oleh browser',
   app: (v: string) => `Aplikasi ${v}`,
+  rosterOld: 'Data acara di tablet belum diperbarui',
 };
 
 const en: typeof id = {
@@ -38,6 +39,7 @@ const en: typeof id = {
   persisted: 'Persistent',
   notPersisted: 'The browser may clear it',
   app: (v) => `App ${v}`,
+  rosterOld: 'Event data on the tablet not updated yet',
 };
 
 export const deviceGlanceText: Record<Lang, typeof id> = { id, en };

@@ -18,6 +18,8 @@ export interface DeviceGlance {
   /** false: the browser may clear this tablet's data (scans not yet sent would be lost). */
   storagePersisted: boolean | null;
   appVersion: string | null;
+  /** Whether the event data it holds (waves, sessions, keys) is the current one. */
+  rosterCurrent: boolean | null;
 }
 
 const ms = (iso: string | null | undefined) => {
@@ -46,6 +48,7 @@ export function deviceGlance(d: DeviceInfo, now: number): DeviceGlance {
     clockWrong: clockOffsetMs !== null && Math.abs(clockOffsetMs) > CLOCK_WRONG_MS,
     storagePersisted: r?.storagePersisted ?? null,
     appVersion: r?.appVersion ?? null,
+    rosterCurrent: r?.rosterCurrent ?? null,
   };
 }
 
