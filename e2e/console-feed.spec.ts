@@ -11,10 +11,10 @@ import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
 
 let server: RunningServer;
-test.beforeAll(async () => {
+test.beforeEach(async () => {
   server = await startServer();
 });
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 test('the live feed speaks, and refused scans wait in Perlu diperiksa until reviewed', async ({
   page,
@@ -103,6 +103,59 @@ test('the live feed speaks, and refused scans wait in Perlu diperiksa until revi
       'data-reviewed',
       'true',
     );
+  } finally {
+    await api.dispose();
+  }
+});
+
+test('the devices page shows each tablet at a glance, and flags one sitting on unsent scans', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(60_000);
+  const api = await request.newContext();
+  try {
+    await context.request.post(`${server.origin}/api/setup`, {
+      data: {
+        token: server.setupLink!.split('#')[1],
+        username: 'panitia',
+        password: 'rahasia-panitia-1',
+      },
+    });
+    const demo = await context.request.post(`${server.origin}/api/demo`);
+    expect(demo.status()).toBe(201);
+    const event = (await demo.json()) as { id: string; waves: { id: string }[] };
+    const offer = await context.request.post(
+      `${server.origin}/api/events/${event.id}/devices/pairings`,
+      { data: { name: 'Tablet Barat', door: 'Pintu Barat', waveIds: [event.waves[0]!.id] } },
+    );
+    const { code } = (await offer.json()) as { code: string };
+    const tablet = (await (
+      await api.post(`${server.origin}/api/devices/pair`, { data: { code } })
+    ).json()) as PairResult;
+    const report = {
+      unsynced: 3,
+      oldestUnsyncedAt: Date.now() - 30 * 60_000,
+      appVersion: '0.1.0',
+      serverMinusDeviceMs: 5 * 60_000,
+      storagePersisted: false,
+    };
+    const pulled = await api.get(
+      `${server.origin}/api/sync/pull?report=${encodeURIComponent(JSON.stringify(report))}`,
+      { headers: { authorization: `Bearer ${tablet.token}` } },
+    );
+    expect(pulled.status()).toBe(200);
+
+    // Eleven minutes later, in the organizer's browser, with no word from the tablet since.
+    await page.clock.install({ time: Date.now() + 11 * 60_000 });
+    await page.goto(`${server.origin}/admin/events/${event.id}/devices`);
+    const row = page.locator('tr', { hasText: 'Tablet Barat' });
+    await expect(row).toHaveAttribute('data-stale', 'true');
+    await expect(row.getByTestId('device-unsynced')).toContainText('3 pemindaian');
+    await expect(row.getByTestId('device-unsynced')).toContainText('tidak terlihat 10 menit');
+    await expect(row.getByTestId('device-seen')).toContainText('11 menit lalu');
+    await expect(row.getByTestId('device-clock')).toContainText('Salah: terlambat 5 menit');
+    await expect(row.getByTestId('device-storage')).toContainText('Bisa terhapus');
   } finally {
     await api.dispose();
   }

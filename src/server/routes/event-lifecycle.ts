@@ -32,7 +32,7 @@ export function eventLifecycleRoutes(deps: AppDeps) {
     r.post(`/events/:eventId/${archived ? 'archive' : 'unarchive'}`, async (c) => {
       const eventId = c.req.param('eventId');
       if (!(await setArchived(db, eventId, archived ? Date.now() : null))) throw notFound(EVENT);
-      // TODO(audit): archived ? 'archive' : 'unarchive' of eventId by c.get('organizer')
+      // TODO(audit): archive / unarchive (eventId, by c.get('organizer'))
       return c.json((await getEventDetail(db, eventId)) as EventDetail);
     });
   archive(true);
@@ -63,7 +63,7 @@ export function eventLifecycleRoutes(deps: AppDeps) {
       );
     }
     await deleteEventCascade(db, eventId);
-    // TODO(audit): delete of eventId (event.name) by c.get('organizer')
+    // TODO(audit): delete (eventId, event.name, by c.get('organizer'))
     deps.log('info', 'event deleted', { eventId });
     return c.body(null, 204);
   });

@@ -184,7 +184,7 @@ export function participantRoutes(deps: AppDeps) {
     // Someone else may hold their NIK by now (phones are unique per event, cancelled or not).
     await noClash(current.event_id, { nik: current.nik }, current.id);
     const next = await db.transaction().execute((tx) => reactivateParticipant(tx, current));
-    // TODO(audit): reactivate participant current.id (new ticket version next.ticket_version)
+    // TODO(audit): reactivate (participant current.id, new ticket version next.ticket_version)
     await pokeDoors(deps, current.event_id);
     const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
     return c.json({ participant: toParticipant(next), ticket: links.get(next.id) });
