@@ -91,6 +91,21 @@ for (const kind of await storeKinds()) {
       await reader.cancel();
     });
 
+    it('opens with the latest scans when asked for recent ones', async () => {
+      const res = await a.call(`/api/events/${f.event.id}/live?recent=1`);
+      const reader = res.body!.getReader();
+      const seen = { text: '' };
+      const text = await readUntil(reader, seen, /event: scan[\s\S]*\n\n/);
+      const sent = text
+        .split('\n\n')
+        .filter((m) => m.includes('event: scan'))
+        .map((m) => (JSON.parse(/^data: (.*)$/m.exec(m)![1]!) as LiveScan).person?.name);
+      // Only the latest one: the second of the two pushed above.
+      expect(sent).toEqual([f.participants.a[1]!.name]);
+      await reader.cancel();
+      expect((await a.call(`/api/events/${f.event.id}/live?recent=99`)).status).toBe(400);
+    });
+
     it('needs an organizer, and a known event', async () => {
       expect((await a.app.request(`/api/events/${f.event.id}/live`)).status).toBe(401);
       expect((await a.call('/api/events/NOPE/live')).status).toBe(404);

@@ -11,10 +11,14 @@ import { notFound } from '../http/problem.js';
 import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
 import { createWaker } from '../live/waker.js';
-import { liveLines } from '../scans/live-lines.js';
+import { liveLines, seqBeforeRecent } from '../scans/live-lines.js';
 import { maxScanSeq, scanEventsPage } from '../store/scans.js';
 
-const LiveQuery = v.object({ after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))) });
+const LiveQuery = v.object({
+  after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
+  /** A fresh view starts with the event's latest scans (at most 50), not an empty feed. */
+  recent: v.optional(v.pipe(v.string(), v.regex(/^\d{1,2}$/), v.transform(Number), v.maxValue(50))),
+});
 const HEARTBEAT_MS = 25_000;
 const PAGE = 500;
 
@@ -37,7 +41,9 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
       ? Number(resume)
       : q.after !== undefined
         ? Number(q.after)
-        : await maxScanSeq(db, eventId);
+        : q.recent
+          ? await seqBeforeRecent(db, eventId, q.recent)
+          : await maxScanSeq(db, eventId);
 
     return streamSSE(c, async (stream) => {
       const waker = createWaker();

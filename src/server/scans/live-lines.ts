@@ -39,3 +39,20 @@ export async function liveLines(
     return line;
   });
 }
+
+/** The cursor just before the event's `count` latest scans (0 when it has fewer). */
+export async function seqBeforeRecent(
+  db: Kysely<Database>,
+  eventId: string,
+  count: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('scan_events')
+    .select('seq')
+    .where('event_id', '=', eventId)
+    .orderBy('seq', 'desc')
+    .offset(count - 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Number(row.seq) - 1 : 0;
+}

@@ -13,6 +13,8 @@ import { attendanceText, wibTime } from './attendance-text';
 import { LiveFeed } from './LiveFeed';
 import { ReviewList } from './ReviewList';
 
+/** How many of the latest scans the live feed shows. */
+const FEED_LENGTH = 15;
 /** Re-reads the reports this long after the last live scan, so a burst costs one reload. */
 const RELOAD_AFTER_MS = 400;
 
@@ -24,11 +26,14 @@ function useLiveScans(eventId: string, onScan: () => void): { scans: LiveScan[];
   callback.current = onScan;
   useEffect(() => {
     if (typeof EventSource !== 'function') return;
-    const source = new EventSource(`/api/events/${encodeURIComponent(eventId)}/live`);
+    // The latest scans first, so the feed is not empty when the page opens mid-event.
+    const source = new EventSource(
+      `/api/events/${encodeURIComponent(eventId)}/live?recent=${FEED_LENGTH}`,
+    );
     source.addEventListener('ready', () => setLive(true));
     source.addEventListener('scan', (e) => {
       const scan = JSON.parse((e as MessageEvent<string>).data) as LiveScan;
-      setScans((list) => [scan, ...list].slice(0, 15));
+      setScans((list) => [scan, ...list.filter((s) => s.id !== scan.id)].slice(0, FEED_LENGTH));
       callback.current();
     });
     // EventSource reconnects by itself (sending Last-Event-ID); only show that it is away.
