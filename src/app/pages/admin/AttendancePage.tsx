@@ -80,7 +80,13 @@ export default function AttendancePage({ params }: { params: Record<string, stri
         <a class="button" href={`${base}/attendance.csv`} download data-testid="export-attendance">
           {t.exportCsv}
         </a>
-        <ImportUnsynced eventId={eventId} onImported={() => report.reload()} />
+        <ImportUnsynced
+          eventId={eventId}
+          onImported={() => {
+            report.reload();
+            setArrivals((n) => n + 1);
+          }}
+        />
       </div>
 
       <h2>{t.bySession}</h2>
