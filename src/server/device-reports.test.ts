@@ -44,7 +44,7 @@ for (const kind of await storeKinds()) {
       expect((await shown()).report).toBeNull();
     });
 
-    it('keeps the report sent with a push', async () => {
+    it('keeps the report sent with a push, less the events that push delivered', async () => {
       const oldest = Date.UTC(2026, 11, 8, 1, 0, 0);
       const res = await asDevice(a, tablet.token, '/api/sync/push', {
         json: {
@@ -62,7 +62,8 @@ for (const kind of await storeKinds()) {
       expect(res.status).toBe(200);
       const d = await shown();
       expect(d.report).toMatchObject({
-        unsynced: 7,
+        unsynced: 6, // 7 waiting when sent, one of them in this push
+
         oldestUnsyncedAt: new Date(oldest).toISOString(),
         rosterVersion: 'v-123',
         appVersion: '0.1.0',
@@ -107,6 +108,16 @@ for (const kind of await storeKinds()) {
       const pulled = await asDevice(a, tablet.token, '/api/sync/pull?report=%7Bnot-json');
       expect(pulled.status).toBe(200);
       expect((await shown()).report).toEqual(before);
+    });
+
+    it('counts nothing left when a push delivered everything that waited', async () => {
+      await asDevice(a, tablet.token, '/api/sync/push', {
+        json: {
+          events: [scan(tablet, sessionA, f.participants.a[3]!.id)],
+          report: { unsynced: 1, oldestUnsyncedAt: Date.UTC(2026, 11, 8, 1, 0, 0) },
+        },
+      });
+      expect((await shown()).report).toMatchObject({ unsynced: 0, oldestUnsyncedAt: null });
     });
   });
 }

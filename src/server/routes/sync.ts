@@ -32,9 +32,18 @@ export function syncRoutes(deps: AppDeps) {
   r.use('/sync/pull', requireDevice(deps));
 
   // The tablet's report of itself, when it sent a readable one; never fails the sync.
-  const saveReport = async (device: DeviceAuth, value: unknown, now: number) => {
+  // `answered`: events of this push the tablet will drop from its outbox (all that were answered).
+  const saveReport = async (device: DeviceAuth, value: unknown, now: number, answered = 0) => {
     const report = readDeviceReport(value);
-    if (report) await saveDeviceReport(deps.store.db, device, report, now);
+    if (!report) return;
+    // Counted before sending: what is left once this push is answered.
+    const unsynced = Math.max(0, report.unsynced - answered);
+    await saveDeviceReport(
+      deps.store.db,
+      device,
+      { ...report, unsynced, oldestUnsyncedAt: unsynced > 0 ? report.oldestUnsyncedAt : null },
+      now,
+    );
   };
 
   r.post('/sync/push', async (c) => {
@@ -43,7 +52,6 @@ export function syncRoutes(deps: AppDeps) {
     // An archived event is read-only; the tablet keeps its scans until it is un-archived.
     if (await isArchived(deps.store.db, device.eventId)) throw archivedProblem();
     const body = await readJson(c, SyncPushBody);
-    await saveReport(device, body.report, receivedAt);
     // What the server can measure alone: its receive time minus the device's send time (low by
     // the one-way network delay). The tablet estimates its own from the round trip.
     const serverMinusDeviceMs = body.sentAt === undefined ? null : receivedAt - body.sentAt;
@@ -55,6 +63,7 @@ export function syncRoutes(deps: AppDeps) {
       serverMinusDeviceMs,
       notifyChannel: deps.live?.channel ?? null,
     });
+    await saveReport(device, body.report, receivedAt, results.length);
     if (!deps.live?.channel && results.some((r) => r.status === 'stored')) {
       // After the commit; a failed announcement only delays live views, never the tablet.
       await deps.live?.announce(device.eventId, device.id).catch((err: unknown) => {
