@@ -13,7 +13,7 @@ const id = {
   unmark: 'Batalkan tanda',
   reviewedBy: (by: string, at: string) => `Diperiksa oleh ${by}, ${at}`,
   showReviewed: 'Tampilkan yang sudah diperiksa',
-  unknownPerson: 'Tanpa nama',
+  unknownPerson: 'Tidak dikenal',
 };
 
 const en: typeof id = {
@@ -27,7 +27,7 @@ const en: typeof id = {
   unmark: 'Undo mark',
   reviewedBy: (by, at) => `Reviewed by ${by}, ${at}`,
   showReviewed: 'Show reviewed items',
-  unknownPerson: 'No name',
+  unknownPerson: 'Unknown',
 };
 
 export const feedText: Record<Lang, typeof id> = { id, en };
