@@ -139,7 +139,7 @@ test('two doors converge: live already-in, offline catch-up, double admission fl
   expect(pair.admissions.map((x) => x.door).sort()).toEqual(['Pintu Timur', 'Pintu Utama']);
   expect(pair.admissions.map((x) => x.volunteer).sort()).toEqual(['Agus', 'Rina']);
   expect(pair.admissions.map((x) => x.deviceId).sort()).toEqual([a.deviceId, b.deviceId].sort());
-  await expect(office.getByTestId('conflicts')).toContainText(people[3]!.name);
+  await expect(office.getByTestId('review-items')).toContainText(people[3]!.name);
   await expect(office.getByTestId('attendance-table')).toHaveAttribute(
     'data-session',
     door.sessionId,

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
+import { refuseArchivedWrites } from './http/read-only.js';
 import { serveApp } from './http/static.js';
 import { createLiveHub } from './live/hub.js';
 import { accountRoutes } from './routes/account.js';
@@ -11,6 +12,7 @@ import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
 import { authRoutes } from './routes/auth.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
+import { eventLifecycleRoutes } from './routes/event-lifecycle.js';
 import { eventRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
 import { liveRoutes } from './routes/live.js';
@@ -18,6 +20,7 @@ import { participantRoutes } from './routes/participants.js';
 import { publicRoutes } from './routes/public.js';
 import { scanImportRoutes } from './routes/scan-import.js';
 import { reportRoutes } from './routes/reports.js';
+import { reviewRoutes } from './routes/review.js';
 import { syncRoutes } from './routes/sync.js';
 import { teamRoutes } from './routes/team.js';
 
@@ -83,14 +86,18 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     c.header('Cache-Control', 'no-store');
   });
 
+  app.use('/api/*', refuseArchivedWrites(deps));
+
   app.route('/api', publicRoutes(deps));
   app.route('/api', authRoutes(deps));
   app.route('/api', eventRoutes(deps));
+  app.route('/api', eventLifecycleRoutes(deps));
   app.route('/api', participantRoutes(deps));
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', reportRoutes(deps));
   app.route('/api', attendanceSummaryRoutes(deps));
+  app.route('/api', reviewRoutes(deps));
   app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));

@@ -79,8 +79,31 @@ for (const kind of await storeKinds()) {
       expect(messages.map((m) => m.data.id)).toEqual(events.map((e) => e.id));
       expect(Number(messages[1]!.id)).toBeGreaterThan(Number(messages[0]!.id));
       expect(messages[0]!.data).toMatchObject({ door: 'Pintu Timur', volunteer: 'Sari' });
+      // The console shows who it was and which tablet, not ids.
+      const p0 = f.participants.a[0]!;
+      expect(messages[0]!.data.person).toEqual({
+        name: p0.name,
+        business: p0.business,
+        waveId: f.waves.a,
+      });
+      expect(messages[0]!.data.deviceName).toBe('Tablet');
       expect(Date.parse(messages[0]!.data.correctedTime)).toBe(events[0]!.deviceTime);
       await reader.cancel();
+    });
+
+    it('opens with the latest scans when asked for recent ones', async () => {
+      const res = await a.call(`/api/events/${f.event.id}/live?recent=1`);
+      const reader = res.body!.getReader();
+      const seen = { text: '' };
+      const text = await readUntil(reader, seen, /event: scan[\s\S]*\n\n/);
+      const sent = text
+        .split('\n\n')
+        .filter((m) => m.includes('event: scan'))
+        .map((m) => (JSON.parse(/^data: (.*)$/m.exec(m)![1]!) as LiveScan).person?.name);
+      // Only the latest one: the second of the two pushed above.
+      expect(sent).toEqual([f.participants.a[1]!.name]);
+      await reader.cancel();
+      expect((await a.call(`/api/events/${f.event.id}/live?recent=99`)).status).toBe(400);
     });
 
     it('needs an organizer, and a known event', async () => {

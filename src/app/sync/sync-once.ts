@@ -16,6 +16,7 @@ import {
   setServerMinusDevice,
 } from '../db';
 import { api, ApiFailure } from '../lib/api';
+import { gatherDeviceReport } from './device-report';
 import { followManifest } from './manifest-refresh';
 import { roundTripOffset } from '../../shared/door/clock';
 
@@ -70,7 +71,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
       const sentAt = now();
       const answer = await api<SyncPushResult>('/api/sync/push', {
         token,
-        body: { events, sentAt },
+        body: { events, sentAt, report: await gatherDeviceReport(db) },
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const answeredAt = now();
@@ -95,8 +96,13 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
     let manifestVersion: string | undefined;
     for (let page = 0; page < pages; page++) {
       const cursor = await getPullCursor(db);
-      const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
-      const pulled = await api<SyncPullResult>(`/api/sync/pull${query}`, {
+      const query = new URLSearchParams();
+      if (cursor !== null) query.set('cursor', cursor);
+      // The report once per round, with its first pull: after the push, so it counts what is left.
+      const self = page === 0 ? await gatherDeviceReport(db) : undefined;
+      if (self) query.set('report', JSON.stringify(self));
+      const search = query.toString() === '' ? '' : `?${query.toString()}`;
+      const pulled = await api<SyncPullResult>(`/api/sync/pull${search}`, {
         token,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

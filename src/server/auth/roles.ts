@@ -44,12 +44,15 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/rejections': 'pemantau',
   'GET /api/events/:eventId/live': 'pemantau',
   'GET /api/events/:eventId/devices': 'pemantau',
+  'GET /api/events/:eventId/review': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
   'PATCH /api/participants/:id': 'staf',
   'POST /api/participants/:id/cancel': 'staf',
   'POST /api/participants/:id/reissue': 'staf',
+  'POST /api/participants/:id/reactivate': 'staf',
+  'POST /api/events/:eventId/review/marks': 'staf',
   'GET /api/participants/:id/ticket': 'staf',
   'GET /api/events/:eventId/tickets.csv': 'staf',
   'GET /api/events/:eventId/badges': 'staf',
@@ -68,6 +71,9 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'PATCH /api/sessions/:sessionId': 'admin',
   'DELETE /api/sessions/:sessionId': 'admin',
   'POST /api/demo': 'admin',
+  'POST /api/events/:eventId/archive': 'admin',
+  'POST /api/events/:eventId/unarchive': 'admin',
+  'DELETE /api/events/:eventId': 'admin',
 
   // The team and its audit log.
   'GET /api/team': 'admin',

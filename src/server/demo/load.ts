@@ -8,10 +8,23 @@ import { DEMO_EVENT, generateDemoRoster } from './generate.js';
 
 const CHUNK = 200;
 
-/** Creates the demo event and returns its id. */
-export async function loadDemo(store: Store): Promise<string> {
+/** The demo's own name, for the one copy loaded without asking for another by name. */
+export const DEMO_NAME = DEMO_EVENT.name;
+
+/** The id of an event (archived or not) already called `name`, if any. */
+export async function eventNamed(store: Store, name: string): Promise<string | undefined> {
+  const row = await store.db
+    .selectFrom('events')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Creates the demo event (under `name`, for a second copy) and returns its id. */
+export async function loadDemo(store: Store, name: string = DEMO_NAME): Promise<string> {
   const { db } = store;
-  const eventId = await createEvent(db, DEMO_EVENT.name);
+  const eventId = await createEvent(db, name);
   const roster = generateDemoRoster();
   const people = [roster.wave1, roster.wave2];
   const now = Date.now();

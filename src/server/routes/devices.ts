@@ -13,6 +13,8 @@ import { createRateLimiter } from '../auth/rate-limit.js';
 import { requireOrganizer } from '../auth/session.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import type { AppDeps, AppEnv } from '../context.js';
+import { listDeviceReports } from '../store/device-reports.js';
+import { loadDoorStanding } from '../store/door-standing.js';
 import { readJson } from '../http/body.js';
 import { fail, notFound } from '../http/problem.js';
 import {
@@ -127,7 +129,23 @@ export function deviceRoutes(deps: AppDeps) {
 
   r.get('/events/:eventId/devices', organizer, async (c) => {
     const event = await eventOrFail(c.req.param('eventId'));
-    return c.json({ devices: (await listDevices(db, event.id)).map(toDeviceInfo) });
+    const [rows, reports] = await Promise.all([
+      listDevices(db, event.id),
+      listDeviceReports(db, event.id),
+    ]);
+    const devices = await Promise.all(
+      rows.map(async (r) => {
+        const info = toDeviceInfo(r);
+        const report = reports.get(r.id) ?? null;
+        // Is the event data it holds (waves, sessions, keys) what it would be given now?
+        if (report?.rosterVersion && info.revokedAt === null) {
+          const standing = await loadDoorStanding(db, { ...info, eventId: r.event_id });
+          report.rosterCurrent = standing ? standing.version === report.rosterVersion : null;
+        }
+        return { ...info, report };
+      }),
+    );
+    return c.json({ devices });
   });
 
   r.post('/devices/:deviceId/revoke', organizer, async (c) => {

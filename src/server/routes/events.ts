@@ -1,9 +1,9 @@
 // Events, waves and sessions; and the Tangsel demo programme.
 import { Hono } from 'hono';
-import { EventBody, SessionBody, WaveBody } from '../../shared/api/schemas.js';
+import { DemoBody, EventBody, SessionBody, WaveBody } from '../../shared/api/schemas.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { loadDemo } from '../demo/load.js';
+import { DEMO_NAME, eventNamed, loadDemo } from '../demo/load.js';
 import { readJson } from '../http/body.js';
 import { fail, notFound } from '../http/problem.js';
 import {
@@ -24,6 +24,15 @@ import { pokeDoors } from '../live/poke.js';
 const EVENT = { id: 'Acara', en: 'Event' };
 const WAVE = { id: 'Gelombang', en: 'Wave' };
 const SESSION = { id: 'Sesi', en: 'Session' };
+
+const demoExists = (name: string, eventId: string) =>
+  fail(
+    409,
+    'demo-exists',
+    `Acara contoh "${name}" sudah dimuat. Untuk salinan kedua, beri nama lain.`,
+    `The demo event "${name}" is already loaded. For a second copy, give it another name.`,
+    { eventId },
+  );
 
 function checkTimes(b: { startsAt: string; endsAt: string }): void {
   const start = Date.parse(b.startsAt);
@@ -57,7 +66,9 @@ export function eventRoutes(deps: AppDeps) {
     return event;
   };
 
-  r.get('/events', async (c) => c.json({ events: await listEvents(db) }));
+  r.get('/events', async (c) =>
+    c.json({ events: await listEvents(db, { archived: c.req.query('archived') === '1' }) }),
+  );
   r.post('/events', async (c) => {
     const body = await readJson(c, EventBody);
     const id = await createEvent(db, body.name);
@@ -112,8 +123,15 @@ export function eventRoutes(deps: AppDeps) {
     return c.body(null, 204);
   });
 
+  // Loaded once; a second copy only when asked for by a name no event has.
   r.post('/demo', async (c) => {
-    const id = await loadDemo(deps.store);
+    const asked = c.req.header('content-type')?.includes('json')
+      ? (await readJson(c, DemoBody)).name
+      : undefined;
+    const name = asked ?? DEMO_NAME;
+    const existing = await eventNamed(deps.store, name);
+    if (existing) throw demoExists(name, existing);
+    const id = await loadDemo(deps.store, name);
     return c.json(await detail(id), 201);
   });
   return r;

@@ -4,7 +4,6 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import * as v from 'valibot';
-import type { LiveScan } from '../../shared/api/attendance.js';
 import { requireOrganizer, sessionAlive } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
@@ -12,9 +11,14 @@ import { notFound } from '../http/problem.js';
 import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
 import { createWaker } from '../live/waker.js';
+import { liveLines, seqBeforeRecent } from '../scans/live-lines.js';
 import { maxScanSeq, scanEventsPage } from '../store/scans.js';
 
-const LiveQuery = v.object({ after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))) });
+const LiveQuery = v.object({
+  after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
+  /** A fresh view starts with the event's latest scans (at most 50), not an empty feed. */
+  recent: v.optional(v.pipe(v.string(), v.regex(/^\d{1,2}$/), v.transform(Number), v.maxValue(50))),
+});
 const HEARTBEAT_MS = 25_000;
 const PAGE = 500;
 
@@ -37,7 +41,9 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
       ? Number(resume)
       : q.after !== undefined
         ? Number(q.after)
-        : await maxScanSeq(db, eventId);
+        : q.recent
+          ? await seqBeforeRecent(db, eventId, q.recent)
+          : await maxScanSeq(db, eventId);
 
     return streamSSE(c, async (stream) => {
       const waker = createWaker();
@@ -69,13 +75,14 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
           limit: PAGE,
         });
         if (page.length === PAGE) pending = true;
-        for (const { seq, event } of page) {
-          // The same correction as reports and pulls (store/scans.ts), as ISO for the console.
-          const scan: LiveScan = {
-            ...event,
-            correctedTime: new Date(event.correctedTime).toISOString(),
-          };
-          await stream.writeSSE({ event: 'scan', id: String(seq), data: JSON.stringify(scan) });
+        // The same correction as reports and pulls (store/scans.ts), with names for the console.
+        const lines = await liveLines(
+          db,
+          eventId,
+          page.map((p) => p.event),
+        );
+        for (const [i, { seq }] of page.entries()) {
+          await stream.writeSSE({ event: 'scan', id: String(seq), data: JSON.stringify(lines[i]) });
           last = seq;
         }
       }

@@ -21,6 +21,7 @@ import {
   getParticipantRow,
   insertParticipant,
   listParticipants,
+  reactivateParticipant,
   reissueTicket,
   toParticipant,
   updateParticipant,
@@ -204,6 +205,29 @@ export function participantRoutes(deps: AppDeps) {
     await pokeDoors(deps, current.event_id);
     const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
     return c.json(links.get(next.id));
+  });
+
+  r.post('/participants/:id/reactivate', async (c) => {
+    const current = await participantOrFail(c.req.param('id'));
+    if (current.status === 'active') {
+      throw fail(409, 'participant-active', 'Peserta masih aktif', 'The participant is active');
+    }
+    // Someone else may hold their NIK by now (phones are unique per event, cancelled or not).
+    await noClash(current.event_id, { nik: current.nik }, current.id);
+    const next = await db.transaction().execute((tx) => reactivateParticipant(tx, current));
+    await audit(db, {
+      actorId: c.get('organizer').id,
+      action: 'participant-reactivate',
+      eventId: current.event_id,
+      details: {
+        participantId: current.id,
+        name: current.name,
+        ticketVersion: next.ticket_version,
+      },
+    });
+    await pokeDoors(deps, current.event_id);
+    const links = await ticketLinksFor(db, next.event_id, [next], publicOrigin(deps, c));
+    return c.json({ participant: toParticipant(next), ticket: links.get(next.id) });
   });
 
   r.get('/participants/:id/ticket', async (c) => {

@@ -5,11 +5,16 @@
 import { Hono } from 'hono';
 import type { PulledScanEvent, SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
 import { PULL_PAGE_DEFAULT, SyncPullQuery, SyncPushBody } from '../../shared/api/sync.js';
+import { readDeviceReport } from '../../shared/api/device-report.js';
 import { phoneLast4 } from '../../shared/door/phone.js';
 import { requireDevice } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
+import { archivedProblem } from '../http/read-only.js';
 import { ingestScans } from '../scans/ingest.js';
+import { isArchived } from '../store/event-lifecycle.js';
+import { saveDeviceReport } from '../store/device-reports.js';
+import type { DeviceAuth } from '../store/devices.js';
 import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-changes.js';
 import { loadDoorStanding } from '../store/door-standing.js';
 import { maxScanSeq, scanEventsPage } from '../store/scans.js';
@@ -26,9 +31,26 @@ export function syncRoutes(deps: AppDeps) {
   r.use('/sync/push', requireDevice(deps, { touch: false }));
   r.use('/sync/pull', requireDevice(deps));
 
+  // The tablet's report of itself, when it sent a readable one; never fails the sync.
+  // `answered`: events of this push the tablet will drop from its outbox (all that were answered).
+  const saveReport = async (device: DeviceAuth, value: unknown, now: number, answered = 0) => {
+    const report = readDeviceReport(value);
+    if (!report) return;
+    // Counted before sending: what is left once this push is answered.
+    const unsynced = Math.max(0, report.unsynced - answered);
+    await saveDeviceReport(
+      deps.store.db,
+      device,
+      { ...report, unsynced, oldestUnsyncedAt: unsynced > 0 ? report.oldestUnsyncedAt : null },
+      now,
+    );
+  };
+
   r.post('/sync/push', async (c) => {
     const receivedAt = Date.now();
     const device = c.get('device');
+    // An archived event is read-only; the tablet keeps its scans until it is un-archived.
+    if (await isArchived(deps.store.db, device.eventId)) throw archivedProblem();
     const body = await readJson(c, SyncPushBody);
     // What the server can measure alone: its receive time minus the device's send time (low by
     // the one-way network delay). The tablet estimates its own from the round trip.
@@ -41,6 +63,7 @@ export function syncRoutes(deps: AppDeps) {
       serverMinusDeviceMs,
       notifyChannel: deps.live?.channel ?? null,
     });
+    await saveReport(device, body.report, receivedAt, results.length);
     if (!deps.live?.channel && results.some((r) => r.status === 'stored')) {
       // After the commit; a failed announcement only delays live views, never the tablet.
       await deps.live?.announce(device.eventId, device.id).catch((err: unknown) => {
@@ -59,6 +82,7 @@ export function syncRoutes(deps: AppDeps) {
   r.get('/sync/pull', async (c) => {
     const device = c.get('device');
     const q = validate(SyncPullQuery, c.req.query());
+    await saveReport(device, q.report, Date.now());
     const limit = q.limit ?? PULL_PAGE_DEFAULT;
     const cursor = parseCursor(q.cursor);
     const { db } = deps.store;

@@ -46,22 +46,33 @@ export async function renameEvent(db: Db, id: string, name: string): Promise<boo
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** All events, newest first, with participant counts. */
-export async function listEvents(db: Db): Promise<EventSummary[]> {
-  const rows = await db
+/** Events, newest first, with participant counts; archived ones only when asked for. */
+export async function listEvents(
+  db: Db,
+  opts: { archived?: boolean } = {},
+): Promise<EventSummary[]> {
+  let query = db
     .selectFrom('events as e')
     .leftJoin('participants as p', (j) =>
       j.onRef('p.event_id', '=', 'e.id').on('p.status', '=', 'active'),
     )
-    .select(['e.id', 'e.name', 'e.created_at', (eb) => eb.fn.count<number>('p.id').as('n')])
-    .groupBy(['e.id', 'e.name', 'e.created_at'])
-    .orderBy('e.created_at', 'desc')
-    .execute();
+    .select([
+      'e.id',
+      'e.name',
+      'e.created_at',
+      'e.archived_at',
+      (eb) => eb.fn.count<number>('p.id').as('n'),
+    ])
+    .groupBy(['e.id', 'e.name', 'e.created_at', 'e.archived_at'])
+    .orderBy('e.created_at', 'desc');
+  if (!opts.archived) query = query.where('e.archived_at', 'is', null);
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     createdAt: iso(r.created_at),
     participantCount: Number(r.n),
+    archivedAt: r.archived_at === null ? null : iso(Number(r.archived_at)),
   }));
 }
 
@@ -109,6 +120,7 @@ export async function getEventDetail(db: Db, id: string): Promise<EventDetail | 
     name: event.name,
     createdAt: iso(event.created_at),
     participantCount: waveInfos.reduce((n, w) => n + w.participantCount, 0),
+    archivedAt: event.archived_at === null ? null : iso(Number(event.archived_at)),
     waves: waveInfos,
   };
 }

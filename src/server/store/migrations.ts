@@ -1,6 +1,7 @@
 // Schema migrations, in code, for SQLite and PostgreSQL alike. Append new ones; never edit old ones.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
+import { feedMigrations } from './migrations-feed.js';
 import { syncMigrations } from './migrations-sync.js';
 import { teamMigrations } from './migrations-team.js';
 
@@ -258,6 +259,7 @@ const migrations: Record<string, Migration> = {
   },
   ...syncMigrations,
   ...teamMigrations,
+  ...feedMigrations,
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

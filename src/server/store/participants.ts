@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Participant, ParticipantStatus } from '../../shared/api/schemas.js';
 import { newParticipantId } from '../../shared/base32.js';
+import { phoneSearchForms } from '../../shared/roster/phone.js';
 import type { Database, ParticipantTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -54,12 +55,13 @@ export async function listParticipants(db: Db, eventId: string, query: ListQuery
     base = base.where('id', 'not in', query.ids.ids);
   if (query.q) {
     const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    const digits = query.q.replace(/\D/g, '');
+    // Phones are stored as +62…; the search takes 0811…, 62811…, +62 811-… alike.
+    const phones = phoneSearchForms(query.q);
     base = base.where((eb) =>
       eb.or([
         eb(eb.fn('lower', ['name']), 'like', eb.val(like)),
         eb(eb.fn('lower', ['business']), 'like', eb.val(like)),
-        ...(digits.length >= 3 ? [eb('phone', 'like', `%${digits}%`)] : []),
+        ...phones.map((digits) => eb('phone', 'like', `%${digits}%`)),
       ]),
     );
   }
@@ -187,6 +189,23 @@ export async function reissueTicket(db: Db, current: ParticipantTable, now = Dat
     .execute();
   await revoke(db, current, 'reissued', now);
   return { ...current, ticket_version: version, updated_at: now };
+}
+
+/**
+ * Brings a cancelled participant back with a new ticket version. The cancelled version stays
+ * revoked (cancelParticipant revoked it), so an old ticket still shows "Tiket dicabut".
+ */
+export async function reactivateParticipant(db: Db, current: ParticipantTable, now = Date.now()) {
+  if (current.status === 'active') return current;
+  const version = current.ticket_version + 1;
+  await db
+    .updateTable('participants')
+    .set({ status: 'active', ticket_version: version, updated_at: now })
+    .where('id', '=', current.id)
+    .execute();
+  // The cancellation revoked this version already; kept idempotent for rows cancelled before it.
+  await revoke(db, current, 'cancelled', now);
+  return { ...current, status: 'active' as const, ticket_version: version, updated_at: now };
 }
 
 async function revoke(

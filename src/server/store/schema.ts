@@ -31,6 +31,8 @@ export interface EventTable {
   name: string;
   created_at: number;
   updated_at: number;
+  /** Set while the event is archived (read-only, hidden from the list); migration 0013. */
+  archived_at: number | null;
 }
 
 export interface EventKeyTable {
@@ -180,6 +182,36 @@ export interface PairingCodeTable {
   device_id: string | null;
 }
 
+// --- Live feed, device reports, housekeeping (issue 10; migrations-feed.ts) ---
+
+/** An organizer's "seen it" on one "Perlu diperiksa" item (migration 0011). */
+export interface ReviewMarkTable {
+  event_id: string;
+  /** Names the item: see scans/review-items.ts. */
+  item_key: string;
+  /** The organizer's id. */
+  reviewed_by: string;
+  reviewed_at: number;
+}
+
+/** A tablet's latest report of itself, sent with its sync requests (migration 0012). */
+export interface DeviceReportTable {
+  device_id: string;
+  event_id: string;
+  /** Server time the report arrived. */
+  reported_at: number;
+  unsynced: number;
+  /** Device time of its oldest unsynced scan. */
+  oldest_unsynced_at: number | null;
+  roster_version: string | null;
+  app_version: string | null;
+  server_minus_device_ms: number | null;
+  /** 1 persistent, 0 not, null unknown. */
+  storage_persisted: number | null;
+}
+
+// --- end of the issue 10 live-feed block ---
+
 export interface Database {
   meta: MetaTable;
   organizers: OrganizerTable;
@@ -197,6 +229,8 @@ export interface Database {
   scan_conflicts: ScanConflictTable;
   scan_rejections: ScanRejectionTable;
   roster_changes: RosterChangeTable;
+  review_marks: ReviewMarkTable;
+  device_reports: DeviceReportTable;
   // Team slice (issue 10): invitations and the audit log.
   organizer_invitations: OrganizerInvitationTable;
   audit_log: AuditLogTable;

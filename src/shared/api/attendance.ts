@@ -7,6 +7,10 @@ import type { ScanEvent } from '../door/types.js';
 export type LiveScan = Omit<ScanEvent, 'correctedTime'> & {
   receivedAt: number;
   correctedTime: string;
+  /** Who it was, when known; `waveId` is their own wave (a walk-in has none). */
+  person?: { name: string; business: string; waveId?: string };
+  /** The tablet's name as paired. */
+  deviceName?: string;
 };
 
 /** One person's attendance at one session. */

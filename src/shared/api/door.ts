@@ -1,6 +1,7 @@
 // Door devices: pairing (organizer side and tablet side), the door's manifest and its roster.
 // Requests are valibot schemas (the server validates with them); answers are plain types.
 // The door roster carries only what the door needs: never NIK, e-mail or a full phone number.
+import type { DeviceReportInfo } from './device-report.js';
 import * as v from 'valibot';
 import type { EventPublicKey } from '../ticket/crypto.js';
 import type { ParticipantStatus, WaveInfo } from './schemas.js';
@@ -69,6 +70,8 @@ export interface DeviceInfo {
   revokedAt: string | null;
   /** The server's clock minus the tablet's (ms) at its latest push; null before any. */
   serverMinusDeviceMs?: number | null;
+  /** What the tablet last said about itself with a sync; null before any (or an old app). */
+  report?: DeviceReportInfo | null;
 }
 
 export interface DeviceList {

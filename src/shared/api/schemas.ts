@@ -108,11 +108,19 @@ export interface WaveInfo {
   participantCount: number;
 }
 
+/** POST /api/demo: a name asks for a second copy (the demo loads once under its own name). */
+export const DemoBody = v.object({
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+});
+export type DemoBody = v.InferOutput<typeof DemoBody>;
+
 export interface EventSummary {
   id: string;
   name: string;
   createdAt: string;
   participantCount: number;
+  /** Set while the event is archived: read-only, hidden from the list unless asked for. */
+  archivedAt?: string | null;
 }
 
 export interface EventDetail extends EventSummary {

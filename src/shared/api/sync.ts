@@ -56,6 +56,8 @@ export type ScanEventInput = v.InferOutput<typeof ScanEventSchema>;
 export const SyncPushBody = v.object({
   events: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(PUSH_BATCH_MAX)),
   sentAt: v.optional(epochMs),
+  /** The tablet's report of itself (device-report.ts); read on its own, never fatal. */
+  report: v.optional(v.unknown()),
 });
 export type SyncPushBody = v.InferOutput<typeof SyncPushBody>;
 
@@ -96,6 +98,8 @@ export interface SyncPushResult {
 /** GET /api/sync/pull's query. `cursor` is opaque: send back the one the last pull gave. */
 export const SyncPullQuery = v.object({
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}(\.\d{1,15})?$/))),
+  /** The tablet's report of itself as JSON text (device-report.ts); read on its own. */
+  report: v.optional(v.string()),
   limit: v.optional(
     v.pipe(
       v.string(),

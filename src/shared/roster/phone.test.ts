@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isNormalizedPhone, lastDigits, normalizePhone } from './phone.js';
+import { isNormalizedPhone, lastDigits, normalizePhone, phoneSearchForms } from './phone.js';
 
 describe('normalizePhone', () => {
   it('reads Indonesian mobiles in every form offices write them', () => {
@@ -84,5 +84,22 @@ describe('lastDigits', () => {
     expect(lastDigits('+6281234567890', 6)).toBe('567890');
     expect(lastDigits('+6281234567890', 0)).toBe('');
     expect(lastDigits('+62812', 10)).toBe('62812');
+  });
+});
+
+describe('phone search forms', () => {
+  it('turns every written start of an Indonesian number into the stored one', () => {
+    expect(phoneSearchForms('0811')).toEqual(['0811', '62811']);
+    expect(phoneSearchForms('62811')).toEqual(['62811']);
+    expect(phoneSearchForms('+62 811-23')).toEqual(['6281123']);
+    expect(phoneSearchForms('+62 0811')).toEqual(['620811', '62811']);
+    expect(phoneSearchForms('0811 2345-6789')).toEqual(['081123456789', '6281123456789']);
+  });
+
+  it('keeps what was typed (a middle or an end of the number) and ignores words', () => {
+    expect(phoneSearchForms('811')).toEqual(['811']);
+    expect(phoneSearchForms('0001')).toEqual(['0001', '62001']);
+    expect(phoneSearchForms('12')).toEqual([]);
+    expect(phoneSearchForms('Budi 0811')).toEqual([]);
   });
 });

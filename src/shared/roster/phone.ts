@@ -48,3 +48,23 @@ export function lastDigits(e164: string, n = 4): string {
   const digits = e164.replace(/\D/g, '');
   return n <= 0 ? '' : digits.slice(-n);
 }
+
+/**
+ * The digit strings a typed search may match inside stored (E.164) phones: what was typed, and,
+ * when it starts like a whole number (0…, 62…, +62…), the same start as stored (62…). "0811",
+ * "62811", "+62 811-" all find +62811…, while "0001" still finds a number ending in 0001.
+ * Empty when fewer than three digits were typed.
+ */
+export function phoneSearchForms(query: string): string[] {
+  const trimmed = query.trim();
+  const digits = trimmed.replace(SEPARATORS, '').replace(/^\+/, '');
+  if (!/^\d{3,}$/.test(digits)) return [];
+  const forms = new Set([digits]);
+  if (digits.startsWith('62')) {
+    const national = digits.slice(2).replace(/^0/, '');
+    if (national.length > 0) forms.add(`62${national}`);
+  } else if (digits.startsWith('0')) {
+    forms.add(`62${digits.slice(1)}`);
+  }
+  return [...forms];
+}

@@ -14,7 +14,7 @@ const HEIGHT = 120;
 export function ArrivalsChart(props: { session: SessionSummary }) {
   const lang = useLang();
   const t = rosterSummaryText[lang];
-  const wibClock = (iso: string) => formatWibClock(iso, lang);
+  const wibClock = (iso: string) => formatWibClock(iso, lang, { seconds: false });
   const { buckets, arrivals } = props.session;
   if (buckets.length === 0) return <p class="muted">{t.noArrivals}</p>;
   const totals = buckets.map((_, i) => arrivals.reduce((n, a) => n + (a.counts[i] ?? 0), 0));

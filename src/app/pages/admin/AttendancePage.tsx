@@ -1,23 +1,26 @@
 // /admin/events/:eventId/attendance: who is in, per session, arriving live from every door
-// (server-sent events); the conflicts and refused scans to review; the export for certificates; and the import
+// (server-sent events) in words; everything to review (ReviewList); the export for certificates; and the import
 // of a tablet's "scans not sent yet" file, the last resort when a tablet never synced.
 import './attendance.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConflictReport, LiveScan, RejectionReport } from '../../../shared/api/attendance';
+import type { LiveScan } from '../../../shared/api/attendance';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
-import { pickText, useLang } from '../../i18n/i18n';
+import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
-import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
+import { adminApi, asFailure, useEventDetail } from './admin-api';
 import { attendanceText, wibTime } from './attendance-text';
-import { RejectionList } from './RejectionList';
+import { LiveFeed } from './LiveFeed';
+import { ReviewList } from './ReviewList';
 import { RosterSummary } from './RosterSummary';
 import { useAttendanceReport } from './use-attendance-report';
 import { useRosterSummary } from './use-roster-summary';
 
+/** How many of the latest scans the live feed shows. */
+const FEED_LENGTH = 15;
 /**
  * After a burst of live scans (this long after the last) the attendance table fetches only the
- * changes since its cursor and the conflicts are read again; the roster summary above them
+ * changes since its cursor and the review list is read again; the roster summary above them
  * applies each scan at once (use-roster-summary.ts).
  */
 const RELOAD_AFTER_MS = 400;
@@ -36,14 +39,17 @@ function useLiveScans(
   ready.current = onReady;
   useEffect(() => {
     if (typeof EventSource !== 'function') return;
-    const source = new EventSource(`/api/events/${encodeURIComponent(eventId)}/live`);
+    // The latest scans first, so the feed is not empty when the page opens mid-event.
+    const source = new EventSource(
+      `/api/events/${encodeURIComponent(eventId)}/live?recent=${FEED_LENGTH}`,
+    );
     source.addEventListener('ready', (e) => {
       setLive(true);
       ready.current((JSON.parse((e as MessageEvent<string>).data) as { after: number }).after);
     });
     source.addEventListener('scan', (e) => {
       const scan = JSON.parse((e as MessageEvent<string>).data) as LiveScan;
-      setScans((list) => [scan, ...list].slice(0, 15));
+      setScans((list) => [scan, ...list.filter((s) => s.id !== scan.id)].slice(0, FEED_LENGTH));
       callback.current(scan, Number((e as MessageEvent<string>).lastEventId));
     });
     // EventSource reconnects by itself (sending Last-Event-ID); only show that it is away.
@@ -61,8 +67,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
   const base = `/api/events/${encodeURIComponent(eventId)}`;
   const event = useEventDetail(eventId);
   const report = useAttendanceReport(eventId);
-  const conflicts = useApiData<ConflictReport>(`${base}/conflicts`);
-  const rejections = useApiData<RejectionReport>(`${base}/rejections`);
+  const [arrivals, setArrivals] = useState(0);
   const roster = useRosterSummary(eventId);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { scans, live } = useLiveScans(
@@ -72,8 +77,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
       if (reloadTimer.current) clearTimeout(reloadTimer.current);
       reloadTimer.current = setTimeout(() => {
         report.refresh();
-        conflicts.reload();
-        rejections.reload();
+        setArrivals((n) => n + 1);
       }, RELOAD_AFTER_MS);
     },
     roster.onReady,
@@ -90,7 +94,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
   return (
     <AdminLayout section="attendance" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
-      <ErrorNotice error={report.error ?? conflicts.error} />
+      <ErrorNotice error={report.error} />
       <p class="live-state" data-testid="live-state" data-live={String(live)}>
         {live ? t.live : t.notLive}
       </p>
@@ -103,6 +107,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
           onImported={() => {
             report.reload();
             roster.reload();
+            setArrivals((n) => n + 1);
           }}
         />
       </div>
@@ -169,63 +174,9 @@ export default function AttendancePage({ params }: { params: Record<string, stri
         </table>
       )}
 
-      <h2>{t.conflicts}</h2>
-      <ConflictList report={conflicts.data} names={names} />
-      <RejectionList report={rejections.data} />
-
-      <h2>{t.latest}</h2>
-      {scans.length === 0 ? (
-        <p class="muted">{t.waitingLive}</p>
-      ) : (
-        <ol class="live-feed" data-testid="live-feed">
-          {scans.map((s) => (
-            <li key={s.id}>
-              {wibTime(s.correctedTime, lang)} · {s.door} · {s.volunteer} ·{' '}
-              {s.kind === 'check-in' ? (s.verdict ?? '') : s.kind}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ReviewList eventId={eventId} refresh={arrivals} />
+      <LiveFeed scans={scans} waves={event.data?.waves ?? []} />
     </AdminLayout>
-  );
-}
-
-function ConflictList(props: { report: ConflictReport | null; names: Map<string, string> }) {
-  const lang = useLang();
-  const t = attendanceText[lang];
-  const r = props.report;
-  if (!r) return null;
-  if (r.doubleAdmissions.length === 0 && r.idConflicts.length === 0) {
-    return <p data-testid="no-conflicts">{t.noConflicts}</p>;
-  }
-  return (
-    <ul class="conflicts" data-testid="conflicts">
-      {r.doubleAdmissions.map((d) => (
-        <li key={`${d.personId}|${d.sessionId}`} data-person={d.personId}>
-          <strong>{d.name}</strong> — {props.names.get(d.sessionId) ?? d.sessionName ?? ''}:{' '}
-          {t.doubleAdmission}
-          <ul>
-            {d.admissions.map((a) => (
-              <li key={a.eventId}>
-                {wibTime(a.correctedTime, lang)} · {a.door} · {a.deviceName ?? a.deviceId} ·{' '}
-                {a.volunteer}
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-      {r.idConflicts.map((c) => (
-        <li key={`id|${c.id}|${c.received.receivedAt}`}>
-          {pickText(
-            {
-              id: `ID pemindaian ${c.id} dikirim dua kali dengan isi berbeda (${c.received.deviceName ?? c.received.deviceId}).`,
-              en: `Scan id ${c.id} was sent twice with different contents (${c.received.deviceName ?? c.received.deviceId}).`,
-            },
-            lang,
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }
 

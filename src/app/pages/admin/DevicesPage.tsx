@@ -15,6 +15,8 @@ import { useCan } from './me';
 
 /** How often the list is re-read while a code is on screen, to see the tablet arrive. */
 const POLL_MS = 4000;
+/** How often the list is read again for the tablets' last-seen and reports. */
+const GLANCE_REFRESH_MS = 30_000;
 
 type Pairing = { offer: PairingOffer; knownIds: Set<string>; deadline: number };
 
@@ -60,6 +62,11 @@ export default function DevicesPage({ params }: { params: Record<string, string>
     const id = setInterval(reload, POLL_MS);
     return () => clearInterval(id);
   }, [live, reload]);
+  // The tablets' reports move on by themselves: look again now and then.
+  useEffect(() => {
+    const id = setInterval(reload, GLANCE_REFRESH_MS);
+    return () => clearInterval(id);
+  }, [reload]);
   // One last look when the code runs out: the tablet may have paired since the last poll.
   const expired = waiting && !live;
   useEffect(() => {

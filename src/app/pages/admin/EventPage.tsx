@@ -7,6 +7,8 @@ import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, invalidFields, useEventDetail } from './admin-api';
 import { waveFormState } from './event-forms';
+import { EventHousekeeping } from './EventHousekeeping';
+import { housekeepingText } from './housekeeping-text';
 import { SessionList } from './SessionList';
 import { WaveForm } from './WaveForm';
 import { formatWibRange } from './wib-time';
@@ -175,7 +177,8 @@ function EventNameForm(props: { event: EventDetail; onSaved: (e: EventDetail) =>
 
 /** /admin/events/:eventId: the event's name, its waves and their sessions. */
 export default function EventPage({ params }: { params: Record<string, string> }) {
-  const t = text[useLang()];
+  const lang = useLang();
+  const t = text[lang];
   const admin = useCan('admin');
   const eventId = params.eventId ?? '';
   const event = useEventDetail(eventId);
@@ -192,6 +195,11 @@ export default function EventPage({ params }: { params: Record<string, string> }
     <AdminLayout section="event" eventId={eventId} eventName={ev?.name}>
       <h1>{ev?.name ?? (event.error ? t.event : t.loading)}</h1>
       <ErrorNotice error={event.error} onRetry={event.reload} />
+      {ev?.archivedAt ? (
+        <p class="notice" role="status" data-testid="archived-banner">
+          {housekeepingText[lang].archivedBanner}
+        </p>
+      ) : null}
       {ev ? (
         <>
           <section class="card" aria-labelledby="name-title" hidden={!admin}>
@@ -232,6 +240,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
               {t.addWave}
             </button>
           )}
+          {admin && <EventHousekeeping event={ev} onChanged={event.setData} />}
         </>
       ) : null}
     </AdminLayout>

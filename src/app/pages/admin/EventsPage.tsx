@@ -7,6 +7,7 @@ import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { navigate } from '../../router';
 import { adminApi, asFailure, invalidFields, useApiData } from './admin-api';
+import { housekeepingText } from './housekeeping-text';
 import { formatWibDate } from './wib-time';
 import { useCan } from './me';
 
@@ -54,7 +55,12 @@ export default function EventsPage(_: { params: Record<string, string> }) {
   const lang = useLang();
   const t = text[lang];
   const admin = useCan('admin');
-  const events = useApiData<{ events: EventSummary[] }>('/api/events');
+  const h = housekeepingText[lang];
+  const [showArchived, setShowArchived] = useState(false);
+  const events = useApiData<{ events: EventSummary[] }>(
+    showArchived ? '/api/events?archived=1' : '/api/events',
+  );
+  const [copyName, setCopyName] = useState('');
   const [name, setName] = useState('');
   const [creating, setCreating] = useState(false);
   const [noName, setNoName] = useState(false);
@@ -81,11 +87,14 @@ export default function EventsPage(_: { params: Record<string, string> }) {
     }
   };
 
-  const loadDemo = async () => {
+  // The demo loads once; after a "demo-exists" answer a second copy can be asked for by name.
+  const loadDemo = async (name?: string) => {
     setDemoBusy(true);
     setDemoError(null);
     try {
-      open(await adminApi<EventDetail>('/api/demo', { method: 'POST' }));
+      open(
+        await adminApi<EventDetail>('/api/demo', name ? { body: { name } } : { method: 'POST' }),
+      );
     } catch (err) {
       setDemoError(asFailure(err));
       setDemoBusy(false);
@@ -98,6 +107,15 @@ export default function EventsPage(_: { params: Record<string, string> }) {
       <h1>{t.title}</h1>
       <ErrorNotice error={events.error} onRetry={events.reload} />
       {events.loading && !events.data ? <p aria-busy="true">{t.loading}</p> : null}
+      <label class="inline">
+        <input
+          type="checkbox"
+          checked={showArchived}
+          onChange={(e) => setShowArchived(e.currentTarget.checked)}
+          data-testid="show-archived"
+        />{' '}
+        {h.showArchived}
+      </label>
       {events.data && list.length === 0 ? <p>{t.none}</p> : null}
       {list.length > 0 ? (
         <ul class="event-list" data-testid="events-list">
@@ -106,6 +124,7 @@ export default function EventsPage(_: { params: Record<string, string> }) {
               <a href={`/admin/events/${encodeURIComponent(ev.id)}`} data-testid="event-link">
                 {ev.name}
               </a>
+              {ev.archivedAt ? <span class="tag"> {h.archivedTag}</span> : null}
               <span class="muted">
                 {' · '}
                 {t.participants(ev.participantCount)} · {t.created}{' '}
@@ -133,6 +152,27 @@ export default function EventsPage(_: { params: Record<string, string> }) {
           <progress class="busy-progress" aria-label={t.demoBusy} data-testid="demo-progress" />
         ) : null}
         <ErrorNotice error={demoError} />
+        {demoError?.code === 'demo-exists' ? (
+          <form
+            class="admin-form narrow"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (copyName.trim()) void loadDemo(copyName.trim());
+            }}
+          >
+            <TextField
+              id="demo-copy-name"
+              label={h.demoCopyName}
+              value={copyName}
+              onValue={setCopyName}
+              maxLength={200}
+            />
+            <button type="submit" class="secondary" disabled={demoBusy || !copyName.trim()}>
+              {h.demoCopy}
+            </button>
+          </form>
+        ) : null}
       </section>
 
       <section class="card" aria-labelledby="new-event-title" hidden={!admin}>

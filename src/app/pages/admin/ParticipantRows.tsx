@@ -2,6 +2,7 @@ import type { Participant, WaveInfo } from '../../../shared/api/schemas';
 import { useLang } from '../../i18n/i18n';
 import { AttendanceCell } from './ParticipantAttendance';
 import { participantsAttendanceText } from './participants-attendance-text';
+import { housekeepingText } from './housekeeping-text';
 import { participantsText } from './participants-text';
 import { useCan } from './me';
 
@@ -16,6 +17,7 @@ export function ParticipantRows(props: {
   onTicket: (p: Participant) => void;
   onReissue: (p: Participant) => void;
   onCancel: (p: Participant) => void;
+  onReactivate: (p: Participant) => void;
 }) {
   const lang = useLang();
   const t = participantsText[lang];
@@ -98,7 +100,17 @@ export function ParticipantRows(props: {
                           {t.cancel}
                         </button>
                       </>
-                    ) : null}
+                    ) : (
+                      <button
+                        type="button"
+                        class="secondary small"
+                        onClick={() => props.onReactivate(p)}
+                        aria-label={`${housekeepingText[lang].reactivate}: ${p.name}`}
+                        data-testid="participant-reactivate"
+                      >
+                        {housekeepingText[lang].reactivate}
+                      </button>
+                    )}
                   </span>
                 </td>
               </tr>

@@ -13,6 +13,7 @@ import { ParticipantRows } from './ParticipantRows';
 import type { ListFilter } from './participants-query';
 import { PAGE_SIZE, filterSearch, listPath, pageCount, readFilter } from './participants-query';
 import { TicketDialog } from './TicketDialog';
+import { housekeepingText } from './housekeeping-text';
 import { participantsText } from './participants-text';
 import { useCan } from './me';
 
@@ -86,6 +87,22 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
       setActionError(asFailure(err));
     }
     setBusy(false);
+  };
+
+  // Back with a new ticket (the old one stays revoked): shown at once to be sent again.
+  const reactivate = async (p: Participant) => {
+    setActionError(null);
+    try {
+      const back = await adminApi<{ participant: Participant; ticket: TicketLinks }>(
+        `/api/participants/${encodeURIComponent(p.id)}/reactivate`,
+        { method: 'POST' },
+      );
+      replaceRow(back.participant);
+      setStatus(housekeepingText[lang].reactivated(p.name));
+      setDialog({ kind: 'ticket', p: back.participant, links: back.ticket, reissued: true });
+    } catch (err) {
+      setActionError(asFailure(err));
+    }
   };
 
   const data = list.data;
@@ -173,6 +190,7 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
         </div>
       </form>
 
+      {dialog ? null : <ErrorNotice error={actionError} />}
       <p role="status" class="saved">
         {status}
       </p>
@@ -199,6 +217,7 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
           onTicket={(p) => open({ kind: 'ticket', p })}
           onReissue={(p) => open({ kind: 'reissue', p })}
           onCancel={(p) => open({ kind: 'cancel', p })}
+          onReactivate={(p) => void reactivate(p)}
         />
       ) : null}
       {pages > 1 ? (

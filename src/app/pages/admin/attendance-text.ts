@@ -18,11 +18,6 @@ const id = {
   walkIn: 'tanpa tiket',
   flagged: 'periksa',
   admissions: 'masuk',
-  conflicts: 'Perlu diperiksa',
-  noConflicts: 'Tidak ada konflik.',
-  doubleAdmission: 'diterima di lebih dari satu pintu saat offline (dihitung satu kali)',
-  latest: 'Kedatangan terbaru',
-  waitingLive: 'Menunggu pemindaian dari pintu…',
   importLabel: 'Impor berkas "pemindaian yang belum terkirim" dari tablet',
   imported: (stored: number, duplicate: number, rejected: number) =>
     `Diimpor: ${stored} baru, ${duplicate} sudah ada, ${rejected} ditolak.`,
@@ -45,11 +40,6 @@ const en: typeof id = {
   walkIn: 'walk-in',
   flagged: 'check',
   admissions: 'admissions',
-  conflicts: 'To review',
-  noConflicts: 'No conflicts.',
-  doubleAdmission: 'admitted at more than one door while offline (counted once)',
-  latest: 'Latest arrivals',
-  waitingLive: 'Waiting for scans from the doors…',
   importLabel: 'Import a tablet\'s "scans not sent yet" file',
   imported: (stored, duplicate, rejected) =>
     `Imported: ${stored} new, ${duplicate} already there, ${rejected} rejected.`,
@@ -57,14 +47,5 @@ const en: typeof id = {
 
 export const attendanceText: Record<Lang, typeof id> = { id, en };
 
-/** "08.12" in Western Indonesia Time, from an ISO time. */
-export function wibTime(iso: string, lang: Lang): string {
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) return '—';
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
-    timeZone: 'Asia/Jakarta',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(ms);
-}
+/** "08.12.03" in Western Indonesia Time, from an ISO time (the one formatter: wib-time.ts). */
+export { formatWibClock as wibTime } from './wib-time';

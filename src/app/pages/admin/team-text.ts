@@ -59,6 +59,14 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
         : `reissued the ticket of ${str(d.name)}`;
     case 'participant-reactivate':
       return id ? `mengaktifkan lagi peserta ${str(d.name)}` : `reactivated ${str(d.name)}`;
+    case 'event-archive':
+      return id ? `mengarsipkan acara ${str(d.name)}` : `archived the event ${str(d.name)}`;
+    case 'event-unarchive':
+      return id
+        ? `mengaktifkan lagi acara ${str(d.name)} dari arsip`
+        : `brought the event ${str(d.name)} back from the archive`;
+    case 'event-delete':
+      return id ? `menghapus acara ${str(d.name)}` : `deleted the event ${str(d.name)}`;
     case 'device-pair':
       return id
         ? `memasang tablet ${str(d.name)} di ${str(d.door)}`

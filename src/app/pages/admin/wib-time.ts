@@ -71,13 +71,26 @@ export function formatWibDate(iso: string, lang: Lang): string {
   }).format(t);
 }
 
-/** The WIB hour and minute alone: "08.10" (for chart axes and buckets). */
-export function formatWibClock(iso: string, lang: Lang): string {
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "08.12.03" (or "08:12:03") in WIB: a time of day on the day's own screens (feed, lists);
+ * without seconds, "08.10", for chart axes and buckets.
+ */
+export function formatWibClock(iso: string, lang: Lang, opts: { seconds?: boolean } = {}): string {
   const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return iso;
-  return new Intl.DateTimeFormat(locale(lang), {
-    timeZone: 'Asia/Jakarta',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(t);
+  if (!Number.isFinite(t)) return '—';
+  const seconds = opts.seconds ?? true;
+  const key = `${lang}:${seconds}`;
+  let f = clockFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(lang), {
+      timeZone: 'Asia/Jakarta',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds ? { second: '2-digit' as const } : {}),
+    });
+    clockFormats.set(key, f);
+  }
+  return f.format(t);
 }
