@@ -1,6 +1,7 @@
 // Archiving and deleting events, on SQLite and PostgreSQL: an archived event is read-only (every
 // write answers 409 with words in both languages) and hidden from the list until un-archived;
 // deleting needs the name typed again and waits for tablets that still hold unsent scans.
+import type { AuditEntry } from '../shared/api/team.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PairResult } from '../shared/api/door.js';
 import type { EventSummary } from '../shared/api/schemas.js';
@@ -195,6 +196,14 @@ for (const kind of await storeKinds()) {
       // The other event is untouched.
       const kept = await json(await a.call(`/api/events/${other.event.id}`));
       expect(kept.participantCount).toBe(38);
+      // The audit log outlives the event: who archived, brought back and deleted it.
+      const log: { entries: AuditEntry[] } = await json(await a.call('/api/audit'));
+      const mine = log.entries.filter((e) => e.eventId === f.event.id).map((e) => e.action);
+      expect(mine.slice(0, 3)).toEqual(['event-delete', 'event-unarchive', 'event-archive']);
+      expect(log.entries[0]).toMatchObject({
+        actor: expect.any(String),
+        details: { name: 'Pelatihan Lama 2025' },
+      });
     });
   });
 }

@@ -1,6 +1,7 @@
 // Housekeeping of the roster, on SQLite and PostgreSQL: a cancelled participant comes back with a
 // new ticket version (the old ticket stays revoked, at the door too); phone search takes any
 // written form; the demo loads once unless a second copy is asked for by name.
+import type { AuditEntry } from '../shared/api/team.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncPullResult } from '../shared/api/sync.js';
 import type { EventDetail, Participant, TicketLinks } from '../shared/api/schemas.js';
@@ -49,6 +50,11 @@ for (const kind of await storeKinds()) {
       expect(res.status).toBe(200);
       const back: { participant: Participant; ticket: TicketLinks } = await json(res);
       expect(back.participant).toMatchObject({ status: 'active', ticketVersion: 2 });
+      const log: { entries: AuditEntry[] } = await json(await a.call('/api/audit'));
+      expect(log.entries[0]).toMatchObject({
+        action: 'participant-reactivate',
+        details: { participantId: p.id, name: 'Rina Wati', ticketVersion: 2 },
+      });
       const keys = await listPublicKeys(t.store.db, event.id);
       expect(await verifyTicket(back.ticket.token, keys)).toMatchObject({
         ok: true,
