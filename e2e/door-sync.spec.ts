@@ -3,50 +3,18 @@
 // both doors while offline is kept twice, counted once and flagged, a revoked tablet stops,
 // wipes its roster and keeps its scans, and its exported file reaches the organizer. The
 // organizer's attendance page follows it all live; a session added after pairing reaches the doors.
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ConflictReport } from '../src/shared/api/attendance.js';
-import type { DoorEvent } from './fixtures/door-event.js';
-import { pairingCode, participantsOf, prepareDoorEvent, ticketOf } from './fixtures/door-event.js';
+import { participantsOf, prepareDoorEvent, ticketOf } from './fixtures/door-event.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { openTablet, scanTicket as scan } from './fixtures/tablet.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
   server = await startServer();
 });
 test.afterAll(async () => server?.stop());
-
-async function openTablet(
-  context: BrowserContext,
-  door: DoorEvent,
-  opts: { name: string; door: string; volunteer: string },
-): Promise<{ page: Page; deviceId: string }> {
-  const offer = await pairingCode(door, { name: opts.name, door: opts.door });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/scan/pair#${offer.code}`);
-  await page.getByLabel('Nama relawan').fill(opts.volunteer);
-  await page.getByRole('button', { name: 'Mulai memindai' }).click();
-  await expect(page.getByTestId('verdict-idle')).toBeVisible();
-  const deviceId = await page.evaluate(() => {
-    return new Promise<string>((resolve, reject) => {
-      const open = indexedDB.open('hadir');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const req = open.result.transaction('device').objectStore('device').getAll();
-        req.onsuccess = () => resolve((req.result[0] as { deviceId: string }).deviceId);
-      };
-    });
-  });
-  return { page, deviceId };
-}
-
-async function scan(page: Page, ticket: string, expected: string): Promise<void> {
-  await page.bringToFront();
-  await page.keyboard.type(ticket);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('verdict').last()).toHaveAttribute('data-kind', expected);
-}
 
 test('two doors converge: live already-in, offline catch-up, double admission flagged, revocation', async ({
   browser,

@@ -94,4 +94,41 @@ describe('device report', () => {
       appVersion: APP_VERSION,
     });
   });
+
+  it('still pulls and reports what it holds when only the push fails (a weak link)', async () => {
+    db = freshDb('report-weak');
+    await saveManifest(db, { device: device() });
+    for (const p of ['P1', 'P2']) {
+      await recordScan(db, {
+        participantId: p,
+        sessionId: 'S1',
+        kind: 'check-in',
+        verdict: 'admitted',
+      });
+    }
+    let pulledReport: DeviceReport | undefined;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = new URL(String(input), 'https://hadir.test');
+        if (url.pathname === '/api/sync/push') throw new TypeError('Failed to fetch');
+        const report = url.searchParams.get('report');
+        if (report) pulledReport = JSON.parse(report) as DeviceReport;
+        const page: SyncPullResult = {
+          events: [],
+          roster: [],
+          revocations: [],
+          cursor: '1.0',
+          more: false,
+          serverTime: new Date().toISOString(),
+        };
+        return Response.json(page);
+      }),
+    );
+    const round = await syncOnce({ db });
+    // The round still failed (the scans wait), but the console heard how many.
+    expect(round.error).not.toBeNull();
+    expect(round.pushed).toBe(0);
+    expect(pulledReport?.unsynced).toBe(2);
+  });
 });

@@ -64,33 +64,15 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
   if (!device) return report;
   const { token } = device;
   try {
-    const size = Math.min(options.batchSize ?? PUSH_BATCH_MAX, PUSH_BATCH_MAX);
-    for (;;) {
-      const events = await outboxBatch(db, { limit: size });
-      if (events.length === 0) break;
-      const sentAt = now();
-      const answer = await api<SyncPushResult>('/api/sync/push', {
-        token,
-        body: { events, sentAt, report: await gatherDeviceReport(db) },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      const answeredAt = now();
-      const done = await applyPushAnswers(db, answer.results, answeredAt);
-      report.pushed += done.acknowledged;
-      report.issues += done.issues;
-      const serverTime = Date.parse(answer.serverTime);
-      const serverReceivedAt = Date.parse(answer.receivedAt);
-      if (Number.isFinite(serverTime)) {
-        const offset = roundTripOffset({
-          sentAt,
-          answeredAt,
-          serverTime,
-          // An older server sends no receivedAt: its answer time alone is the estimate.
-          ...(Number.isFinite(serverReceivedAt) ? { serverReceivedAt } : {}),
-        });
-        await setServerMinusDevice(db, offset);
-      }
-      if (done.acknowledged === 0) break; // an answer with no results: do not spin
+    // A push that fails does not end the round: over a weak link a big push body fails where the
+    // small pull still gets through, and that pull brings other doors' scans and tells the
+    // console how many scans this tablet holds. The push's failure is still the round's error.
+    let pushFailure: unknown = null;
+    try {
+      await pushOutbox({ db, token, now, report, batchSize: options.batchSize });
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 401) throw err;
+      pushFailure = err;
     }
     const pages = options.maxPullPages ?? 20;
     let manifestVersion: string | undefined;
@@ -118,6 +100,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
       version: manifestVersion,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
+    if (pushFailure !== null) throw pushFailure;
     const moved = report.pushed + report.pulled > 0 || report.manifest;
     await recordSyncOutcome(db, { at: now(), error: null, moved });
   } catch (err) {
@@ -136,4 +119,43 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
     await recordSyncOutcome(db, { at: now(), error: failure.messages, moved: true });
   }
   return report;
+}
+
+/** Pushes the outbox in batches until it is empty; throws on the first failed request. */
+async function pushOutbox(opts: {
+  db: HadirDb;
+  token: string;
+  now: () => number;
+  report: SyncReport;
+  batchSize: number | undefined;
+}): Promise<void> {
+  const { db, token, now, report } = opts;
+  const size = Math.min(opts.batchSize ?? PUSH_BATCH_MAX, PUSH_BATCH_MAX);
+  for (;;) {
+    const events = await outboxBatch(db, { limit: size });
+    if (events.length === 0) break;
+    const sentAt = now();
+    const answer = await api<SyncPushResult>('/api/sync/push', {
+      token,
+      body: { events, sentAt, report: await gatherDeviceReport(db) },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const answeredAt = now();
+    const done = await applyPushAnswers(db, answer.results, answeredAt);
+    report.pushed += done.acknowledged;
+    report.issues += done.issues;
+    const serverTime = Date.parse(answer.serverTime);
+    const serverReceivedAt = Date.parse(answer.receivedAt);
+    if (Number.isFinite(serverTime)) {
+      const offset = roundTripOffset({
+        sentAt,
+        answeredAt,
+        serverTime,
+        // An older server sends no receivedAt: its answer time alone is the estimate.
+        ...(Number.isFinite(serverReceivedAt) ? { serverReceivedAt } : {}),
+      });
+      await setServerMinusDevice(db, offset);
+    }
+    if (done.acknowledged === 0) break; // an answer with no results: do not spin
+  }
 }
