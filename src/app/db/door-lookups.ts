@@ -6,7 +6,7 @@ import { attendanceLookup, foldAttendance } from '../../shared/door/attendance';
 import { getRevokedVersion, getSessions, getWave } from './manifest';
 import { getRosterEntry } from './roster';
 import type { ScanDraft } from './scans';
-import { attendanceFor, recordScan } from './scans';
+import { attendanceFor, readAppendHead, recordScanWithHead } from './scans';
 import type { ScanEvent } from './types';
 
 /** The lookups of a VerdictInput; the caller adds the text, keys, session and allowed waves. */
@@ -52,9 +52,10 @@ export async function judgeAndRecord<V>(
     db.sessions,
   ];
   return db.transaction('rw', tables, async () => {
-    const verdict = await options.judge(doorLookups(db));
-    // recordScan's own transaction joins this one (its tables are a subset of these).
-    const event = await recordScan(db, options.draft(verdict));
+    // The verdict's reads and the append's (pairing, counter, clock) go out in one round trip.
+    const [verdict, head] = await Promise.all([options.judge(doorLookups(db)), readAppendHead(db)]);
+    // recordScanWithHead's transaction joins this one (its tables are a subset of these).
+    const event = await recordScanWithHead(db, head, options.draft(verdict));
     return { verdict, event };
   });
 }

@@ -52,54 +52,83 @@ export function isUndoable(event: ScanEvent): boolean {
   return event.kind !== 'undo' && countsAsAdmission(event);
 }
 
+const appendTables = (db: HadirDb) => [db.device, db.meta, db.scanEvents, db.outbox];
+
+/** What an append reads before it writes: the pairing, the device counter and the clock. */
+export interface AppendHead {
+  device: DeviceRow;
+  lastSeq: number;
+  offset: number | undefined;
+}
+
+/** Reads an append's head; inside a transaction over (at least) the append's tables. */
+export async function readAppendHead(db: HadirDb): Promise<AppendHead> {
+  // Together: one round trip, not three (the door's hot path).
+  const [device, lastSeq, offset]: [DeviceRow | undefined, number | undefined, number | undefined] =
+    await Promise.all([
+      db.device.toCollection().first(),
+      getMeta(db, 'deviceSeq'),
+      getMeta(db, 'serverMinusDeviceMs'),
+    ]);
+  if (!device) throw new DbError('device-not-paired');
+  return { device, lastSeq: lastSeq ?? 0, offset };
+}
+
+/** Writes the event, its outbox row and the counter, numbered from the head; one round trip. */
+async function writeAppend(db: HadirDb, head: AppendHead, body: EventBody): Promise<ScanEvent> {
+  const { device, offset } = head;
+  const deviceSeq = head.lastSeq + 1;
+  const event: ScanEvent = {
+    ...body,
+    deviceId: device.deviceId,
+    deviceSeq,
+    volunteer: body.volunteer ?? device.volunteer,
+    door: device.door,
+  };
+  // On the server's clock, like pulled events, so the fold orders both alike.
+  if (offset !== undefined) event.correctedTime = correctTime(event.deviceTime, offset);
+  // add(), never put(): an id already taken fails the whole transaction instead of
+  // overwriting history.
+  await Promise.all([
+    db.scanEvents.add(event),
+    db.outbox.add({ eventId: event.id, createdAt: event.deviceTime }),
+    setMeta(db, 'deviceSeq', deviceSeq),
+  ]);
+  return event;
+}
+
 /** Appends one event and its outbox row, numbering it from the device counter, atomically. */
 async function append(
   db: HadirDb,
   build: () => Promise<EventBody> | EventBody,
 ): Promise<ScanEvent> {
-  const tables = [db.device, db.meta, db.scanEvents, db.outbox];
-  return db.transaction('rw', tables, async () => {
-    // The reads go out together, and so do the writes: two round trips, not six (hot path).
-    const [device, lastSeq, offset]: [
-      DeviceRow | undefined,
-      number | undefined,
-      number | undefined,
-    ] = await Promise.all([
-      db.device.toCollection().first(),
-      getMeta(db, 'deviceSeq'),
-      getMeta(db, 'serverMinusDeviceMs'),
-    ]);
-    if (!device) throw new DbError('device-not-paired');
-    const body = await build();
-    const deviceSeq = (lastSeq ?? 0) + 1;
-    const event: ScanEvent = {
-      ...body,
-      deviceId: device.deviceId,
-      deviceSeq,
-      volunteer: body.volunteer ?? device.volunteer,
-      door: device.door,
-    };
-    // On the server's clock, like pulled events, so the fold orders both alike.
-    if (offset !== undefined) event.correctedTime = correctTime(event.deviceTime, offset);
-    // add(), never put(): an id already taken fails the whole transaction instead of
-    // overwriting history.
-    await Promise.all([
-      db.scanEvents.add(event),
-      db.outbox.add({ eventId: event.id, createdAt: event.deviceTime }),
-      setMeta(db, 'deviceSeq', deviceSeq),
-    ]);
-    return event;
+  return db.transaction('rw', appendTables(db), async () => {
+    const head = await readAppendHead(db);
+    return writeAppend(db, head, await build());
   });
 }
 
+const draftBody = ({ id, deviceTime, ...rest }: ScanDraft): EventBody => ({
+  ...rest,
+  id: id ?? newScanId(),
+  deviceTime: deviceTime ?? Date.now(),
+});
+
 /** Records a scan and queues it for sync; resolves after the write is committed. */
 export async function recordScan(db: HadirDb, draft: ScanDraft): Promise<ScanEvent> {
-  const { id, deviceTime, ...rest } = draft;
-  return append(db, () => ({
-    ...rest,
-    id: id ?? newScanId(),
-    deviceTime: deviceTime ?? Date.now(),
-  }));
+  return append(db, () => draftBody(draft));
+}
+
+/**
+ * Records a scan whose head was read already in the caller's transaction (the door reads it
+ * together with the verdict's lookups).
+ */
+export async function recordScanWithHead(
+  db: HadirDb,
+  head: AppendHead,
+  draft: ScanDraft,
+): Promise<ScanEvent> {
+  return db.transaction('rw', appendTables(db), () => writeAppend(db, head, draftBody(draft)));
 }
 
 /** Cancels an admitting event with a new 'undo' event; nothing is ever deleted. */

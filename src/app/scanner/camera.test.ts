@@ -194,6 +194,26 @@ describe('startFrameLoop', () => {
     loop.stop();
   });
 
+  it('holds the next decode while the scan it reported is being saved and shown', async () => {
+    const { video, present } = fakeVideo();
+    const decode = vi.fn(async () => ['H1.A']);
+    const grab = vi.fn((_video: LoopVideo, _region: FrameRegion) => image);
+    let saved!: () => void;
+    const onCodes = vi.fn(() => new Promise<void>((r) => (saved = r)));
+    const loop = startFrameLoop({ video, decoder: { decode }, onCodes, grab });
+
+    present(100);
+    await vi.waitFor(() => expect(onCodes).toHaveBeenCalledOnce());
+    present(200); // The verdict of frame 100 is not on screen yet: this frame waits its turn.
+    expect(decode).toHaveBeenCalledTimes(1);
+    saved();
+    await Promise.resolve();
+    await Promise.resolve();
+    present(300);
+    expect(decode).toHaveBeenCalledTimes(2);
+    loop.stop();
+  });
+
   it('alternates a downscaled whole frame and a native centre on a 1920×1080 camera', async () => {
     const { video, present } = fakeVideo();
     Object.assign(video, { videoWidth: 1920, videoHeight: 1080 });

@@ -236,7 +236,11 @@ export type FrameDecoder = Pick<Decoder, 'decode' | 'decodeFrame'>;
 export interface FrameLoopOptions {
   video: LoopVideo;
   decoder: FrameDecoder;
-  onCodes(read: CodesRead): void;
+  /**
+   * Codes were read in a frame. A returned promise holds the next decode until it settles: while
+   * a scan is being saved and shown, the frame loop leaves the main thread to it.
+   */
+  onCodes(read: CodesRead): void | Promise<unknown>;
   /** A decode that threw (the loop goes on with the next frame). */
   onError?(err: unknown): void;
   passes?: PassOptions;
@@ -287,9 +291,13 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
     const t0 = performance.now();
     decoding.then(
       (texts) => {
-        busy = false;
         stats.decodeMs += performance.now() - t0;
-        if (!stopped && texts.length) opts.onCodes({ texts, frameAt });
+        const holding = !stopped && texts.length ? opts.onCodes({ texts, frameAt }) : undefined;
+        if (!holding) return void (busy = false);
+        void holding.then(
+          () => (busy = false),
+          () => (busy = false),
+        );
       },
       (err: unknown) => {
         busy = false;

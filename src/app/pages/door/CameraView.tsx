@@ -22,8 +22,11 @@ import type { ViewRect } from '../../scanner/frame-region';
 import { centredSquareRegion, regionInView } from '../../scanner/frame-region';
 
 export interface CameraViewProps {
-  /** A code was read. The same text is not reported again while it stays in view. */
-  onCode(text: string, info: { frameAt: number }): void;
+  /**
+   * A code was read. The same text is not reported again while it stays in view. A returned
+   * promise (the scan being saved and shown) holds the next decode until it settles.
+   */
+  onCode(text: string, info: { frameAt: number }): void | Promise<unknown>;
   /** Keep the camera on but stop decoding (e.g. while a verdict is shown). */
   paused?: boolean;
   /** Default: the app's decoder module, loaded lazily. */
@@ -146,12 +149,17 @@ export function CameraView(props: CameraViewProps) {
       video,
       decoder,
       onCodes: ({ texts, frameAt }) => {
+        const pending: Promise<unknown>[] = [];
         for (const text of texts) {
           const last = seen.get(text);
           seen.set(text, frameAt);
-          if (last === undefined || frameAt - last > REPEAT_MS) onCode.current(text, { frameAt });
+          if (last === undefined || frameAt - last > REPEAT_MS) {
+            const scanning = onCode.current(text, { frameAt });
+            if (scanning) pending.push(scanning);
+          }
         }
         for (const [t, at] of seen) if (frameAt - at > REPEAT_MS) seen.delete(t);
+        return pending.length > 0 ? Promise.allSettled(pending) : undefined;
       },
     });
     return () => loop.stop();

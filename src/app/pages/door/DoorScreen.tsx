@@ -7,6 +7,7 @@ import type { DeviceRow } from '../../db';
 import { doorEngine, startDoor } from '../../door/app-door';
 import { pickText, useLang } from '../../i18n/i18n';
 import { lazyComponent } from '../../lib/lazy';
+import { useIdleValue } from '../../lib/use-idle-value';
 import { doorSync } from '../../sync/door-sync';
 import { registerUpdateGuard } from '../../update/update-state';
 import { giveFeedback, unlockAudio } from './feedback';
@@ -183,7 +184,7 @@ export function DoorScreen(props: { device: DeviceRow }) {
           <CameraView
             onCode={(text, { frameAt }) => {
               const codeAt = performance.now();
-              void door.scan(text, 'camera').then((o) => feedback(o, { frameAt, codeAt }));
+              return door.scan(text, 'camera').then((o) => feedback(o, { frameAt, codeAt }));
             }}
           />
         </section>
@@ -226,11 +227,14 @@ export function DoorScreen(props: { device: DeviceRow }) {
   );
 }
 
+// The count, the undo button, the recent scans and the health line follow a verdict when the
+// browser is idle (use-idle-value.ts): the verdict paints first, they come right after.
+
 /** Who is in this session: re-renders alone when the count changes. */
 function SessionCount() {
   countRender('hadirDoorPartRenders');
   const lang = useLang();
-  const count = doorEngine().sessionCount.value;
+  const count = useIdleValue(doorEngine().sessionCount);
   return (
     <p class="door-count" data-testid="session-count" data-count={count}>
       {pickText({ id: 'Hadir', en: 'In' }, lang)}: <strong>{count}</strong>
@@ -267,7 +271,7 @@ function UndoLast() {
   const lang = useLang();
   const tx = (m: { id: string; en: string }) => pickText(m, lang);
   const door = doorEngine();
-  const lastCheckIn = door.lastCheckIn.value;
+  const lastCheckIn = useIdleValue(door.lastCheckIn);
   const [confirmUndo, setConfirmUndo] = useState(false);
   if (!lastCheckIn) return null;
   if (!confirmUndo) {
@@ -295,11 +299,11 @@ function UndoLast() {
 
 function LiveRecentScans() {
   countRender('hadirDoorPartRenders');
-  return <RecentScans scans={doorEngine().recent.value} />;
+  return <RecentScans scans={useIdleValue(doorEngine().recent)} />;
 }
 
 function LiveHealthLine() {
   countRender('hadirDoorPartRenders');
   const door = doorEngine();
-  return <HealthLine status={door.standing.value} health={door.health.value} />;
+  return <HealthLine status={useIdleValue(door.standing)} health={useIdleValue(door.health)} />;
 }
