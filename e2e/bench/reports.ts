@@ -266,6 +266,7 @@ async function benchStore(label: string, store: Store): Promise<ReportFigures> {
         attendance: `${api}/attendance`,
         conflicts: `${api}/conflicts`,
         summary: `${api}/attendance/summary`,
+        review: `${api}/review`,
         participants: `/api/events/${eventId}/participants?attendance=belum&limit=50`,
       },
       REQUESTS_AFTER,

@@ -4,6 +4,7 @@ import type { Organizer } from '../../../shared/api/schemas';
 import type { InvitationPeek } from '../../../shared/api/team';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { TextField } from '../../components/admin/TextField';
+import { NewPasswordFields } from './NewPasswordFields';
 import { LangToggle } from '../../components/LangToggle';
 import { pickText, useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
@@ -132,27 +133,14 @@ export default function AcceptInvitePage(_: { params: Record<string, string> }) 
             maxLength={60}
             invalid={msg('username')}
           />
-          <TextField
-            id="invite-password"
-            label={t.password}
-            type="password"
-            value={password}
-            onValue={setPassword}
-            required
-            hint={t.passwordHint}
-            autoComplete="new-password"
-            minLength={MIN_PASSWORD}
-            invalid={msg('password')}
-          />
-          <TextField
-            id="invite-confirm"
-            label={t.confirm}
-            type="password"
-            value={confirm}
-            onValue={setConfirm}
-            required
-            autoComplete="new-password"
-            invalid={msg('confirm')}
+          <NewPasswordFields
+            idPrefix="invite"
+            labels={{ password: t.password, confirm: t.confirm, hint: t.passwordHint }}
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            invalid={msg}
           />
           <ErrorNotice error={error} />
           <div class="form-actions">

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { TextField } from '../../components/admin/TextField';
+import { NewPasswordFields } from './NewPasswordFields';
 import { pickText, useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { navigate } from '../../router';
@@ -124,27 +125,15 @@ export default function AccountPage(_: { params: Record<string, string> }) {
             autoComplete="current-password"
             invalid={invalidFields(error).has('current')}
           />
-          <TextField
-            id="account-next"
-            label={t.next}
-            type="password"
-            value={next}
-            onValue={setNext}
-            required
-            hint={t.nextHint}
-            autoComplete="new-password"
-            minLength={MIN_PASSWORD}
-            invalid={msg('password')}
-          />
-          <TextField
-            id="account-confirm"
-            label={t.confirm}
-            type="password"
-            value={confirm}
-            onValue={setConfirm}
-            required
-            autoComplete="new-password"
-            invalid={msg('confirm')}
+          <NewPasswordFields
+            idPrefix="account"
+            passwordId="account-next"
+            labels={{ password: t.next, confirm: t.confirm, hint: t.nextHint }}
+            password={next}
+            confirm={confirm}
+            onPassword={setNext}
+            onConfirm={setConfirm}
+            invalid={msg}
           />
           <ErrorNotice error={error} />
           <p role="status" class="saved">

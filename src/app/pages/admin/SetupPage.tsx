@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Organizer } from '../../../shared/api/schemas';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { TextField } from '../../components/admin/TextField';
+import { NewPasswordFields } from './NewPasswordFields';
 import { LangToggle } from '../../components/LangToggle';
 import { pickText, useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
@@ -135,27 +136,14 @@ export default function SetupPage(_: { params: Record<string, string> }) {
             maxLength={60}
             invalid={msg('username')}
           />
-          <TextField
-            id="setup-password"
-            label={t.password}
-            type="password"
-            value={password}
-            onValue={setPassword}
-            required
-            hint={t.passwordHint}
-            autoComplete="new-password"
-            minLength={MIN_PASSWORD}
-            invalid={msg('password')}
-          />
-          <TextField
-            id="setup-confirm"
-            label={t.confirm}
-            type="password"
-            value={confirm}
-            onValue={setConfirm}
-            required
-            autoComplete="new-password"
-            invalid={msg('confirm')}
+          <NewPasswordFields
+            idPrefix="setup"
+            labels={{ password: t.password, confirm: t.confirm, hint: t.passwordHint }}
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            invalid={msg}
           />
           <ErrorNotice error={error} />
           {error?.code === 'setup-done' ? (
