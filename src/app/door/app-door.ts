@@ -3,6 +3,7 @@
 // refreshes what the engine holds (clock offset, sessions, and — when other doors' events
 // arrived — the attendance).
 import { hadirDb } from '../db';
+import { whenIdle } from '../lib/when-idle';
 import { listenForPokes } from '../sync/door-live';
 import { doorSync, syncAfterScan } from '../sync/door-sync';
 import type { DoorEngine } from './door-engine';
@@ -12,7 +13,8 @@ let engine: DoorEngine | undefined;
 
 /** The door engine (created on first use). */
 export function doorEngine(): DoorEngine {
-  engine ??= createDoorEngine({ db: hadirDb(), afterScan: syncAfterScan });
+  // The sync a scan asks for starts once the verdict has painted, not in the same frame.
+  engine ??= createDoorEngine({ db: hadirDb(), afterScan: () => void whenIdle(syncAfterScan) });
   return engine;
 }
 

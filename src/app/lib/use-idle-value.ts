@@ -4,27 +4,14 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { effect } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-
-/** Longest wait for an idle moment before updating anyway (a busy page still updates). */
-const IDLE_TIMEOUT_MS = 250;
-
-type Cancel = () => void;
-
-/** Runs `work` once the browser is idle (or after a timer where idle callbacks do not exist). */
-function whenIdle(work: () => void): Cancel {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(work, 0);
-  return () => clearTimeout(handle);
-}
+import type { CancelIdle } from './when-idle';
+import { whenIdle } from './when-idle';
 
 /** The signal's latest value, applied to this component when the browser is next idle. */
 export function useIdleValue<T>(source: ReadonlySignal<T>): T {
   const [value, setValue] = useState<T>(() => source.peek());
   useEffect(() => {
-    let cancel: Cancel | undefined;
+    let cancel: CancelIdle | undefined;
     const stop = effect(() => {
       const next = source.value;
       cancel?.();
