@@ -115,6 +115,10 @@ export default function AttendancePage({ params }: { params: Record<string, stri
       <ErrorNotice error={roster.error} />
       <RosterSummary summary={roster.summary} />
 
+      {/* What needs a look and what just happened come before the long per-session lists. */}
+      <ReviewList eventId={eventId} refresh={arrivals} />
+      <LiveFeed scans={scans} waves={event.data?.waves ?? []} />
+
       <h2>{t.bySession}</h2>
       {sessions.length === 0 && report.data && <p>{t.nobody}</p>}
       {sessions.length > 1 && (
@@ -173,9 +177,6 @@ export default function AttendancePage({ params }: { params: Record<string, stri
           </tbody>
         </table>
       )}
-
-      <ReviewList eventId={eventId} refresh={arrivals} />
-      <LiveFeed scans={scans} waves={event.data?.waves ?? []} />
     </AdminLayout>
   );
 }
