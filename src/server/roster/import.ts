@@ -6,6 +6,7 @@ import { decodeCsvBytes } from '../../shared/roster/csv.js';
 import { planImport } from '../../shared/roster/plan.js';
 import { readRosterCsv } from '../../shared/roster/read.js';
 import { HttpProblem, fail } from '../http/problem.js';
+import { isXlsx, readXlsx } from './xlsx.js';
 import { allParticipants, insertParticipant, updateParticipant } from '../store/participants.js';
 import type { Database } from '../store/schema.js';
 
@@ -18,15 +19,27 @@ export interface ImportAnalysis {
   ignoredColumns: string[];
 }
 
-/** Decodes, parses, validates and plans an import; writes nothing. */
+/** The upload as CSV text: a CSV as it is, an Excel workbook's chosen sheet converted. */
+async function uploadText(bytes: Uint8Array, sheet: string | null): Promise<string> {
+  if (isXlsx(bytes)) {
+    const read = await readXlsx(bytes, sheet);
+    if (!read.ok) throw new HttpProblem(400, read.problem, { sheets: read.sheets });
+    return read.text;
+  }
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) throw new HttpProblem(400, decoded.problem);
+  return decoded.text;
+}
+
+/** Decodes, parses, validates and plans an import (CSV or .xlsx); writes nothing. */
 export async function analyseImport(
   db: Kysely<Database>,
   event: EventDetail,
   bytes: Uint8Array,
   defaultWave: string | null,
+  opts: { sheet?: string | null } = {},
 ): Promise<ImportAnalysis> {
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) throw new HttpProblem(400, decoded.problem);
+  const text = await uploadText(bytes, opts.sheet ?? null);
   if (event.waves.length === 0) {
     throw fail(
       400,
@@ -44,7 +57,7 @@ export async function analyseImport(
       'Choose the default wave for rows without one',
     );
   }
-  const read = readRosterCsv(decoded.text, {
+  const read = readRosterCsv(text, {
     waves: event.waves.map((w) => ({ id: w.id, name: w.name })),
   });
   if (!read.ok) throw new HttpProblem(400, read.problem);
@@ -69,7 +82,7 @@ export async function analyseImport(
     }))
     .sort((a, b) => a.line - b.line);
   return {
-    text: decoded.text,
+    text,
     totalRows: checked.totalRows,
     defaultWaveId,
     plan,

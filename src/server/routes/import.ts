@@ -27,7 +27,9 @@ export function importRoutes(deps: AppDeps) {
     const event = await getEventDetail(db, eventId);
     if (!event) throw notFound({ id: 'Acara', en: 'Event' });
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const analysis = await analyseImport(db, event, bytes, c.req.query('wave') ?? null);
+    const analysis = await analyseImport(db, event, bytes, c.req.query('wave') ?? null, {
+      sheet: c.req.query('sheet') ?? null,
+    });
     const draftId = randomId(10);
     const now = Date.now();
     await db

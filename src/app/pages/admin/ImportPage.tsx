@@ -29,6 +29,9 @@ export default function ImportPage({ params }: { params: Record<string, string> 
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<ApiFailure | null>(null);
   const [noFile, setNoFile] = useState(false);
+  // An .xlsx with several sheets: the server names them, the organizer picks one.
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheet, setSheet] = useState('');
   const num = (n: number) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID');
 
   useEffect(() => {
@@ -49,11 +52,18 @@ export default function ImportPage({ params }: { params: Record<string, string> 
         eventId,
         waveId,
         file,
+        sheet: sheet || null,
         onProgress: (fraction) => setStep({ kind: 'uploading', fraction }),
       });
       setStep({ kind: 'preview', preview });
     } catch (err) {
-      setError(asFailure(err));
+      const failure = asFailure(err);
+      const named = (failure.details as { sheets?: unknown } | undefined)?.sheets;
+      if (Array.isArray(named) && named.length > 0) {
+        setSheets(named.map(String));
+        setSheet((s) => s || String(named[0]));
+      }
+      setError(failure);
       setStep({ kind: 'choose' });
     }
   };
@@ -105,12 +115,14 @@ export default function ImportPage({ params }: { params: Record<string, string> 
             <input
               id="import-file"
               type="file"
-              accept=".csv,text/csv"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               disabled={busy}
               aria-describedby="import-file-hint"
               aria-invalid={noFile ? 'true' : undefined}
               onChange={(e) => {
                 setFile(e.currentTarget.files?.[0] ?? null);
+                setSheets([]);
+                setSheet('');
                 setNoFile(false);
                 setError(null);
               }}
@@ -120,6 +132,23 @@ export default function ImportPage({ params }: { params: Record<string, string> 
             </small>
             {noFile ? <small class="field-error">{t.chooseFile}</small> : null}
           </div>
+          {sheets.length > 0 ? (
+            <div class="field">
+              <label for="import-sheet">{t.sheet}</label>
+              <select
+                id="import-sheet"
+                value={sheet}
+                disabled={busy}
+                onChange={(e) => setSheet(e.currentTarget.value)}
+              >
+                {sheets.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <div class="field">
             <label for="import-wave">{t.wave}</label>
             <select

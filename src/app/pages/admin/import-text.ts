@@ -1,10 +1,11 @@
 // Words of the import page, Bahasa Indonesia first.
 const id = {
-  title: 'Impor peserta dari CSV',
+  title: 'Impor peserta dari Excel atau CSV',
   intro:
-    'Simpan daftar peserta dari Excel sebagai CSV (UTF-8) dengan baris judul, misalnya kolom nama, nama usaha, nomor HP, email, NIK dan gelombang. Peserta yang nomor HP atau NIK-nya sudah terdaftar akan diperbarui, bukan digandakan.',
-  file: 'Berkas CSV',
+    'Unggah daftar peserta dari Excel (.xlsx) atau CSV dengan baris judul, misalnya kolom nama, nama usaha, nomor HP, email, NIK dan gelombang. Nomor HP yang tersimpan sebagai angka (8123456789) dibaca sebagai +628123456789. Peserta yang nomor HP atau NIK-nya sudah terdaftar akan diperbarui, bukan digandakan.',
+  file: 'Berkas Excel (.xlsx) atau CSV',
   fileHint: 'Maksimal 20 MB.',
+  sheet: 'Lembar yang berisi daftar peserta',
   wave: 'Gelombang bawaan',
   waveHint: 'Dipakai untuk baris yang tidak punya kolom gelombang.',
   noWaves: 'Buat gelombang dulu di halaman Acara sebelum mengimpor.',
@@ -50,11 +51,12 @@ const id = {
 };
 
 const en: typeof id = {
-  title: 'Import participants from CSV',
+  title: 'Import participants from Excel or CSV',
   intro:
-    'Save the participant list from Excel as CSV (UTF-8) with a header row, e.g. columns for name, business name, phone, email, NIK and wave. Participants whose phone or NIK is already registered are updated, not duplicated.',
-  file: 'CSV file',
+    'Upload the participant list from Excel (.xlsx) or CSV with a header row, e.g. columns for name, business name, phone, email, NIK and wave. Phones stored as numbers (8123456789) are read as +628123456789. Participants whose phone or NIK is already registered are updated, not duplicated.',
+  file: 'Excel (.xlsx) or CSV file',
   fileHint: 'At most 20 MB.',
+  sheet: 'The sheet with the participant list',
   wave: 'Default wave',
   waveHint: 'Used for rows without a wave column.',
   noWaves: 'Create a wave on the Event page before importing.',

@@ -52,14 +52,20 @@ export function uploadPreview(opts: {
   eventId: string;
   waveId: string;
   file: File;
+  /** The workbook sheet to read, when an .xlsx has several. */
+  sheet?: string | null;
   onProgress: (fraction: number) => void;
 }): Promise<ImportPreview> {
   if (opts.file.size > MAX_CSV_BYTES) return Promise.reject(tooLarge);
-  const query = opts.waveId ? `?wave=${encodeURIComponent(opts.waveId)}` : '';
+  const params = new URLSearchParams();
+  if (opts.waveId) params.set('wave', opts.waveId);
+  if (opts.sheet) params.set('sheet', opts.sheet);
+  const query = params.toString() === '' ? '' : `?${params.toString()}`;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/events/${encodeURIComponent(opts.eventId)}/import/preview${query}`);
-    xhr.setRequestHeader('content-type', 'text/csv');
+    // The server tells an .xlsx from a CSV by its bytes; the type is for the logs and proxies.
+    xhr.setRequestHeader('content-type', opts.file.type || 'text/csv');
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) opts.onProgress(e.loaded / e.total);

@@ -1,0 +1,70 @@
+// An office's Excel workbook through the import page in Chromium: two sheets, so the page asks
+// which one; the chosen sheet previews with the phone that Excel stored as a number read as
+// +62…; the commit puts the people in the roster.
+import ExcelJS from 'exceljs';
+import { expect, test } from '@playwright/test';
+import type { EventDetail } from '../src/shared/api/schemas.js';
+import type { RunningServer } from './fixtures/server.js';
+import { startServer } from './fixtures/server.js';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => server?.stop());
+
+async function officeWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Petunjuk').addRow(['Isi daftar peserta di lembar berikutnya']);
+  const roster = wb.addWorksheet('Daftar Peserta');
+  roster.addRow(['Nama Lengkap', 'No. WhatsApp', 'Nama Usaha']);
+  roster.addRow(['Wulan Sari Kusumaningrum, S.E., M.M.', 8129876543, 'Kue Lapis Wulan']);
+  roster.addRow(['Joko Prasetyo', '0857-1234-5678', 'Bengkel Joko']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('an Excel workbook imports from the sheet the organizer picks', async ({ page }) => {
+  const api = page.context().request;
+  const setup = await api.post(`${server.origin}/api/setup`, {
+    data: {
+      token: server.setupLink!.split('#')[1],
+      username: 'panitia',
+      password: 'rahasia-panitia-1',
+    },
+  });
+  expect(setup.status()).toBe(201);
+  const event = (await (
+    await api.post(`${server.origin}/api/events`, { data: { name: 'Pelatihan Excel' } })
+  ).json()) as EventDetail;
+  await api.post(`${server.origin}/api/events/${event.id}/waves`, {
+    data: {
+      name: 'Gelombang 1',
+      venue: 'Aula Blandongan, Puspemkot Tangsel',
+      address: 'Jl. Maruga No. 1, Ciater, Serpong',
+      mapUrl: null,
+      startsAt: '2026-12-08T08:00:00+07:00',
+      endsAt: '2026-12-08T16:00:00+07:00',
+    },
+  });
+
+  await page.goto(`${server.origin}/admin/events/${event.id}/import`);
+  await page.locator('#import-file').setInputFiles({
+    name: 'peserta.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await officeWorkbook(),
+  });
+  await page.getByTestId('import-upload').click();
+  await expect(page.getByRole('alert')).toContainText('Pilih lembar yang berisi daftar peserta');
+  await page.getByLabel('Lembar yang berisi daftar peserta').selectOption('Daftar Peserta');
+  await page.getByTestId('import-upload').click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('Wulan Sari Kusumaningrum, S.E., M.M.');
+  await expect(preview).toContainText('+628129876543');
+  await expect(preview).toContainText('+6285712345678');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 30_000 });
+
+  await page.goto(`${server.origin}/admin/events/${event.id}/participants`);
+  await expect(page.getByTestId('participants-table')).toContainText('Joko Prasetyo');
+  await expect(page.getByTestId('participants-count')).toContainText('2');
+});

@@ -1,0 +1,102 @@
+// An office's Excel roster (.xlsx) read into the same CSV text the import already checks, so an
+// Excel file gets the same preview, problems and all-or-nothing commit as a CSV. Numbers come out
+// as the office typed them (a phone stored as the number 8123456789 stays "8123456789", which the
+// phone rule reads as +628123456789), dates as YYYY-MM-DD. exceljs reads the file: no hand-made
+// zip or XML parsing here.
+import ExcelJS from 'exceljs';
+import type { Problem } from '../../shared/messages.js';
+import { problem } from '../../shared/messages.js';
+
+/** An .xlsx is a zip archive: it starts "PK\x03\x04". */
+export function isXlsx(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+export type XlsxRead =
+  { ok: true; text: string; sheet: string } | { ok: false; problem: Problem; sheets: string[] };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Excel keeps dates without a zone; exceljs hands them over as that wall time in UTC. */
+function dateText(d: Date): string {
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (d.getTime() % DAY_MS === 0) return day;
+  return `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** What a cell shows, as text: the typed number, the date, the formula's result, the link text. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    // Whole numbers as digits (never 8.12e9); others as written.
+    return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('error' in value) return '';
+  return '';
+}
+
+/** One CSV field, quoted when it must be (RFC 4180). */
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+const sheetNames = (wb: ExcelJS.Workbook) =>
+  wb.worksheets.filter((ws) => ws.actualRowCount > 0).map((ws) => ws.name);
+
+/**
+ * Reads one sheet of the workbook as CSV text: the one named, or the only sheet with data.
+ * Codes: xlsx-unreadable, xlsx-empty, xlsx-choose-sheet (with the sheet names), xlsx-no-sheet.
+ */
+export async function readXlsx(bytes: Uint8Array, sheet: string | null): Promise<XlsxRead> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs's types predate typed-array generics; its load() takes any Buffer or ArrayBuffer.
+    const copy = bytes.slice().buffer as ArrayBuffer;
+    await wb.xlsx.load(copy);
+  } catch {
+    const p = problem(
+      'xlsx-unreadable',
+      'Berkas Excel tidak bisa dibaca. Simpan ulang sebagai .xlsx (Excel Workbook) lalu unggah lagi.',
+      'The Excel file cannot be read. Save it again as .xlsx (Excel Workbook) and upload it again.',
+    );
+    return { ok: false, problem: p, sheets: [] };
+  }
+  const sheets = sheetNames(wb);
+  if (sheets.length === 0) {
+    const p = problem('xlsx-empty', 'Berkas Excel ini kosong.', 'This Excel file is empty.');
+    return { ok: false, problem: p, sheets };
+  }
+  const name = sheet ?? (sheets.length === 1 ? sheets[0]! : null);
+  if (name === null) {
+    const p = problem(
+      'xlsx-choose-sheet',
+      `Berkas ini punya ${sheets.length} lembar (${sheets.join(', ')}). Pilih lembar yang berisi daftar peserta.`,
+      `This file has ${sheets.length} sheets (${sheets.join(', ')}). Choose the sheet with the roster.`,
+    );
+    return { ok: false, problem: p, sheets };
+  }
+  const ws = wb.worksheets.find((w) => w.name === name);
+  if (!ws || ws.actualRowCount === 0) {
+    const p = problem(
+      'xlsx-no-sheet',
+      `Lembar "${name}" tidak ada atau kosong. Lembar yang berisi data: ${sheets.join(', ')}.`,
+      `Sheet "${name}" does not exist or is empty. Sheets with data: ${sheets.join(', ')}.`,
+    );
+    return { ok: false, problem: p, sheets };
+  }
+  const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
+  const lines: string[] = [];
+  // Every row up to the last, blank ones too, so line numbers match what the office sees.
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(csvField(cellText(row.getCell(c).value).trim()));
+    lines.push(cells.join(','));
+  }
+  return { ok: true, text: lines.join('\r\n'), sheet: name };
+}
