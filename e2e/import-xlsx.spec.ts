@@ -48,6 +48,16 @@ test('an Excel workbook imports from the sheet the organizer picks', async ({ pa
   });
 
   await page.goto(`${server.origin}/admin/events/${event.id}/import`);
+  // The template downloads as a workbook with the expected headers.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('import-templates').getByRole('link', { name: 'Excel (.xlsx)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('templat-peserta-hadir.xlsx');
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.readFile(await download.path());
+  expect(template.worksheets[0]!.getRow(1).getCell(2).text).toBe('No. HP / WhatsApp');
+
   await page.locator('#import-file').setInputFiles({
     name: 'peserta.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

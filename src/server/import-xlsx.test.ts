@@ -120,5 +120,36 @@ for (const kind of await storeKinds()) {
       expect(body.error.code).toBe('xlsx-unreadable');
       expect(body.error.messages.en).toContain('cannot be read');
     });
+
+    it('hands out templates that import back as they are, Excel and CSV', async () => {
+      for (const format of ['xlsx', 'csv'] as const) {
+        const res = await a.call(`/api/events/${eventId}/import/template.${format}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-disposition')).toContain(`templat-peserta-hadir.${format}`);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        if (format === 'xlsx') {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(bytes.slice().buffer);
+          const header = wb.worksheets[0]!.getRow(1).values as unknown[];
+          expect(header.slice(1)).toEqual([
+            'Nama Lengkap',
+            'No. HP / WhatsApp',
+            'Nama Usaha',
+            'Email',
+            'NIK',
+            'Gelombang',
+          ]);
+        } else {
+          // A UTF-8 BOM and ';': what Excel in an Indonesian locale opens in columns.
+          expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+          expect(new TextDecoder().decode(bytes)).toMatch(/^Nama Lengkap;No\. HP/);
+        }
+        const p: ImportPreview = await json(await preview(bytes));
+        expect(p.errors).toEqual([]);
+        expect(p.creates.map((c) => [c.name, c.phone, c.waveName])).toEqual([
+          ['Siti Aminah', '+6281234567890', WAVE_1.name],
+        ]);
+      }
+    });
   });
 }

@@ -56,6 +56,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/participants/:id/ticket': 'staf',
   'GET /api/events/:eventId/tickets.csv': 'staf',
   'GET /api/events/:eventId/badges': 'staf',
+  'GET /api/events/:eventId/import/template.xlsx': 'staf',
+  'GET /api/events/:eventId/import/template.csv': 'staf',
   'POST /api/events/:eventId/import/preview': 'staf',
   'POST /api/events/:eventId/import/commit': 'staf',
   'POST /api/events/:eventId/scans/import': 'staf',

@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { HttpProblem, fail, notFound } from '../http/problem.js';
 import { analyseImport, applyImport } from '../roster/import.js';
+import { templateCsv, templateXlsx } from '../roster/template.js';
 import { audit } from '../store/audit-log.js';
 import { getEventDetail } from '../store/events.js';
 import { pokeDoors } from '../live/poke.js';
@@ -21,6 +22,23 @@ export function importRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
   r.use('/events/*', requireOrganizer(deps));
+
+  // The template to start from, with the event's first wave in the example row.
+  const template = (format: 'xlsx' | 'csv') =>
+    r.get(`/events/:eventId/import/template.${format}`, async (c) => {
+      const event = await getEventDetail(db, c.req.param('eventId'));
+      if (!event) throw notFound({ id: 'Acara', en: 'Event' });
+      const wave = event.waves[0]?.name ?? 'Gelombang 1';
+      c.header('Content-Disposition', `attachment; filename="templat-peserta-hadir.${format}"`);
+      if (format === 'csv') {
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        return c.body(templateCsv(wave));
+      }
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      return c.body(await templateXlsx(wave));
+    });
+  template('xlsx');
+  template('csv');
 
   r.post('/events/:eventId/import/preview', async (c) => {
     const eventId = c.req.param('eventId');

@@ -110,6 +110,16 @@ export default function ImportPage({ params }: { params: Record<string, string> 
       {step.kind === 'choose' || step.kind === 'uploading' ? (
         <form class="admin-form card" onSubmit={(e) => void upload(e)}>
           <p>{t.intro}</p>
+          <p data-testid="import-templates">
+            {t.template}{' '}
+            <a href={`/api/events/${encodeURIComponent(eventId)}/import/template.xlsx`} download>
+              {t.templateXlsx}
+            </a>{' '}
+            ·{' '}
+            <a href={`/api/events/${encodeURIComponent(eventId)}/import/template.csv`} download>
+              {t.templateCsv}
+            </a>
+          </p>
           <div class="field">
             <label for="import-file">{t.file}</label>
             <input
