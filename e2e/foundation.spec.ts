@@ -2,6 +2,7 @@
 // account → load the demo → import a messy office CSV → open a participant's ticket link →
 // decode the QR from a screenshot and verify its signature → offline → reload → still there.
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { verifyTicket } from '../src/shared/ticket/crypto.js';
@@ -62,6 +63,13 @@ test('organizer sets up, loads the demo, imports a CSV and a participant keeps t
   await expect(preview).toContainText(/3/);
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 30_000 });
+  // The skipped rows download as a file to fix, with a reason column.
+  const [rejected] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-rejected').click(),
+  ]);
+  expect(rejected.suggestedFilename()).toBe('baris-ditolak.csv');
+  expect(readFileSync(await rejected.path(), 'utf8')).toContain('Alasan / Reason');
 
   // 4. The imported people are in the roster; markup in a name shows as text, never runs.
   await page.goto(`${server.origin}/admin/events/${eventId}/participants`);

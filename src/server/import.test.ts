@@ -2,6 +2,7 @@
 // streams progress, re-import updates in place, bad files get clear errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportProgressLine } from '../shared/api/schemas.js';
+import { parseCsv } from '../shared/roster/csv.js';
 import type { TestApp } from './testing/app.js';
 import { WAVE_1, json, testApp } from './testing/app.js';
 import type { TestStore } from './testing/stores.js';
@@ -67,10 +68,16 @@ for (const kind of await storeKinds()) {
       expect((await json(await a.call(`/api/events/${eventId}/participants`))).total).toBe(0);
 
       const lines = await commit(a, eventId, p.draftId);
-      expect(lines.at(-1)).toEqual({
+      const done = lines.at(-1) as Extract<ImportProgressLine, { type: 'done' }>;
+      expect(done).toMatchObject({
         type: 'done',
         result: { created: 3, updated: 0, unchanged: 0, skipped: 3 },
       });
+      // The skipped rows come back to fix: the original cells and the reason, by line.
+      const rejected = parseCsv(done.result.rejectedCsv ?? '').rows.map((r) => r.cells);
+      expect(rejected.map((r) => r[0])).toEqual(['Baris / Line', '6', '7', '8']);
+      expect(rejected[1]).toContain('bukan nomor');
+      expect(rejected[3]!.at(-1)).toMatch(/Gelombang/);
       const list = await json(await a.call(`/api/events/${eventId}/participants`));
       expect(list.total).toBe(3);
       // The draft is spent.

@@ -2,7 +2,12 @@
 
 /** Saves `data` as a JSON file named `name`. */
 export function saveJsonFile(name: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' });
+  saveFile(name, JSON.stringify(data, null, 1), 'application/json');
+}
+
+/** Saves text as a file named `name`, of the given type. */
+export function saveFile(name: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

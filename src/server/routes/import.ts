@@ -5,6 +5,7 @@ import { stream } from 'hono/streaming';
 import type { ImportPreview, ImportProgressLine } from '../../shared/api/schemas.js';
 import { ImportCommitBody } from '../../shared/api/schemas.js';
 import { randomId } from '../../shared/base32.js';
+import { rejectedRowsCsv } from '../../shared/roster/rejected.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
@@ -125,7 +126,10 @@ export function importRoutes(deps: AppDeps) {
         deps.log('info', 'roster imported', { eventId, ...result });
         await audit(db, { actorId, action: 'roster-import', eventId, details: { ...result } });
         await pokeDoors(deps, eventId);
-        await send({ type: 'done', result });
+        // The skipped rows go back as a file to fix and import again.
+        const rejectedCsv =
+          result.skipped > 0 ? rejectedRowsCsv(analysis.text, analysis.errors) : undefined;
+        await send({ type: 'done', result: rejectedCsv ? { ...result, rejectedCsv } : result });
       } catch (err) {
         const problem =
           err instanceof HttpProblem

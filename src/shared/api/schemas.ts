@@ -201,6 +201,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** The skipped rows with a reason column (CSV text), when any were skipped. */
+  rejectedCsv?: string;
 }
 
 /** One line of the NDJSON stream that POST /import/commit answers with. */

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { asFailure, useEventDetail } from './admin-api';
+import { saveFile } from '../../lib/save-file';
 import { commitImport, uploadPreview } from './import-upload';
 import { importText } from './import-text';
 import { ImportPreviewView } from './ImportPreviewView';
@@ -265,6 +266,24 @@ export default function ImportPage({ params }: { params: Record<string, string> 
               </div>
             ))}
           </dl>
+          {step.result.rejectedCsv ? (
+            <p>
+              <button
+                type="button"
+                class="secondary"
+                data-testid="download-rejected"
+                onClick={() =>
+                  saveFile(
+                    'baris-ditolak.csv',
+                    step.result.rejectedCsv ?? '',
+                    'text/csv;charset=utf-8',
+                  )
+                }
+              >
+                {t.downloadRejected}
+              </button>
+            </p>
+          ) : null}
           <div class="form-actions">
             <a class="button" href={`${base}/participants`}>
               {t.toParticipants}
