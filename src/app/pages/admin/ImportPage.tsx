@@ -178,6 +178,12 @@ export default function ImportPage({ params }: { params: Record<string, string> 
             <small id="import-wave-hint" class="hint">
               {t.waveHint}
             </small>
+            <details class="hint" data-testid="wave-match-help">
+              <summary>
+                {lang === 'en' ? 'How waves are matched' : 'Cara gelombang dicocokkan'}
+              </summary>
+              <p>{t.waveMatch}</p>
+            </details>
           </div>
           <ErrorNotice error={error} />
           <div class="form-actions">

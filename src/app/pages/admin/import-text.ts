@@ -11,6 +11,9 @@ const id = {
   templateCsv: 'CSV',
   wave: 'Gelombang bawaan',
   waveHint: 'Dipakai untuk baris yang tidak punya kolom gelombang.',
+  waveMatchTitle: 'Cara gelombang dicocokkan',
+  waveMatch:
+    'Kolom gelombang di berkas dicocokkan dengan nama gelombang di acara ini: nama lengkap (huruf besar/kecil tidak berpengaruh), atau nomornya — "1", "Gel. 1", "Gelombang I" dan "ke-1" semuanya berarti gelombang yang namanya memuat angka 1. Baris yang gelombangnya tidak cocok ditandai di pratinjau.',
   noWaves: 'Buat gelombang dulu di halaman Acara sebelum mengimpor.',
   preview: 'Unggah dan lihat pratinjau',
   uploading: 'Mengunggah…',
@@ -66,6 +69,9 @@ const en: typeof id = {
   templateCsv: 'CSV',
   wave: 'Default wave',
   waveHint: 'Used for rows without a wave column.',
+  waveMatchTitle: 'How waves are matched',
+  waveMatch:
+    'The wave column is matched to this event\'s wave names: the whole name (any case), or its number — "1", "Gel. 1", "Gelombang I" and "ke-1" all mean the wave whose name carries the number 1. Rows whose wave does not match are marked in the preview.',
   noWaves: 'Create a wave on the Event page before importing.',
   preview: 'Upload and preview',
   uploading: 'Uploading…',
