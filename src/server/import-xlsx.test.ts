@@ -112,6 +112,23 @@ for (const kind of await storeKinds()) {
       expect((await json(wrong)).error.code).toBe('xlsx-no-sheet');
     });
 
+    it('skips empty rows and names problems by the row number Excel shows', async () => {
+      const file = await workbook([
+        {
+          name: 'Peserta',
+          rows: [
+            ['Nama', 'No HP'],
+            ['Dewi Lestari', '0813 7777 0001'],
+            [],
+            ['Tono', 'bukan nomor'],
+          ],
+        },
+      ]);
+      const p: ImportPreview = await json(await preview(file));
+      expect(p.creates.map((c) => c.name)).toEqual(['Dewi Lestari']);
+      expect(p.errors.map((e) => e.line)).toEqual([4]);
+    });
+
     it('refuses a damaged workbook in words', async () => {
       const broken = await workbook([ROSTER]);
       const res = await preview(broken.slice(0, 200));

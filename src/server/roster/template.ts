@@ -2,6 +2,7 @@
 // as an Excel workbook (phone and NIK columns formatted as text, so Excel keeps their leading 0)
 // or as a CSV for Excel in an Indonesian locale (';' between fields, a BOM for UTF-8).
 import ExcelJS from 'exceljs';
+import { writeCsv } from '../../shared/roster/csv.js';
 
 export const TEMPLATE_HEADERS = [
   'Nama Lengkap',
@@ -40,9 +41,7 @@ export async function templateXlsx(waveName: string): Promise<ArrayBuffer> {
   return new Uint8Array(buffer).slice().buffer;
 }
 
-/** The template as CSV text for Excel in an Indonesian locale. */
+/** The template as CSV text for Excel in an Indonesian locale (';', a BOM). */
 export function templateCsv(waveName: string): string {
-  const field = (s: string) => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const line = (cells: readonly string[]) => cells.map(field).join(';');
-  return `\uFEFF${line(TEMPLATE_HEADERS)}\r\n${line(exampleRow(waveName))}\r\n`;
+  return writeCsv([TEMPLATE_HEADERS, exampleRow(waveName)], { delimiter: ';' });
 }

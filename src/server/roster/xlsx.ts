@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/messages.js';
 import { problem } from '../../shared/messages.js';
+import { writeCsv } from '../../shared/roster/csv.js';
 
 /** An .xlsx is a zip archive: it starts "PK\x03\x04". */
 export function isXlsx(bytes: Uint8Array): boolean {
@@ -41,9 +42,6 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('error' in value) return '';
   return '';
 }
-
-/** One CSV field, quoted when it must be (RFC 4180). */
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 const sheetNames = (wb: ExcelJS.Workbook) =>
   wb.worksheets.filter((ws) => ws.actualRowCount > 0).map((ws) => ws.name);
@@ -90,13 +88,15 @@ export async function readXlsx(bytes: Uint8Array, sheet: string | null): Promise
     return { ok: false, problem: p, sheets };
   }
   const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
-  const lines: string[] = [];
+  const rows: string[][] = [];
   // Every row up to the last, blank ones too, so line numbers match what the office sees.
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(csvField(cellText(row.getCell(c).value).trim()));
-    lines.push(cells.join(','));
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
+    // An empty row stays an empty line: counted, not read as a participant.
+    rows.push(cells.every((c) => c === '') ? [] : cells);
   }
-  return { ok: true, text: lines.join('\r\n'), sheet: name };
+  // Read back by the import's own CSV reader; the cells are data, so nothing is neutralised.
+  return { ok: true, text: writeCsv(rows, { neutralise: false }), sheet: name };
 }

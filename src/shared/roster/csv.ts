@@ -147,12 +147,18 @@ export function neutraliseCell(s: string): string {
   return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
-/** Writes CSV for Excel: UTF-8 BOM, CRLF, quotes where needed, formula-looking cells neutralised. */
-export function writeCsv(rows: string[][], opts: { delimiter?: string } = {}): string {
+/**
+ * Writes CSV for Excel: UTF-8 BOM, CRLF, quotes where needed, formula-looking cells neutralised
+ * (`neutralise: false` only for text that never leaves the server, e.g. a workbook read for import).
+ */
+export function writeCsv(
+  rows: readonly (readonly string[])[],
+  opts: { delimiter?: string; neutralise?: boolean } = {},
+): string {
   const delimiter = opts.delimiter ?? ',';
   const out: string[] = [];
   for (const row of rows) {
-    const cells = row.map(neutraliseCell);
+    const cells = opts.neutralise === false ? [...row] : row.map(neutraliseCell);
     // Quote every cell of a row that would otherwise read back as a blank line and vanish.
     const blank = cells.every((c) => c.trim() === '');
     out.push(cells.map((c) => quoteCell(c, delimiter, blank)).join(delimiter));

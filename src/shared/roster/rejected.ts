@@ -2,15 +2,12 @@
 // and cells, plus a reason column in words. ';' and a BOM, so Excel in an Indonesian locale opens
 // it in columns.
 import type { Bilingual } from '../messages.js';
-import { parseCsv } from './csv.js';
+import { parseCsv, writeCsv } from './csv.js';
 
 export interface RowProblem {
   line: number;
   message: Bilingual;
 }
-
-const field = (s: string) => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const line = (cells: readonly string[]) => cells.map(field).join(';');
 
 /** CSV text of the rows with problems (by their physical line), each with its reasons. */
 export function rejectedRowsCsv(text: string, problems: readonly RowProblem[]): string {
@@ -23,7 +20,7 @@ export function rejectedRowsCsv(text: string, problems: readonly RowProblem[]): 
     reasons.set(p.line, list);
   }
   const width = header?.cells.length ?? 0;
-  const out = [line(['Baris / Line', ...(header?.cells ?? []), 'Alasan / Reason'])];
+  const out = [['Baris / Line', ...(header?.cells ?? []), 'Alasan / Reason']];
   for (const row of rows) {
     const why = reasons.get(row.line);
     if (!why) continue;
@@ -31,7 +28,7 @@ export function rejectedRowsCsv(text: string, problems: readonly RowProblem[]): 
       { length: Math.max(width, row.cells.length) },
       (_, i) => row.cells[i] ?? '',
     );
-    out.push(line([String(row.line), ...cells, why.join(' · ')]));
+    out.push([String(row.line), ...cells, why.join(' · ')]);
   }
-  return `\uFEFF${out.join('\r\n')}\r\n`;
+  return writeCsv(out, { delimiter: ';' });
 }
