@@ -53,6 +53,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'POST /api/participants/:id/reissue': 'staf',
   'POST /api/participants/:id/reactivate': 'staf',
   'POST /api/events/:eventId/review/marks': 'staf',
+  'POST /api/events/:eventId/walk-ins/:scanId/register': 'staf',
+  'POST /api/events/:eventId/walk-ins/:scanId/link': 'staf',
   'GET /api/participants/:id/ticket': 'staf',
   'GET /api/events/:eventId/tickets.csv': 'staf',
   'GET /api/events/:eventId/badges': 'staf',

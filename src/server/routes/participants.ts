@@ -1,10 +1,12 @@
 // Participants (create, list, update, cancel), their tickets and links, the tickets CSV and
 // badge sheets.
 import type { Context } from 'hono';
+import type { Transaction } from 'kysely';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { BadgeSheet } from '../../shared/api/schemas.js';
 import { ParticipantBody, ParticipantPatch } from '../../shared/api/schemas.js';
+import { WalkInLinkBody } from '../../shared/api/review.js';
 import { writeCsv } from '../../shared/roster/csv.js';
 import { normalizePhone } from '../../shared/roster/phone.js';
 import { requireOrganizer } from '../auth/session.js';
@@ -14,6 +16,7 @@ import { fail, notFound } from '../http/problem.js';
 import { audit } from '../store/audit-log.js';
 import { getEventDetail, getWave } from '../store/events.js';
 import type { ParticipantFields } from '../store/participants.js';
+import type { Database, ParticipantTable } from '../store/schema.js';
 import {
   allParticipants,
   cancelParticipant,
@@ -28,6 +31,7 @@ import {
 } from '../store/participants.js';
 import { attendedSessions, presentIds } from '../scans/attended.js';
 import { ticketLinksFor } from '../tickets/links.js';
+import { findWalkInScan, linkWalkIn } from '../store/walk-ins.js';
 import { pokeDoors } from '../live/poke.js';
 
 const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
@@ -58,7 +62,10 @@ function phoneOrFail(raw: string): string {
   return phone;
 }
 
-/** /events/:id/participants, /participants/:id…, /events/:id/tickets.csv, /events/:id/badges */
+/**
+ * /events/:id/participants, /participants/:id…, /events/:id/tickets.csv, /events/:id/badges,
+ * /events/:id/walk-ins/:scanId/register and …/link (a walk-in confirmed as a participant)
+ */
 export function participantRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
@@ -152,6 +159,95 @@ export function participantRoutes(deps: AppDeps) {
     const row = await insertParticipant(db, eventId, fields);
     await pokeDoors(deps, eventId);
     return c.json(toParticipant(row), 201);
+  });
+
+  // A walk-in registered at a door, confirmed by the organizer: a new participant (with a ticket
+  // and a badge), or one already on the roster. The link and the participant are written in one
+  // transaction, so two organizers confirming at once make one participant, not two.
+  const walkInOrFail = async (eventId: string, scanId: string) => {
+    const scan = await findWalkInScan(db, eventId, scanId);
+    if (!scan) throw notFound({ id: 'Pendaftaran di pintu', en: 'Walk-in' });
+    return scan;
+  };
+  const alreadyConfirmed = () =>
+    fail(
+      409,
+      'walk-in-confirmed',
+      'Pendaftar di pintu ini sudah dijadikan peserta',
+      'This walk-in is already a participant',
+    );
+  const confirmWalkIn = async (
+    c: Context<AppEnv>,
+    eventId: string,
+    scanId: string,
+    participant: (tx: Transaction<Database>) => Promise<ParticipantTable>,
+    created: boolean,
+  ) => {
+    const row = await db.transaction().execute(async (tx) => {
+      const p = await participant(tx);
+      const linked = await linkWalkIn(tx, {
+        eventId,
+        scanId,
+        participantId: p.id,
+        organizerId: c.get('organizer').id,
+      });
+      if (!linked) throw alreadyConfirmed();
+      return p;
+    });
+    await audit(db, {
+      actorId: c.get('organizer').id,
+      action: 'walk-in-confirm',
+      eventId,
+      details: { participantId: row.id, name: row.name, created },
+    });
+    await pokeDoors(deps, eventId);
+    const links = await ticketLinksFor(db, eventId, [row], publicOrigin(deps, c));
+    return c.json(
+      { participant: toParticipant(row), ticket: links.get(row.id) },
+      created ? 201 : 200,
+    );
+  };
+
+  r.post('/events/:eventId/walk-ins/:scanId/register', async (c) => {
+    const eventId = c.req.param('eventId');
+    await eventOrFail(eventId);
+    await walkInOrFail(eventId, c.req.param('scanId'));
+    const body = await readJson(c, ParticipantBody);
+    await waveOfEvent(eventId, body.waveId);
+    const fields: ParticipantFields = {
+      waveId: body.waveId,
+      name: body.name,
+      business: body.business,
+      phone: phoneOrFail(body.phone),
+      email: body.email ?? null,
+      nik: body.nik ?? null,
+    };
+    await noClash(eventId, fields);
+    return confirmWalkIn(
+      c,
+      eventId,
+      c.req.param('scanId'),
+      (tx) => insertParticipant(tx, eventId, fields),
+      true,
+    );
+  });
+
+  r.post('/events/:eventId/walk-ins/:scanId/link', async (c) => {
+    const eventId = c.req.param('eventId');
+    await eventOrFail(eventId);
+    await walkInOrFail(eventId, c.req.param('scanId'));
+    const body = await readJson(c, WalkInLinkBody);
+    const p = await participantOrFail(body.participantId);
+    if (p.event_id !== eventId) throw notFound(PARTICIPANT);
+    if (p.status === 'cancelled') {
+      throw fail(
+        409,
+        'participant-cancelled',
+        'Peserta sudah dibatalkan',
+        'The participant is cancelled',
+      );
+    }
+    return confirmWalkIn(c, eventId, c.req.param('scanId'), async () => p, false);
   });
 
   r.get('/participants/:id', async (c) =>

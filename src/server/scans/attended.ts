@@ -2,14 +2,21 @@
 // participants list shows it per person and filters by it (hadir / belum hadir).
 import type { Store } from '../store/database.js';
 import { listDevices } from '../store/devices.js';
+import { walkInParticipants } from '../store/walk-ins.js';
 import { foldCacheOf } from './fold-cache.js';
 
-/** Participant id → ids of the sessions they were admitted to (walk-ins are not participants). */
+/**
+ * Participant id → ids of the sessions they were admitted to; a walk-in counts for the participant
+ * the organizer confirmed it as, an unconfirmed one for nobody.
+ */
 export async function attendedSessions(
   store: Store,
   eventId: string,
 ): Promise<Map<string, Set<string>>> {
-  const devices = await listDevices(store.db, eventId);
+  const [devices, walkIns] = await Promise.all([
+    listDevices(store.db, eventId),
+    walkInParticipants(store.db, eventId),
+  ]);
   const fold = await foldCacheOf(store).fold(
     eventId,
     new Map(
@@ -23,7 +30,12 @@ export async function attendedSessions(
     ),
   );
   const out = new Map<string, Set<string>>();
-  for (const [person, cells] of fold.state.attendance) out.set(person, new Set(cells.keys()));
+  for (const [key, cells] of fold.state.attendance) {
+    const person = walkIns.get(key) ?? key;
+    const sessions = out.get(person) ?? new Set<string>();
+    for (const session of cells.keys()) sessions.add(session);
+    out.set(person, sessions);
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@ import type { RosterPerson } from './summary.js';
 import { listDevices } from '../store/devices.js';
 import { getEventDetail } from '../store/events.js';
 import { allScans } from '../store/scans.js';
+import { walkInParticipants } from '../store/walk-ins.js';
 import { notFound } from '../http/problem.js';
 import type { EventFold } from './fold-cache.js';
 import { foldCacheOf } from './fold-cache.js';
@@ -34,7 +35,10 @@ export async function loadReportContext(
   await yieldToOthers();
   const roster = await rosterOf(store, eventId);
   await yieldToOthers();
-  const deviceRows = await listDevices(db, eventId);
+  const [deviceRows, walkIns] = await Promise.all([
+    listDevices(db, eventId),
+    walkInParticipants(db, eventId),
+  ]);
   const devices = new Map(
     deviceRows.map((d) => [
       d.id,
@@ -67,5 +71,6 @@ export async function loadReportContext(
     roster: roster.rows,
     people: roster.people,
     devices,
+    walkIns,
   };
 }

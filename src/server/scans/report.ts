@@ -41,6 +41,8 @@ export interface ReportContext {
   people: ReadonlyMap<string, { name: string; business: string }>;
   /** Device id → name and latest clock offset. */
   devices: Map<string, { name: string; serverMinusDeviceMs: number | null }>;
+  /** Walk-in scan id → the participant the organizer confirmed it as (store/walk-ins.ts). */
+  walkIns: ReadonlyMap<string, string>;
 }
 
 function copyOf(
@@ -71,7 +73,7 @@ function sessionIndex(event: EventDetail) {
 }
 
 function personOf(ctx: ReportContext, personId: string, first: ScanEvent | undefined) {
-  const p = ctx.people.get(personId);
+  const p = ctx.people.get(ctx.walkIns.get(personId) ?? personId);
   if (p) return p;
   return { name: first?.walkIn?.name ?? '', business: first?.walkIn?.business ?? '' };
 }
@@ -87,7 +89,8 @@ export function attendanceEntry(
   const who = personOf(ctx, personId, first);
   return {
     personId,
-    participantId: first?.participantId ?? null,
+    // A walk-in confirmed as a participant is that participant's attendance from then on.
+    participantId: first?.participantId ?? ctx.walkIns.get(personId) ?? null,
     name: who.name,
     business: who.business,
     walkIn: first?.kind === 'walk-in',

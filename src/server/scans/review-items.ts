@@ -2,7 +2,7 @@
 // (by hand, walk-ins, supervisor overrides, not on the tablet's list), forged tickets, double
 // admissions, differing copies of a scan id, and scans the server refused; then lays marks on.
 import type { ConflictReport } from '../../shared/api/attendance.js';
-import type { ReviewItem, ReviewReason } from '../../shared/api/review.js';
+import type { ReviewItem, ReviewReason, WalkInItem } from '../../shared/api/review.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type { ReportContext } from './report.js';
 
@@ -55,6 +55,20 @@ function scanReasons(e: ScanEvent): { reason: ReviewReason; detail: string | nul
   return out;
 }
 
+/** A walk-in scan as an item to confirm as a participant. */
+function walkInItem(ctx: ReportContext, e: ScanEvent): WalkInItem | undefined {
+  if (e.kind !== 'walk-in' || !e.walkIn) return undefined;
+  const sessionWave = ctx.event.waves.find((w) => w.sessions.some((s) => s.id === e.sessionId));
+  return {
+    scanId: e.id,
+    name: e.walkIn.name,
+    business: e.walkIn.business,
+    phone: e.walkIn.phone,
+    waveId: e.walkIn.waveId ?? sessionWave?.id ?? null,
+    participantId: ctx.walkIns.get(e.id) ?? null,
+  };
+}
+
 /** Every item to review, oldest first, with its mark when one was made. */
 export function reviewItems(
   ctx: ReportContext,
@@ -67,7 +81,9 @@ export function reviewItems(
   const undone = new Set(scans.flatMap((s) => (s.event.undoes ? [s.event.undoes] : [])));
   for (const { event: e } of scans) {
     if (undone.has(e.id)) continue;
-    const person = e.participantId ? ctx.people.get(e.participantId) : undefined;
+    const linked = e.participantId ?? ctx.walkIns.get(e.id);
+    const person = linked ? ctx.people.get(linked) : undefined;
+    const walkIn = walkInItem(ctx, e);
     for (const { reason, detail } of scanReasons(e)) {
       items.push({
         key: `scan:${e.id}:${reason}:${detail ?? ''}`,
@@ -79,6 +95,7 @@ export function reviewItems(
         door: e.door,
         deviceName: ctx.devices.get(e.deviceId)?.name ?? e.deviceId,
         volunteer: e.volunteer,
+        ...(walkIn ? { walkIn } : {}),
       });
     }
   }

@@ -4,6 +4,7 @@ import { PostgresAdapter, sql } from 'kysely';
 import { feedMigrations } from './migrations-feed.js';
 import { syncMigrations } from './migrations-sync.js';
 import { teamMigrations } from './migrations-team.js';
+import { walkInMigrations } from './migrations-walk-ins.js';
 
 const ms = 'bigint' as const;
 
@@ -260,6 +261,7 @@ const migrations: Record<string, Migration> = {
   ...syncMigrations,
   ...teamMigrations,
   ...feedMigrations,
+  ...walkInMigrations,
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

@@ -234,6 +234,8 @@ export interface Database {
   // Team slice (issue 10): invitations and the audit log.
   organizer_invitations: OrganizerInvitationTable;
   audit_log: AuditLogTable;
+  // Issue 11: walk-ins confirmed as participants.
+  walk_in_participants: WalkInParticipantTable;
 }
 
 // --- Team slice (issue 10): invitations and the audit log -------------------------------------
@@ -260,4 +262,14 @@ export interface AuditLogTable {
   event_id: string | null;
   /** JSON object with what the entry is about (names, counts, roles). */
   details: string;
+}
+
+/** A walk-in scan the organizer confirmed as a participant (migration 0016). */
+export interface WalkInParticipantTable {
+  scan_id: string;
+  event_id: string;
+  participant_id: string;
+  /** The organizer who confirmed it. */
+  linked_by: string;
+  linked_at: number;
 }

@@ -28,7 +28,28 @@ export interface ReviewItem {
   deviceName: string | null;
   volunteer: string | null;
   reviewed: { by: string; at: string } | null;
+  /** For reason `walk-in`: who the door registered, to confirm them as a participant. */
+  walkIn?: WalkInItem;
 }
+
+/** A walk-in as the door registered them, and the participant they were confirmed as, if any. */
+export interface WalkInItem {
+  scanId: string;
+  name: string;
+  business: string;
+  phone: string;
+  /** Their wave: the one the door chose, else the wave of the session they came to. */
+  waveId: string | null;
+  /** The participant the organizer confirmed them as, or null while not confirmed. */
+  participantId: string | null;
+}
+
+/** POST /api/events/:eventId/walk-ins/:scanId/participant: make the walk-in a participant. */
+export const WalkInLinkBody = v.strictObject({
+  /** An existing participant (e.g. they were on the roster after all) instead of a new one. */
+  participantId: v.pipe(v.string(), v.minLength(1), v.maxLength(20)),
+});
+export type WalkInLinkBody = v.InferOutput<typeof WalkInLinkBody>;
 
 /** GET /api/events/:eventId/review: oldest first; `open` counts the items not reviewed yet. */
 export interface ReviewReport {

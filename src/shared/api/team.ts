@@ -79,6 +79,7 @@ export type AuditAction =
   | 'participant-cancel'
   | 'ticket-reissue'
   | 'participant-reactivate'
+  | 'walk-in-confirm'
   | 'event-archive'
   | 'event-unarchive'
   | 'event-delete'

@@ -59,6 +59,14 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
         : `reissued the ticket of ${str(d.name)}`;
     case 'participant-reactivate':
       return id ? `mengaktifkan lagi peserta ${str(d.name)}` : `reactivated ${str(d.name)}`;
+    case 'walk-in-confirm':
+      return d.created === false
+        ? id
+          ? `menghubungkan pendaftar di pintu dengan peserta ${str(d.name)}`
+          : `matched a walk-in to participant ${str(d.name)}`
+        : id
+          ? `menjadikan pendaftar di pintu ${str(d.name)} peserta`
+          : `made walk-in ${str(d.name)} a participant`;
     case 'event-archive':
       return id ? `mengarsipkan acara ${str(d.name)}` : `archived the event ${str(d.name)}`;
     case 'event-unarchive':
