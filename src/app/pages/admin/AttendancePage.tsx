@@ -116,7 +116,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
       <RosterSummary summary={roster.summary} />
 
       {/* What needs a look and what just happened come before the long per-session lists. */}
-      <ReviewList eventId={eventId} refresh={arrivals} />
+      <ReviewList eventId={eventId} refresh={arrivals} waves={event.data?.waves ?? []} />
       <LiveFeed scans={scans} waves={event.data?.waves ?? []} />
 
       <h2>{t.bySession}</h2>

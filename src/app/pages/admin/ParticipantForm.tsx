@@ -10,6 +10,9 @@ import { adminApi, asFailure, invalidFields } from './admin-api';
 const text = {
   id: {
     addTitle: 'Tambah peserta',
+    walkInTitle: 'Jadikan peserta',
+    walkInIntro:
+      'Data di bawah diketik relawan di pintu. Periksa dan lengkapi; peserta ini akan mendapat tiket dan badge.',
     editTitle: 'Ubah data peserta',
     name: 'Nama lengkap',
     business: 'Nama usaha',
@@ -31,6 +34,9 @@ const text = {
   },
   en: {
     addTitle: 'Add a participant',
+    walkInTitle: 'Make a participant',
+    walkInIntro:
+      'The details below were typed by the volunteer at the door. Check and complete them; the participant gets a ticket and a badge.',
     editTitle: 'Edit participant',
     name: 'Full name',
     business: 'Business name',
@@ -52,21 +58,31 @@ const text = {
   },
 };
 
-/** Add (no `participant`) or edit a participant in a modal; resolves with the saved record. */
+/**
+ * Add (no `participant`) or edit a participant in a modal; resolves with the saved record. With
+ * `walkIn`, the form starts from what a door typed and `walkIn.save` makes the participant.
+ */
 export function ParticipantForm(props: {
   eventId: string;
   waves: WaveInfo[];
   participant?: Participant;
   defaultWaveId?: string;
+  walkIn?: {
+    name: string;
+    business: string;
+    phone: string;
+    save: (body: ParticipantBody) => Promise<Participant>;
+  };
   onSaved: (p: Participant) => void;
   onClose: () => void;
 }) {
   const t = text[useLang()];
   const p = props.participant;
+  const start = p ?? props.walkIn;
   const [f, setF] = useState({
-    name: p?.name ?? '',
-    business: p?.business ?? '',
-    phone: p?.phone ?? '',
+    name: start?.name ?? '',
+    business: start?.business ?? '',
+    phone: start?.phone ?? '',
     email: p?.email ?? '',
     nik: p?.nik ?? '',
     waveId: p?.waveId ?? props.defaultWaveId ?? props.waves[0]?.id ?? '',
@@ -103,15 +119,17 @@ export function ParticipantForm(props: {
       waveId: f.waveId,
     };
     try {
-      const saved = p
-        ? await adminApi<Participant>(`/api/participants/${encodeURIComponent(p.id)}`, {
-            method: 'PATCH',
-            body,
-          })
-        : await adminApi<Participant>(
-            `/api/events/${encodeURIComponent(props.eventId)}/participants`,
-            { body },
-          );
+      const saved = props.walkIn
+        ? await props.walkIn.save(body)
+        : p
+          ? await adminApi<Participant>(`/api/participants/${encodeURIComponent(p.id)}`, {
+              method: 'PATCH',
+              body,
+            })
+          : await adminApi<Participant>(
+              `/api/events/${encodeURIComponent(props.eventId)}/participants`,
+              { body },
+            );
       props.onSaved(saved);
     } catch (err) {
       setError(asFailure(err));
@@ -120,7 +138,12 @@ export function ParticipantForm(props: {
   };
 
   return (
-    <Modal title={p ? t.editTitle : t.addTitle} onClose={props.onClose} testId="participant-form">
+    <Modal
+      title={props.walkIn ? t.walkInTitle : p ? t.editTitle : t.addTitle}
+      onClose={props.onClose}
+      testId="participant-form"
+    >
+      {props.walkIn && <p class="muted">{t.walkInIntro}</p>}
       {props.waves.length === 0 ? (
         <>
           <p class="notice">{t.noWaves}</p>

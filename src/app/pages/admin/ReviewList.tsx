@@ -3,19 +3,21 @@
 // to review" while any item is listed.
 import { useEffect, useState } from 'preact/hooks';
 import type { ReviewItem, ReviewReport } from '../../../shared/api/review';
+import type { WaveInfo } from '../../../shared/api/schemas';
 import { reviewWords } from '../../../shared/door/scan-words';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { pickText, useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, useApiData } from './admin-api';
 import { feedText } from './feed-text';
+import { WalkInActions } from './WalkInActions';
 import { formatWibClock } from './wib-time';
 
 /** Read again this often besides after live scans: refusals arrive without one. */
 const REVIEW_REFRESH_MS = 60_000;
 
 /** The list; `refresh` changes whenever new scans arrived, to read it again. */
-export function ReviewList(props: { eventId: string; refresh: number }) {
+export function ReviewList(props: { eventId: string; refresh: number; waves: WaveInfo[] }) {
   const lang = useLang();
   const t = feedText[lang];
   const path = `/api/events/${encodeURIComponent(props.eventId)}/review`;
@@ -90,6 +92,14 @@ export function ReviewList(props: { eventId: string; refresh: number }) {
                   .join('')}
               </span>
               <div class="review-why">{pickText(reviewWords(item.reason, item.detail), lang)}</div>
+              {item.walkIn && (
+                <WalkInActions
+                  eventId={props.eventId}
+                  item={item.walkIn}
+                  waves={props.waves}
+                  onChanged={reload}
+                />
+              )}
               {item.reviewed ? (
                 <div class="muted">
                   {t.reviewedBy(item.reviewed.by, formatWibClock(item.reviewed.at, lang))}{' '}
