@@ -20,6 +20,7 @@ import { participantRoutes } from './routes/participants.js';
 import { publicRoutes } from './routes/public.js';
 import { scanImportRoutes } from './routes/scan-import.js';
 import { reportRoutes } from './routes/reports.js';
+import { eligibilityRoutes } from './routes/eligibility.js';
 import { reviewRoutes } from './routes/review.js';
 import { syncRoutes } from './routes/sync.js';
 import { teamRoutes } from './routes/team.js';
@@ -98,6 +99,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', reportRoutes(deps));
   app.route('/api', attendanceSummaryRoutes(deps));
   app.route('/api', reviewRoutes(deps));
+  app.route('/api', eligibilityRoutes(deps));
   app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));

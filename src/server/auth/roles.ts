@@ -45,6 +45,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/live': 'pemantau',
   'GET /api/events/:eventId/devices': 'pemantau',
   'GET /api/events/:eventId/review': 'pemantau',
+  'GET /api/events/:eventId/eligibility': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
@@ -78,6 +79,9 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'POST /api/events/:eventId/archive': 'admin',
   'POST /api/events/:eventId/unarchive': 'admin',
   'DELETE /api/events/:eventId': 'admin',
+  'PUT /api/waves/:waveId/eligibility-rule': 'admin',
+  'PUT /api/participants/:id/eligibility-override': 'admin',
+  'DELETE /api/participants/:id/eligibility-override': 'admin',
 
   // The team and its audit log.
   'GET /api/team': 'admin',

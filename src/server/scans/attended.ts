@@ -1,6 +1,7 @@
 // Which sessions each participant has been admitted to, from the event's cached fold: the
 // participants list shows it per person and filters by it (hadir / belum hadir).
 import type { Store } from '../store/database.js';
+import { attendedByParticipant } from '../../shared/certificates/eligibility.js';
 import { listDevices } from '../store/devices.js';
 import { walkInParticipants } from '../store/walk-ins.js';
 import { foldCacheOf } from './fold-cache.js';
@@ -29,14 +30,7 @@ export async function attendedSessions(
       ]),
     ),
   );
-  const out = new Map<string, Set<string>>();
-  for (const [key, cells] of fold.state.attendance) {
-    const person = walkIns.get(key) ?? key;
-    const sessions = out.get(person) ?? new Set<string>();
-    for (const session of cells.keys()) sessions.add(session);
-    out.set(person, sessions);
-  }
-  return out;
+  return attendedByParticipant(fold.state.attendance, walkIns);
 }
 
 /** The ids matching a hadir / belum-hadir filter, for one session or for any session. */

@@ -53,6 +53,8 @@ export async function deleteEventCascade(db: Kysely<Database>, eventId: string):
     const waveIds = tx.selectFrom('waves').select('id').where('event_id', '=', eventId);
     const deviceIds = tx.selectFrom('devices').select('id').where('event_id', '=', eventId);
     await tx.deleteFrom('review_marks').where('event_id', '=', eventId).execute();
+    await tx.deleteFrom('eligibility_rules').where('event_id', '=', eventId).execute();
+    await tx.deleteFrom('eligibility_overrides').where('event_id', '=', eventId).execute();
     await tx.deleteFrom('device_reports').where('device_id', 'in', deviceIds).execute();
     for (const table of [
       'scan_rejections',

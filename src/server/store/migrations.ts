@@ -5,6 +5,7 @@ import { feedMigrations } from './migrations-feed.js';
 import { syncMigrations } from './migrations-sync.js';
 import { teamMigrations } from './migrations-team.js';
 import { walkInMigrations } from './migrations-walk-ins.js';
+import { afterDayMigrations } from './migrations-after-day.js';
 
 const ms = 'bigint' as const;
 
@@ -262,6 +263,7 @@ const migrations: Record<string, Migration> = {
   ...teamMigrations,
   ...feedMigrations,
   ...walkInMigrations,
+  ...afterDayMigrations,
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

@@ -236,6 +236,9 @@ export interface Database {
   audit_log: AuditLogTable;
   // Issue 11: walk-ins confirmed as participants.
   walk_in_participants: WalkInParticipantTable;
+  // Issue 12: certificate eligibility.
+  eligibility_rules: EligibilityRuleTable;
+  eligibility_overrides: EligibilityOverrideTable;
 }
 
 // --- Team slice (issue 10): invitations and the audit log -------------------------------------
@@ -272,4 +275,25 @@ export interface WalkInParticipantTable {
   /** The organizer who confirmed it. */
   linked_by: string;
   linked_at: number;
+}
+
+/** A wave's certificate rule (migration 0017). */
+export interface EligibilityRuleTable {
+  wave_id: string;
+  event_id: string;
+  /** JSON of shared/certificates/eligibility.ts EligibilityRule. */
+  rule: string;
+  updated_by: string;
+  updated_at: number;
+}
+
+/** An admin's eligibility decision for one participant (migration 0017). */
+export interface EligibilityOverrideTable {
+  participant_id: string;
+  event_id: string;
+  /** 1 eligible, 0 not. */
+  eligible: number;
+  reason: string;
+  decided_by: string;
+  decided_at: number;
 }

@@ -99,6 +99,22 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
       return id
         ? `mengeluarkan ${str(d.username)} dari tim`
         : `removed ${str(d.username)} from the team`;
+    case 'eligibility-rule':
+      return id
+        ? `mengubah syarat sertifikat ${str(d.wave)}`
+        : `changed the certificate rule of ${str(d.wave)}`;
+    case 'eligibility-override':
+      return d.eligible === true
+        ? id
+          ? `menyatakan ${str(d.name)} berhak sertifikat: ${str(d.reason)}`
+          : `declared ${str(d.name)} eligible for the certificate: ${str(d.reason)}`
+        : id
+          ? `menyatakan ${str(d.name)} tidak berhak sertifikat: ${str(d.reason)}`
+          : `declared ${str(d.name)} not eligible for the certificate: ${str(d.reason)}`;
+    case 'eligibility-override-remove':
+      return id
+        ? `menghapus keputusan panitia untuk ${str(d.name)}; syarat berlaku lagi`
+        : `removed the decision for ${str(d.name)}; the rule applies again`;
     default:
       return id ? 'melakukan perubahan' : 'made a change';
   }
