@@ -85,6 +85,7 @@ test.describe('organizer and participant pages', () => {
     ],
     ['devices', () => `/admin/events/${event.id}/devices`, 'h1'],
     ['attendance', () => `/admin/events/${event.id}/attendance`, '[data-live="true"]'],
+    ['eligibility', () => `/admin/events/${event.id}/eligibility`, '[data-testid="rule-form"]'],
     ['ticket', () => `/t#${token}`, '[data-testid="ticket-qr"]'],
     ['my tickets', () => '/t', 'main'],
   ];

@@ -16,6 +16,7 @@ export type AdminSection =
   | 'badges'
   | 'devices'
   | 'attendance'
+  | 'eligibility'
   | 'team'
   | 'audit'
   | 'account';
@@ -31,6 +32,7 @@ const text = {
     badges: 'Badge',
     devices: 'Perangkat',
     attendance: 'Kehadiran',
+    eligibility: 'Sertifikat',
     team: 'Tim',
     audit: 'Log aktivitas',
     account: 'Akun saya',
@@ -49,6 +51,7 @@ const text = {
     badges: 'Badges',
     devices: 'Devices',
     attendance: 'Attendance',
+    eligibility: 'Certificates',
     team: 'Team',
     audit: 'Activity log',
     account: 'My account',
@@ -124,6 +127,7 @@ export function AdminLayout(props: {
                 {staf ? link('badges', `${base}/badges`, t.badges) : null}
                 {link('devices', `${base}/devices`, t.devices)}
                 {link('attendance', `${base}/attendance`, t.attendance)}
+                {link('eligibility', `${base}/eligibility`, t.eligibility)}
               </>
             ) : null}
             {link('account', '/admin/account', t.account)}

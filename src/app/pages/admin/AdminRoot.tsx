@@ -9,6 +9,7 @@ import AttendancePage from './AttendancePage';
 import AuditPage from './AuditPage';
 import BadgesPage from './BadgesPage';
 import DevicesPage from './DevicesPage';
+import EligibilityPage from './EligibilityPage';
 import EventPage from './EventPage';
 import EventsPage from './EventsPage';
 import ImportPage from './ImportPage';
@@ -33,6 +34,7 @@ const routes: [string, Page][] = [
   ['/admin/events/:eventId/badges', BadgesPage],
   ['/admin/events/:eventId/devices', DevicesPage],
   ['/admin/events/:eventId/attendance', AttendancePage],
+  ['/admin/events/:eventId/eligibility', EligibilityPage],
 ];
 
 function AdminNotFound() {
