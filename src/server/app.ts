@@ -21,6 +21,7 @@ import { publicRoutes } from './routes/public.js';
 import { scanImportRoutes } from './routes/scan-import.js';
 import { reportRoutes } from './routes/reports.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
+import { officeListRoutes } from './routes/office-lists.js';
 import { reviewRoutes } from './routes/review.js';
 import { syncRoutes } from './routes/sync.js';
 import { teamRoutes } from './routes/team.js';
@@ -100,6 +101,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', attendanceSummaryRoutes(deps));
   app.route('/api', reviewRoutes(deps));
   app.route('/api', eligibilityRoutes(deps));
+  app.route('/api', officeListRoutes(deps));
   app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));
   app.route('/api', deviceRoutes(deps));

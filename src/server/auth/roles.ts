@@ -46,6 +46,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/devices': 'pemantau',
   'GET /api/events/:eventId/review': 'pemantau',
   'GET /api/events/:eventId/eligibility': 'pemantau',
+  'GET /api/events/:eventId/recap': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
@@ -59,6 +60,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/participants/:id/ticket': 'staf',
   'GET /api/events/:eventId/tickets.csv': 'staf',
   'GET /api/events/:eventId/badges': 'staf',
+  // Names with NIK and phone: the office's lists.
+  'GET /api/events/:eventId/sessions/:sessionId/lists': 'staf',
   'GET /api/events/:eventId/import/template.xlsx': 'staf',
   'GET /api/events/:eventId/import/template.csv': 'staf',
   'POST /api/events/:eventId/import/preview': 'staf',

@@ -1,32 +1,22 @@
 // Certificate eligibility: each wave's rule, admins' overrides, and everyone's judgement from the
 // event's attendance fold (corrected times, undos and double admissions already folded).
 import { Hono } from 'hono';
-import type { EligibilityReport, WaveEligibility } from '../../shared/api/eligibility.js';
 import { EligibilityOverrideBody } from '../../shared/api/eligibility.js';
 import type { EligibilityRule } from '../../shared/certificates/eligibility.js';
-import {
-  DEFAULT_RULE,
-  EligibilityRuleBody,
-  judge,
-  ruleProblems,
-} from '../../shared/certificates/eligibility.js';
+import { EligibilityRuleBody } from '../../shared/certificates/eligibility.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { fail, notFound } from '../http/problem.js';
-import { attendedSessions } from '../scans/attended.js';
+import { eligibilityReport } from '../scans/eligibility-report.js';
 import { audit } from '../store/audit-log.js';
 import {
-  eligibilityOverrides,
-  eligibilityRules,
   removeEligibilityOverride,
   saveEligibilityOverride,
   saveEligibilityRule,
 } from '../store/eligibility.js';
 import { getEventDetail, getWave } from '../store/events.js';
-import { allParticipants, getParticipantRow } from '../store/participants.js';
-
-const EVENT = { id: 'Acara', en: 'Event' };
+import { getParticipantRow } from '../store/participants.js';
 
 /** /events/:eventId/eligibility, /waves/:waveId/eligibility-rule, /participants/:id/eligibility-override */
 export function eligibilityRoutes(deps: AppDeps) {
@@ -36,48 +26,7 @@ export function eligibilityRoutes(deps: AppDeps) {
   r.use('/waves/:waveId/eligibility-rule', requireOrganizer(deps));
   r.use('/participants/:id/eligibility-override', requireOrganizer(deps));
 
-  const report = async (eventId: string): Promise<EligibilityReport> => {
-    const event = await getEventDetail(db, eventId);
-    if (!event) throw notFound(EVENT);
-    const [rules, overrides, attended, people] = await Promise.all([
-      eligibilityRules(db, eventId),
-      eligibilityOverrides(db, eventId),
-      attendedSessions(deps.store, eventId),
-      allParticipants(db, eventId),
-    ]);
-    const waves: WaveEligibility[] = event.waves.map((w) => {
-      const sessions = w.sessions.map((s) => ({ id: s.id, name: s.name }));
-      const rule = rules.get(w.id) ?? DEFAULT_RULE;
-      const participants = people
-        .filter((p) => p.wave_id === w.id)
-        .map((p) => ({
-          participantId: p.id,
-          name: p.name,
-          business: p.business,
-          status: p.status,
-          ...judge({
-            rule,
-            sessions,
-            attended: attended.get(p.id) ?? new Set(),
-            cancelled: p.status === 'cancelled',
-            override: overrides.get(p.id) ?? null,
-          }),
-        }));
-      const eligible = participants.filter((p) => p.eligible).length;
-      return {
-        waveId: w.id,
-        waveName: w.name,
-        sessions,
-        rule,
-        defaultRule: !rules.has(w.id),
-        ruleProblems: ruleProblems(rule, sessions),
-        eligible,
-        notEligible: participants.length - eligible,
-        participants,
-      };
-    });
-    return { eventId, waves };
-  };
+  const report = (eventId: string) => eligibilityReport(deps.store, eventId);
 
   r.get('/events/:eventId/eligibility', async (c) => c.json(await report(c.req.param('eventId'))));
 

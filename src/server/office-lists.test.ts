@@ -1,0 +1,124 @@
+// The lists the office files (issue 12, acceptance 5) on SQLite and PostgreSQL: a session's
+// Daftar Hadir (one line per person, sorted by name, NIK full or masked, walk-ins included) and
+// its absentees (active participants only), and the recap per wave.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PairResult } from '../shared/api/door.js';
+import type { EventRecap, SessionLists } from '../shared/api/office-lists.js';
+import type { TestApp } from './testing/app.js';
+import { json, testApp } from './testing/app.js';
+import type { DoorFixture } from './testing/devices.js';
+import { seedDoorEvent } from './testing/devices.js';
+import { pairAtDoor, push, scan } from './testing/scans.js';
+import type { TestStore } from './testing/stores.js';
+import { storeKinds } from './testing/stores.js';
+
+for (const kind of await storeKinds()) {
+  describe.skipIf(kind.skip)(`office lists on ${kind.name}`, () => {
+    let t: TestStore;
+    let a: TestApp;
+    let f: DoorFixture;
+    let east: PairResult;
+    let west: PairResult;
+    let session: string;
+
+    beforeAll(async () => {
+      t = await kind.open();
+      a = await testApp(t);
+      f = await seedDoorEvent(a, t, 'Daftar Hadir');
+      session = f.event.waves.find((w) => w.id === f.waves.a)!.sessions[0]!.id;
+      east = await pairAtDoor(a, f.event.id, {
+        name: 'T',
+        door: 'Pintu Timur',
+        waveIds: [f.waves.a],
+      });
+      west = await pairAtDoor(a, f.event.id, {
+        name: 'B',
+        door: 'Pintu Barat',
+        waveIds: [f.waves.a],
+      });
+      const [p0, p1, , p3] = f.participants.a;
+      await push(a, east, [
+        scan(east, session, p1!.id),
+        scan(east, session, p0!.id),
+        scan(east, session, null, {
+          kind: 'walk-in',
+          verdict: null,
+          walkIn: { name: 'Bu Tamu', business: 'Warung Tamu', phone: '081299998888' },
+        }),
+        scan(east, session, p3!.id),
+      ]);
+      await push(a, west, [scan(west, session, p1!.id)]);
+      await a.call(`/api/participants/${p3!.id}/cancel`, { method: 'POST' });
+    });
+    afterAll(async () => t?.dispose());
+
+    const lists = async (query = ''): Promise<SessionLists> => {
+      const res = await a.call(`/api/events/${f.event.id}/sessions/${session}/lists${query}`);
+      expect(res.status).toBe(200);
+      return json(res);
+    };
+
+    it('the Daftar Hadir: one line each, by name, with NIK, phone, time and door; walk-ins too', async () => {
+      const l = await lists();
+      expect(l.session.id).toBe(session);
+      expect(l.wave.id).toBe(f.waves.a);
+      const [p0, p1, , p3] = f.participants.a;
+      const names = l.present.map((r) => r.name);
+      expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y, 'id')));
+      expect(names.filter((n) => n === p1!.name)).toHaveLength(1);
+      expect(names).toEqual(expect.arrayContaining([p0!.name, p1!.name, p3!.name, 'Bu Tamu']));
+      const row0 = l.present.find((r) => r.participantId === p0!.id)!;
+      expect(row0).toMatchObject({
+        nik: p0!.nik,
+        phone: p0!.phone,
+        door: 'Pintu Timur',
+        walkIn: false,
+      });
+      expect(Date.parse(row0.at!)).toBeGreaterThan(0);
+      expect(l.present.find((r) => r.name === 'Bu Tamu')).toMatchObject({
+        participantId: null,
+        walkIn: true,
+        phone: '081299998888',
+        nik: '',
+      });
+    });
+
+    it('NIK masked on request; absentees are the active participants who did not come', async () => {
+      const l = await lists('?nik=masked');
+      const [p0, , p2, p3] = f.participants.a;
+      const nik = p0!.nik!;
+      expect(l.present.find((r) => r.participantId === p0!.id)!.nik).toBe(
+        `${nik.slice(0, 4)}********${nik.slice(-4)}`,
+      );
+      expect(l.absent.map((r) => r.participantId)).toContain(p2!.id);
+      // Cancelled (after attending): not on the absentee list.
+      expect(l.absent.map((r) => r.participantId)).not.toContain(p3!.id);
+      expect(l.absent).toHaveLength(f.participants.a.length - 3);
+      expect(l.absent.every((r) => r.at === null)).toBe(true);
+    });
+
+    it('answers an unknown session, a bad NIK choice and an unknown event in words', async () => {
+      expect((await a.call(`/api/events/${f.event.id}/sessions/NOPE/lists`)).status).toBe(404);
+      expect(
+        (await a.call(`/api/events/${f.event.id}/sessions/${session}/lists?nik=kosong`)).status,
+      ).toBe(400);
+      expect((await a.call(`/api/events/NOPE/recap`)).status).toBe(404);
+    });
+
+    it('the recap per wave: registered, attended per session, eligible, walk-ins', async () => {
+      const recap: EventRecap = await json(await a.call(`/api/events/${f.event.id}/recap`));
+      const w = recap.waves.find((x) => x.waveId === f.waves.a)!;
+      expect(w.registered).toBe(f.participants.a.length - 1);
+      expect(w.sessions).toEqual([{ sessionId: session, name: 'Hari 1', attended: 2 }]);
+      expect(w.attendedAny).toBe(2);
+      // Default rule: every session (one here): p0 and p1.
+      expect(w.eligible).toBe(2);
+      expect(w).toMatchObject({ walkIns: 1, walkInsConfirmed: 0 });
+      expect(recap.waves.find((x) => x.waveId === f.waves.b)).toMatchObject({
+        registered: f.participants.b.length,
+        sessions: [],
+        eligible: 0,
+      });
+    });
+  });
+}
