@@ -17,6 +17,7 @@ export type AdminSection =
   | 'devices'
   | 'attendance'
   | 'eligibility'
+  | 'lists'
   | 'team'
   | 'audit'
   | 'account';
@@ -33,6 +34,7 @@ const text = {
     devices: 'Perangkat',
     attendance: 'Kehadiran',
     eligibility: 'Sertifikat',
+    lists: 'Daftar laporan',
     team: 'Tim',
     audit: 'Log aktivitas',
     account: 'Akun saya',
@@ -52,6 +54,7 @@ const text = {
     devices: 'Devices',
     attendance: 'Attendance',
     eligibility: 'Certificates',
+    lists: 'Report lists',
     team: 'Team',
     audit: 'Activity log',
     account: 'My account',
@@ -128,6 +131,7 @@ export function AdminLayout(props: {
                 {link('devices', `${base}/devices`, t.devices)}
                 {link('attendance', `${base}/attendance`, t.attendance)}
                 {link('eligibility', `${base}/eligibility`, t.eligibility)}
+                {staf ? link('lists', `${base}/lists`, t.lists) : null}
               </>
             ) : null}
             {link('account', '/admin/account', t.account)}

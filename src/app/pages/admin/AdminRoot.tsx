@@ -13,6 +13,7 @@ import EligibilityPage from './EligibilityPage';
 import EventPage from './EventPage';
 import EventsPage from './EventsPage';
 import ImportPage from './ImportPage';
+import ListsPage from './ListsPage';
 import LoginPage from './LoginPage';
 import ParticipantsPage from './ParticipantsPage';
 import SetupPage from './SetupPage';
@@ -35,6 +36,7 @@ const routes: [string, Page][] = [
   ['/admin/events/:eventId/devices', DevicesPage],
   ['/admin/events/:eventId/attendance', AttendancePage],
   ['/admin/events/:eventId/eligibility', EligibilityPage],
+  ['/admin/events/:eventId/lists', ListsPage],
 ];
 
 function AdminNotFound() {
