@@ -159,7 +159,7 @@ for (const kind of await storeKinds()) {
       }
     });
 
-    it('attendance as .xlsx and CSV, with the participant’s phone as text', async () => {
+    it('attendance as .xlsx and CSV, with each attendee’s phone as text', async () => {
       const { res, bytes } = await download(a, `${base}/attendance.xlsx`);
       expect(res.headers.get('content-disposition')).toContain(
         'kehadiran-pelatihan-umkm-2026.xlsx',
@@ -172,8 +172,8 @@ for (const kind of await storeKinds()) {
       const member = cells.find((c) => c.value === '0812-9876-0000')!;
       expect(member.type).toBe(ExcelJS.ValueType.String);
       expect(member.numFmt).toBe('@');
-      // A walk-in has no roster entry; the cell stays empty.
-      expect(cells.filter((c) => c.value === null || c.value === '')).toHaveLength(1);
+      // A walk-in's phone as the door took it down.
+      expect(cells.map((c) => c.value).sort()).toEqual(['0812-000-0001', '0812-9876-0000']);
       const when = ws.getRow(2).getCell(column(ws, 'waktu_masuk_wib')).value;
       expect(when).toMatch(/^2026-12-08 \d{2}:\d{2}:\d{2}$/);
 
@@ -190,7 +190,7 @@ for (const kind of await storeKinds()) {
         'waktu_masuk_wib',
       ]);
       const phones = csv.rows.slice(1).map((r) => r[5]);
-      expect(phones.sort()).toEqual(['', '0812-9876-0000']);
+      expect(phones.sort()).toEqual(['0812-000-0001', '0812-9876-0000']);
       expect(csv.rows.some((r) => r[3] === "'+Tamu Dadakan")).toBe(true);
       const comma = csvRows((await download(a, `${base}/attendance.csv?sep=comma`)).bytes);
       expect(comma.delimiter).toBe(',');

@@ -11,7 +11,7 @@ import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound } from '../http/problem.js';
 import { attendanceReport, conflictReport } from '../scans/report.js';
-import { attendanceSheet } from '../scans/attendance-sheet.js';
+import { attendanceSheet, attendeePhones } from '../scans/attendance-sheet.js';
 import { fileSlug, sendSheet } from '../export/download.js';
 import { allParticipants } from '../store/participants.js';
 import { listDevices } from '../store/devices.js';
@@ -32,7 +32,7 @@ export function reportRoutes(deps: AppDeps) {
   r.use('/events/:eventId/attendance', requireOrganizer(deps));
   r.use('/events/:eventId/conflicts', requireOrganizer(deps));
   r.use('/events/:eventId/rejections', requireOrganizer(deps));
-  // For the certificates: CSV (';' unless ?sep=comma) or .xlsx, with each participant's phone.
+  // For the certificates: CSV (';' unless ?sep=comma) or .xlsx, with each attendee's phone.
   const attendanceExport = (format: 'csv' | 'xlsx') => {
     r.use(`/events/:eventId/attendance.${format}`, requireOrganizer(deps));
     r.get(`/events/:eventId/attendance.${format}`, async (c) => {
@@ -41,7 +41,8 @@ export function reportRoutes(deps: AppDeps) {
       const phones = new Map(
         (await allParticipants(deps.store.db, eventId)).map((p) => [p.id, p.phone]),
       );
-      return sendSheet(c, attendanceSheet(attendanceReport(ctx), phones), {
+      const sheet = attendanceSheet(attendanceReport(ctx), attendeePhones(ctx, phones));
+      return sendSheet(c, sheet, {
         format,
         baseName: `kehadiran-${fileSlug(ctx.event.name, eventId)}`,
       });

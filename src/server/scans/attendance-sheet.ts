@@ -1,8 +1,10 @@
 // Attendance as a spreadsheet for the certificates: one row per person per session, times in WIB
-// (corrected for each tablet's clock) as text, and each participant's phone so the office can
-// reach them. Written as CSV or .xlsx by server/export/download.ts.
-import type { AttendanceReport } from '../../shared/api/attendance.js';
+// (corrected for each tablet's clock) as text, and each attendee's phone (a walk-in's too) so the
+// office can reach them. Written as CSV or .xlsx by server/export/download.ts.
+import type { AttendanceEntry, AttendanceReport } from '../../shared/api/attendance.js';
 import type { ExportSheet } from '../../shared/roster/export-sheet.js';
+import { normalizePhone } from '../../shared/roster/phone.js';
+import type { ReportContext } from './report.js';
 
 const wib = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Jakarta',
@@ -20,10 +22,23 @@ export function wibDateTime(iso: string): string {
   return Number.isFinite(ms) ? wib.format(ms) : '';
 }
 
-/** The attendance report as a sheet; `phones` maps participant ids to their stored phone. */
+/**
+ * Each attendee's phone: a participant's from the roster (`phones`: id → E.164), a walk-in's as
+ * the door took it down (normalised when it reads as a phone, else as typed).
+ */
+export function attendeePhones(ctx: ReportContext, phones: ReadonlyMap<string, string>) {
+  return (a: AttendanceEntry): string => {
+    if (a.participantId) return phones.get(a.participantId) ?? '';
+    const first = ctx.byId.get(a.firstEventId)?.event ?? ctx.state.events.get(a.firstEventId);
+    const typed = first?.walkIn?.phone ?? '';
+    return normalizePhone(typed) ?? typed;
+  };
+}
+
+/** The attendance report as a sheet, with each attendee's phone from `phoneOf`. */
 export function attendanceSheet(
   report: AttendanceReport,
-  phones: ReadonlyMap<string, string>,
+  phoneOf: (a: AttendanceEntry) => string,
 ): ExportSheet {
   const rows: string[][] = [];
   for (const s of report.sessions) {
@@ -34,7 +49,7 @@ export function attendanceSheet(
         a.participantId ?? '',
         a.name,
         a.business,
-        (a.participantId && phones.get(a.participantId)) || '',
+        phoneOf(a),
         wibDateTime(a.at),
         a.door,
         a.deviceName ?? a.deviceId,
