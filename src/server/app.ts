@@ -36,6 +36,14 @@ const tooLarge = (limit: number) =>
     `Data terlalu besar (maksimal ${Math.round(limit / 1024 / 1024)} MB)`,
     `Request body too large (at most ${Math.round(limit / 1024 / 1024)} MB)`,
   );
+// Refused from Content-Length alone, or after `limit` bytes of a stream: never read whole.
+const fileTooLarge = (limit: number) =>
+  fail(
+    413,
+    'payload-too-large',
+    `Berkas terlalu besar (maksimal ${Math.round(limit / 1024 / 1024)} MB). Pecah menjadi beberapa berkas, lalu unggah satu per satu.`,
+    `The file is too large (at most ${Math.round(limit / 1024 / 1024)} MB). Split it into several files and upload them one by one.`,
+  );
 
 /** Builds the app; tests call `app.request()` on it without opening a port. */
 export function createApp(given: AppDeps): Hono<AppEnv> {
@@ -62,7 +70,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     });
   });
 
-  // Files: a roster CSV, or a tablet's export of scans it could not sync.
+  // Files: a roster CSV or workbook, or a tablet's export of scans it could not sync.
   const isFileUpload = (path: string) =>
     path.endsWith('/import/preview') || path.endsWith('/scans/import');
   app.use('/api/events/:eventId/*', async (c, next) => {
@@ -70,7 +78,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     return bodyLimit({
       maxSize: CSV_LIMIT,
       onError: () => {
-        throw tooLarge(CSV_LIMIT);
+        throw fileTooLarge(CSV_LIMIT);
       },
     })(c, next);
   });

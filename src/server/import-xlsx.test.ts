@@ -156,10 +156,20 @@ for (const kind of await storeKinds()) {
             'NIK',
             'Gelombang',
           ]);
+          const nik = wb.worksheets[0]!.getRow(2).getCell(5);
+          expect([nik.value, nik.type, nik.numFmt]).toEqual([
+            '3674010101800001',
+            ExcelJS.ValueType.String,
+            '@',
+          ]);
         } else {
           // A UTF-8 BOM and ';': what Excel in an Indonesian locale opens in columns.
           expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
           expect(new TextDecoder().decode(bytes)).toMatch(/^Nama Lengkap;No\. HP/);
+          // Kept as text by Excel: no leading 0 lost, no NIK rounded after 15 digits.
+          expect(new TextDecoder().decode(bytes)).toContain(
+            'Siti Aminah;0812-3456-7890;Keripik Tempe Bu Siti;siti.aminah@example.com;3674 0101 0180 0001;',
+          );
         }
         const p: ImportPreview = await json(await preview(bytes));
         expect(p.errors).toEqual([]);

@@ -103,10 +103,10 @@ for (const kind of await storeKinds()) {
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // Excel reads UTF-8 by its BOM
       const text = new TextDecoder().decode(bytes);
-      expect(text.startsWith('sesi,id_sesi,id_peserta,nama')).toBe(true);
+      expect(text.startsWith('sesi;id_sesi;id_peserta;nama;nama_usaha;no_hp;')).toBe(true);
       expect(text).toContain(f.participants.a[0]!.name);
       expect(text).toContain(`'=HYPERLINK`);
-      expect(text).toMatch(/2026-12-08 08:15:00,Pintu Utara,Tablet 2,Sari,ya,ya/);
+      expect(text).toMatch(/;0812-000-0001;2026-12-08 08:15:00;Pintu Utara;Tablet 2;Sari;ya;ya/);
       expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 4);
     });
   });

@@ -40,6 +40,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/attendance': 'pemantau',
   'GET /api/events/:eventId/attendance/summary': 'pemantau',
   'GET /api/events/:eventId/attendance.csv': 'pemantau',
+  'GET /api/events/:eventId/attendance.xlsx': 'pemantau',
   'GET /api/events/:eventId/conflicts': 'pemantau',
   'GET /api/events/:eventId/rejections': 'pemantau',
   'GET /api/events/:eventId/live': 'pemantau',
@@ -59,6 +60,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'POST /api/events/:eventId/walk-ins/:scanId/link': 'staf',
   'GET /api/participants/:id/ticket': 'staf',
   'GET /api/events/:eventId/tickets.csv': 'staf',
+  'GET /api/events/:eventId/tickets.xlsx': 'staf',
   'GET /api/events/:eventId/badges': 'staf',
   // Names with NIK and phone: the office's lists.
   'GET /api/events/:eventId/sessions/:sessionId/lists': 'staf',

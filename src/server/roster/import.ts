@@ -6,7 +6,7 @@ import { decodeCsvBytes } from '../../shared/roster/csv.js';
 import { planImport } from '../../shared/roster/plan.js';
 import { readRosterCsv } from '../../shared/roster/read.js';
 import { HttpProblem, fail } from '../http/problem.js';
-import { isXlsx, readXlsx } from './xlsx.js';
+import { isOleFile, isXlsx, readXlsx, xlsxProblems } from './xlsx.js';
 import { allParticipants, insertParticipant, updateParticipant } from '../store/participants.js';
 import type { Database } from '../store/schema.js';
 
@@ -21,6 +21,8 @@ export interface ImportAnalysis {
 
 /** The upload as CSV text: a CSV as it is, an Excel workbook's chosen sheet converted. */
 async function uploadText(bytes: Uint8Array, sheet: string | null): Promise<string> {
+  // Not a zip: without this an encrypted workbook or an .xls would be read as a garbled CSV.
+  if (isOleFile(bytes)) throw new HttpProblem(400, xlsxProblems.protectedOrOld());
   if (isXlsx(bytes)) {
     const read = await readXlsx(bytes, sheet);
     if (!read.ok) throw new HttpProblem(400, read.problem, { sheets: read.sheets });

@@ -2,15 +2,63 @@
 // Excel file gets the same preview, problems and all-or-nothing commit as a CSV. Numbers come out
 // as the office typed them (a phone stored as the number 8123456789 stays "8123456789", which the
 // phone rule reads as +628123456789), dates as YYYY-MM-DD. exceljs reads the file: no hand-made
-// zip or XML parsing here.
+// zip or XML parsing here; zip-guard.ts looks inside the zip first.
 import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/messages.js';
 import { problem } from '../../shared/messages.js';
 import { writeCsv } from '../../shared/roster/csv.js';
+import { WORKBOOK_LIMITS, checkWorkbookZip } from './zip-guard.js';
 
 /** An .xlsx is a zip archive: it starts "PK\x03\x04". */
 export function isXlsx(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * An OLE compound file: how Excel saves a password-protected workbook (the encrypted .xlsx
+ * inside a wrapper), and the old .xls format. Neither can be read here.
+ */
+export function isOleFile(bytes: Uint8Array): boolean {
+  return OLE_SIGNATURE.every((b, i) => bytes[i] === b);
+}
+
+/** The words for each workbook that cannot be read. */
+export const xlsxProblems = {
+  unreadable: () =>
+    problem(
+      'xlsx-unreadable',
+      'Berkas Excel tidak bisa dibaca. Simpan ulang sebagai .xlsx (Excel Workbook) lalu unggah lagi.',
+      'The Excel file cannot be read. Save it again as .xlsx (Excel Workbook) and upload it again.',
+    ),
+  protectedOrOld: () =>
+    problem(
+      'xlsx-protected',
+      'Berkas Excel ini dilindungi kata sandi atau berformat .xls lama — buka di Excel, hapus kata sandinya / simpan sebagai .xlsx, lalu unggah lagi.',
+      'This Excel file is password-protected or in the old .xls format — open it in Excel, remove the password / save it as .xlsx, then upload it again.',
+    ),
+  tooLarge: (mb: number) =>
+    problem(
+      'xlsx-too-large',
+      `Isi berkas Excel ini terlalu besar setelah dibuka (lebih dari ${mb} MB), atau berkasnya rusak. Salin hanya lembar daftar peserta ke buku kerja baru, simpan sebagai .xlsx, lalu unggah lagi.`,
+      `This Excel file unpacks to more than ${mb} MB, or it is damaged. Copy just the roster sheet into a new workbook, save it as .xlsx, then upload it again.`,
+    ),
+};
+
+/** The problem for a zip that must not reach exceljs; null when it may. */
+async function zipProblem(bytes: Uint8Array): Promise<Problem | null> {
+  const verdict = await checkWorkbookZip(bytes);
+  switch (verdict) {
+    case 'ok':
+      return null;
+    case 'encrypted':
+      return xlsxProblems.protectedOrOld();
+    case 'too-large':
+      return xlsxProblems.tooLarge(Math.round(WORKBOOK_LIMITS.maxUnzipped / 1024 / 1024));
+    default:
+      return xlsxProblems.unreadable();
+  }
 }
 
 export type XlsxRead =
@@ -48,21 +96,19 @@ const sheetNames = (wb: ExcelJS.Workbook) =>
 
 /**
  * Reads one sheet of the workbook as CSV text: the one named, or the only sheet with data.
- * Codes: xlsx-unreadable, xlsx-empty, xlsx-choose-sheet (with the sheet names), xlsx-no-sheet.
+ * Codes: xlsx-unreadable, xlsx-protected, xlsx-too-large (checked before exceljs inflates
+ * anything: zip-guard.ts), xlsx-empty, xlsx-choose-sheet (with the sheet names), xlsx-no-sheet.
  */
 export async function readXlsx(bytes: Uint8Array, sheet: string | null): Promise<XlsxRead> {
+  const refused = await zipProblem(bytes);
+  if (refused) return { ok: false, problem: refused, sheets: [] };
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's types predate typed-array generics; its load() takes any Buffer or ArrayBuffer.
     const copy = bytes.slice().buffer as ArrayBuffer;
     await wb.xlsx.load(copy);
   } catch {
-    const p = problem(
-      'xlsx-unreadable',
-      'Berkas Excel tidak bisa dibaca. Simpan ulang sebagai .xlsx (Excel Workbook) lalu unggah lagi.',
-      'The Excel file cannot be read. Save it again as .xlsx (Excel Workbook) and upload it again.',
-    );
-    return { ok: false, problem: p, sheets: [] };
+    return { ok: false, problem: xlsxProblems.unreadable(), sheets: [] };
   }
   const sheets = sheetNames(wb);
   if (sheets.length === 0) {

@@ -11,7 +11,8 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { HttpProblem, fail, notFound } from '../http/problem.js';
 import { analyseImport, applyImport } from '../roster/import.js';
-import { templateCsv, templateXlsx } from '../roster/template.js';
+import { templateSheet } from '../roster/template.js';
+import { sendSheet } from '../export/download.js';
 import { audit } from '../store/audit-log.js';
 import { getEventDetail } from '../store/events.js';
 import { pokeDoors } from '../live/poke.js';
@@ -30,13 +31,7 @@ export function importRoutes(deps: AppDeps) {
       const event = await getEventDetail(db, c.req.param('eventId'));
       if (!event) throw notFound({ id: 'Acara', en: 'Event' });
       const wave = event.waves[0]?.name ?? 'Gelombang 1';
-      c.header('Content-Disposition', `attachment; filename="templat-peserta-hadir.${format}"`);
-      if (format === 'csv') {
-        c.header('Content-Type', 'text/csv; charset=utf-8');
-        return c.body(templateCsv(wave));
-      }
-      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return c.body(await templateXlsx(wave));
+      return sendSheet(c, templateSheet(wave), { format, baseName: 'templat-peserta-hadir' });
     });
   template('xlsx');
   template('csv');

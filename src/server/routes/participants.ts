@@ -1,5 +1,5 @@
-// Participants (create, list, update, cancel), their tickets and links, the tickets CSV and
-// badge sheets.
+// Participants (create, list, update, cancel), their tickets and links, the tickets export
+// (CSV or .xlsx) and badge sheets.
 import type { Context } from 'hono';
 import type { Transaction } from 'kysely';
 import { Hono } from 'hono';
@@ -7,7 +7,6 @@ import * as v from 'valibot';
 import type { BadgeSheet } from '../../shared/api/schemas.js';
 import { ParticipantBody, ParticipantPatch } from '../../shared/api/schemas.js';
 import { WalkInLinkBody } from '../../shared/api/review.js';
-import { writeCsv } from '../../shared/roster/csv.js';
 import { normalizePhone } from '../../shared/roster/phone.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -32,6 +31,8 @@ import {
 import { attendedSessions, presentIds } from '../scans/attended.js';
 import { ticketLinksFor } from '../tickets/links.js';
 import { findWalkInScan, linkWalkIn } from '../store/walk-ins.js';
+import { ticketsSheet } from '../tickets/tickets-sheet.js';
+import { fileSlug, sendSheet } from '../export/download.js';
 import { pokeDoors } from '../live/poke.js';
 
 const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
@@ -63,7 +64,7 @@ function phoneOrFail(raw: string): string {
 }
 
 /**
- * /events/:id/participants, /participants/:id…, /events/:id/tickets.csv, /events/:id/badges,
+ * /events/:id/participants, /participants/:id…, /events/:id/tickets.csv|.xlsx, /events/:id/badges,
  * /events/:id/walk-ins/:scanId/register and …/link (a walk-in confirmed as a participant)
  */
 export function participantRoutes(deps: AppDeps) {
@@ -340,42 +341,22 @@ export function participantRoutes(deps: AppDeps) {
     return c.json(links.get(p.id));
   });
 
-  r.get('/events/:eventId/tickets.csv', async (c) => {
-    const eventId = c.req.param('eventId');
-    const event = await eventOrFail(eventId);
-    const wave = c.req.query('wave');
-    const rows = (await allParticipants(db, eventId, wave)).filter((p) => p.status === 'active');
-    const links = await ticketLinksFor(db, eventId, rows, publicOrigin(deps, c));
-    const waveName = new Map(event.waves.map((w) => [w.id, w.name]));
-    const csv = writeCsv([
-      [
-        'id',
-        'nama',
-        'nama_usaha',
-        'no_hp',
-        'email',
-        'gelombang',
-        'tautan_tiket',
-        'tautan_whatsapp',
-      ],
-      ...rows.map((p) => {
-        const l = links.get(p.id)!;
-        return [
-          p.id,
-          p.name,
-          p.business,
-          p.phone,
-          p.email ?? '',
-          waveName.get(p.wave_id) ?? '',
-          l.link,
-          l.whatsappLink,
-        ];
-      }),
-    ]);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="tiket-${eventId}.csv"`);
-    return c.body(csv);
-  });
+  // The same sheet as CSV (';' unless ?sep=comma) or as an Excel workbook.
+  const ticketsExport = (format: 'csv' | 'xlsx') =>
+    r.get(`/events/:eventId/tickets.${format}`, async (c) => {
+      const eventId = c.req.param('eventId');
+      const event = await eventOrFail(eventId);
+      const wave = c.req.query('wave');
+      const rows = (await allParticipants(db, eventId, wave)).filter((p) => p.status === 'active');
+      const links = await ticketLinksFor(db, eventId, rows, publicOrigin(deps, c));
+      const waveName = new Map(event.waves.map((w) => [w.id, w.name]));
+      return sendSheet(c, ticketsSheet(rows, links, waveName), {
+        format,
+        baseName: `tiket-${fileSlug(event.name, eventId)}`,
+      });
+    });
+  ticketsExport('csv');
+  ticketsExport('xlsx');
 
   r.get('/events/:eventId/badges', async (c) => {
     const eventId = c.req.param('eventId');

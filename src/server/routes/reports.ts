@@ -11,7 +11,9 @@ import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { notFound } from '../http/problem.js';
 import { attendanceReport, conflictReport } from '../scans/report.js';
-import { attendanceCsv } from '../scans/attendance-csv.js';
+import { attendanceSheet, attendeePhones } from '../scans/attendance-sheet.js';
+import { fileSlug, sendSheet } from '../export/download.js';
+import { allParticipants } from '../store/participants.js';
 import { listDevices } from '../store/devices.js';
 import { getEventDetail } from '../store/events.js';
 import { listIdConflicts, listRejections } from '../store/scan-reviews.js';
@@ -24,20 +26,30 @@ const DeltaQuery = v.object({
   epoch: v.optional(v.pipe(v.string(), v.maxLength(40))),
 });
 
-/** GET /events/:eventId/attendance, /conflicts and /rejections (organizer). */
+/** GET /events/:eventId/attendance (and .csv, .xlsx), /conflicts and /rejections (organizer). */
 export function reportRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   r.use('/events/:eventId/attendance', requireOrganizer(deps));
   r.use('/events/:eventId/conflicts', requireOrganizer(deps));
-  r.use('/events/:eventId/attendance.csv', requireOrganizer(deps));
   r.use('/events/:eventId/rejections', requireOrganizer(deps));
-  r.get('/events/:eventId/attendance.csv', async (c) => {
-    const eventId = c.req.param('eventId');
-    const report = attendanceReport(await loadReportContext(deps.store, eventId));
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="kehadiran-${eventId}.csv"`);
-    return c.body(attendanceCsv(report));
-  });
+  // For the certificates: CSV (';' unless ?sep=comma) or .xlsx, with each attendee's phone.
+  const attendanceExport = (format: 'csv' | 'xlsx') => {
+    r.use(`/events/:eventId/attendance.${format}`, requireOrganizer(deps));
+    r.get(`/events/:eventId/attendance.${format}`, async (c) => {
+      const eventId = c.req.param('eventId');
+      const ctx = await loadReportContext(deps.store, eventId);
+      const phones = new Map(
+        (await allParticipants(deps.store.db, eventId)).map((p) => [p.id, p.phone]),
+      );
+      const sheet = attendanceSheet(attendanceReport(ctx), attendeePhones(ctx, phones));
+      return sendSheet(c, sheet, {
+        format,
+        baseName: `kehadiran-${fileSlug(ctx.event.name, eventId)}`,
+      });
+    });
+  };
+  attendanceExport('csv');
+  attendanceExport('xlsx');
   r.get('/events/:eventId/attendance', async (c) => {
     const ctx = await loadReportContext(deps.store, c.req.param('eventId'));
     const q = validate(DeltaQuery, c.req.query());

@@ -40,6 +40,8 @@ describe('classifyHeader', () => {
       ['No.', null],
       ['Jenis Usaha', null],
       ['Alamat Usaha', null],
+      ['tautan_whatsapp', null],
+      ['Link WA', null],
       ['Nama Produk', null],
       ['Nama Ibu', null],
       ['Tempat/Tanggal Lahir', null],

@@ -68,9 +68,10 @@ export function normaliseHeader(text: string): string {
     .trim();
 }
 
-// Words that make a header about something else: "Alamat Usaha", "Jenis Usaha", "Tanggal Lahir".
+// Words that make a header about something else: "Alamat Usaha", "Jenis Usaha", "Tanggal Lahir",
+// "Tautan WhatsApp" (a link, as in Hadir's own tickets export, not the phone itself).
 const OTHER_TOPIC = new Set(
-  'alamat jenis bidang sektor kategori tanggal tgl tempat lahir kode jumlah status keterangan ket kecamatan kelurahan kota produk omzet'.split(
+  'alamat jenis bidang sektor kategori tanggal tgl tempat lahir kode jumlah status keterangan ket kecamatan kelurahan kota produk omzet tautan link url'.split(
     ' ',
   ),
 );

@@ -33,6 +33,10 @@ describe('normalizePhone', () => {
     expect(normalizePhone('+65 9123 4567')).toBe('+6591234567');
     expect(normalizePhone('+1 (415) 555-0100')).toBe('+14155550100');
     expect(normalizePhone('+60 12-345 6789')).toBe('+60123456789');
+    expect(normalizePhone('(+65) 91234567')).toBe('+6591234567');
+    expect(normalizePhone('( +1 ) 415 555 0100')).toBe('+14155550100');
+    expect(normalizePhone('(+62) 812-3456-7890')).toBe('+6281234567890');
+    expect(normalizePhone('(+62 812) 3456 7890')).toBeNull();
     expect(normalizePhone('+1234567')).toBeNull();
     expect(normalizePhone('+1234567890123456')).toBeNull();
     expect(normalizePhone('+0812345678')).toBeNull();

@@ -14,6 +14,8 @@ export function normalizePhone(input: string): string | null {
   let s = input.trim();
   // Office sheets force text with a leading apostrophe: '081234567890.
   if (s.startsWith("'")) s = s.slice(1).trim();
+  // "(+62) 812…" as offices write it, and "(+65) 91234567" as Hadir's exports write other countries.
+  s = s.replace(/^\(\s*\+(\d{1,3})\s*\)/, '+$1 ');
   if (s.length === 0 || s.length > 40) return null;
   const plus = s.startsWith('+');
   const digits = (plus ? s.slice(1) : s).replace(SEPARATORS, '');

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LiveScan } from '../../../shared/api/attendance';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
+import { ExportLinks } from '../../components/admin/ExportLinks';
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, useEventDetail } from './admin-api';
@@ -99,9 +100,11 @@ export default function AttendancePage({ params }: { params: Record<string, stri
         {live ? t.live : t.notLive}
       </p>
       <div class="attendance-tools">
-        <a class="button" href={`${base}/attendance.csv`} download data-testid="export-attendance">
-          {t.exportCsv}
-        </a>
+        <ExportLinks
+          path={`${base}/attendance`}
+          title={t.attendanceExport}
+          testId="export-attendance"
+        />
         <ImportUnsynced
           eventId={eventId}
           onImported={() => {

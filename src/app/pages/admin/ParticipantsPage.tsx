@@ -3,6 +3,7 @@ import type { Participant, ParticipantList, TicketLinks } from '../../../shared/
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ConfirmDialog } from '../../components/admin/ConfirmDialog';
 import { ErrorNotice, distinctFailures } from '../../components/admin/ErrorNotice';
+import { ExportLinks } from '../../components/admin/ExportLinks';
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { navigate, useLocation } from '../../router';
@@ -109,7 +110,6 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
   const pages = pageCount(data?.total ?? 0);
   const from = data && data.total > 0 ? (filter.page - 1) * PAGE_SIZE + 1 : 0;
   const to = data ? Math.min(filter.page * PAGE_SIZE, data.total) : 0;
-  const csvHref = `/api/events/${encodeURIComponent(eventId)}/tickets.csv${filter.wave ? `?wave=${encodeURIComponent(filter.wave)}` : ''}`;
 
   return (
     <AdminLayout section="participants" eventId={eventId} eventName={event.data?.name}>
@@ -128,14 +128,12 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
         >
           {t.badges}
         </a>
-        <a
-          class="button secondary"
-          href={csvHref}
-          download={`tiket-${eventId}.csv`}
-          data-testid="tickets-csv"
-        >
-          {t.csv}
-        </a>
+        <ExportLinks
+          path={`/api/events/${encodeURIComponent(eventId)}/tickets`}
+          query={{ wave: filter.wave || undefined }}
+          title={t.ticketsExport}
+          testId="tickets-csv"
+        />
       </div>
 
       <form
