@@ -1,6 +1,5 @@
 // Participants (create, list, update, cancel), their tickets and links, the tickets CSV and
 // badge sheets.
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { BadgeSheet } from '../../shared/api/schemas.js';
@@ -28,6 +27,10 @@ import {
 } from '../store/participants.js';
 import { attendedSessions, presentIds } from '../scans/attended.js';
 import { ticketLinksFor } from '../tickets/links.js';
+import { publicOrigin } from '../tickets/origin.js';
+
+// Kept here for the routes that imported it before tickets/origin.ts existed.
+export { publicOrigin };
 import { pokeDoors } from '../live/poke.js';
 
 const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
@@ -42,11 +45,6 @@ const ListQuery = v.object({
   offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/), v.transform(Number)), '0'),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number)), '50'),
 });
-
-/** The origin ticket links point at. */
-export function publicOrigin(deps: AppDeps, c: Context): string {
-  return (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-}
 
 function phoneOrFail(raw: string): string {
   const phone = normalizePhone(raw);

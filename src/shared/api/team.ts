@@ -79,6 +79,8 @@ export type AuditAction =
   | 'participant-cancel'
   | 'ticket-reissue'
   | 'participant-reactivate'
+  | 'sending-settings'
+  | 'ticket-send-undo'
   | 'event-archive'
   | 'event-unarchive'
   | 'event-delete'

@@ -59,6 +59,14 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
         : `reissued the ticket of ${str(d.name)}`;
     case 'participant-reactivate':
       return id ? `mengaktifkan lagi peserta ${str(d.name)}` : `reactivated ${str(d.name)}`;
+    case 'sending-settings':
+      return id
+        ? 'mengubah pesan WhatsApp, nomor kontak dan petunjuk tiket'
+        : 'changed the WhatsApp message, contact number and ticket instructions';
+    case 'ticket-send-undo':
+      return id
+        ? `membatalkan tanda "terkirim" tiket ${str(d.name)}`
+        : `undid the "sent" mark of ${str(d.name)}'s ticket`;
     case 'event-archive':
       return id ? `mengarsipkan acara ${str(d.name)}` : `archived the event ${str(d.name)}`;
     case 'event-unarchive':
