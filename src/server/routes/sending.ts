@@ -13,7 +13,7 @@ import type {
 import { SendMarkBody, SendingSettingsBody } from '../../shared/api/sending.js';
 import { normalizePhone } from '../../shared/roster/phone.js';
 import { whatsAppNumber } from '../../shared/roster/whatsapp.js';
-import { DEFAULT_TEMPLATE } from '../../shared/sending/template.js';
+import { DEFAULT_INSTRUCTIONS, DEFAULT_TEMPLATE } from '../../shared/sending/template.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
@@ -41,6 +41,11 @@ function sendState(version: number, marks: SendMark[]): SendState {
   if (marks.some((m) => m.version === version)) return 'sent';
   return marks.length > 0 ? 'stale' : 'unsent';
 }
+
+/** The default lines as the editor shows them: saving them unchanged keeps the default. */
+const sameAsDefault = (lines: string[]) =>
+  lines.length === DEFAULT_INSTRUCTIONS.length &&
+  lines.every((l, i) => l === DEFAULT_INSTRUCTIONS[i]!.id);
 
 /** /link-origin, /events/:eventId/sending… */
 export function sendingRoutes(deps: AppDeps) {
@@ -80,7 +85,7 @@ export function sendingRoutes(deps: AppDeps) {
     const settings: SendingSettings = {
       contact,
       template: template === '' || template === DEFAULT_TEMPLATE ? null : body.template,
-      instructions: lines.length === 0 ? null : lines,
+      instructions: lines.length === 0 || sameAsDefault(lines) ? null : lines,
     };
     await saveSendingSettings(db, eventId, settings);
     await audit(db, {

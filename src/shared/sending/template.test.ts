@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageFacts } from './template.js';
-import { DEFAULT_TEMPLATE, contactText, renderMessage, templateProblems } from './template.js';
+import { DEFAULT_TEMPLATE, renderMessage, templateProblems } from './template.js';
 
 const facts: MessageFacts = {
   name: 'Siti Aminah',
@@ -61,12 +61,5 @@ describe('templateProblems', () => {
     expect(templateProblems('Halo {nama}').map((p) => p.en)).toEqual([
       'The message has no {tautan}: participants would not get their ticket.',
     ]);
-  });
-});
-
-describe('contactText', () => {
-  it('writes Indonesian numbers the local way and leaves others in E.164', () => {
-    expect(contactText('+628123456789')).toBe('0812-3456-789');
-    expect(contactText('+6591234567')).toBe('+6591234567');
   });
 });

@@ -3,6 +3,7 @@
 // the tickets CSV, so every way of sending says the same thing.
 import type { Bilingual } from '../messages.js';
 import { dayTimeText } from '../door/wib-format.js';
+import { phoneText } from '../roster/phone.js';
 
 /** Placeholders a template may use, with what each becomes, in words for the editor. */
 export const PLACEHOLDERS = {
@@ -46,13 +47,6 @@ export interface MessageFacts {
   contact: string | null;
 }
 
-/** "+6281234567890" → "0812-3456-7890": how an Indonesian number is read aloud and saved. */
-export function contactText(e164: string): string {
-  if (!e164.startsWith('+62')) return e164;
-  const n = `0${e164.slice(3)}`;
-  return [n.slice(0, 4), n.slice(4, 8), n.slice(8)].filter(Boolean).join('-');
-}
-
 function values(f: MessageFacts): Record<Placeholder, string> {
   const time = Number.isFinite(Date.parse(f.wave.startsAt))
     ? `${dayTimeText(f.wave.startsAt).id} WIB`
@@ -64,7 +58,7 @@ function values(f: MessageFacts): Record<Placeholder, string> {
     tempat: [f.wave.venue, f.wave.address].filter(Boolean).join(', '),
     waktu: time,
     tautan: f.link,
-    kontak: f.contact ? contactText(f.contact) : '',
+    kontak: f.contact ? phoneText(f.contact) : '',
   };
 }
 
