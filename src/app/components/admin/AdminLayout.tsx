@@ -13,6 +13,7 @@ export type AdminSection =
   | 'event'
   | 'participants'
   | 'import'
+  | 'sending'
   | 'badges'
   | 'devices'
   | 'attendance'
@@ -28,6 +29,7 @@ const text = {
     event: 'Acara',
     participants: 'Peserta',
     import: 'Impor',
+    sending: 'Kirim tiket',
     badges: 'Badge',
     devices: 'Perangkat',
     attendance: 'Kehadiran',
@@ -46,6 +48,7 @@ const text = {
     event: 'Event',
     participants: 'Participants',
     import: 'Import',
+    sending: 'Send tickets',
     badges: 'Badges',
     devices: 'Devices',
     attendance: 'Attendance',
@@ -121,6 +124,7 @@ export function AdminLayout(props: {
                 {link('event', base, t.event)}
                 {link('participants', `${base}/participants`, t.participants)}
                 {staf ? link('import', `${base}/import`, t.import) : null}
+                {staf ? link('sending', `${base}/sending`, t.sending) : null}
                 {staf ? link('badges', `${base}/badges`, t.badges) : null}
                 {link('devices', `${base}/devices`, t.devices)}
                 {link('attendance', `${base}/attendance`, t.attendance)}
