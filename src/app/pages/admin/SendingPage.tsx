@@ -37,8 +37,11 @@ export default function SendingPage({ params }: { params: Record<string, string>
       : null,
   );
   const [filter, setFilter] = useState<SendFilter>('all');
-  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
-  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  // Kept in refs, changed at once: a second key press may come before the next render.
+  const skipped = useRef(new Set<string>());
+  const pending = useRef(new Set<string>());
+  const [, setTick] = useState(0);
+  const rerender = () => setTick((n) => n + 1);
   const [lastMarked, setLastMarked] = useState<SendingRow | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [blockedPopup, setBlockedPopup] = useState(false);
@@ -50,35 +53,52 @@ export default function SendingPage({ params }: { params: Record<string, string>
 
   const queue = loaded.data && loaded.data.wave.id === waveId ? loaded.data : null;
   const rows = queue?.rows ?? [];
-  const next = nextToSend(rows, new Set([...skipped, ...pending]));
+  const held = () => new Set([...skipped.current, ...pending.current]);
+  const next = nextToSend(rows, held());
   const blocked = queue ? sendBlockedReason(queue.linkOrigin, lang) : null;
 
-  // A mark answering after the next one must not bring back an older copy of the queue.
+  // The newest queue, also between a mark's answer and the render it causes.
   const current = useRef<SendingQueue | null>(null);
   current.current = queue;
 
   const send = () => {
-    if (!queue || !next || blocked) return;
+    const q = current.current;
+    const target = q && nextToSend(q.rows, held());
+    if (!q || !target || sendBlockedReason(q.linkOrigin, lang)) return;
     // Opened inside the key press or click: a window opened after an await is a blocked pop-up.
-    const win = window.open(whatsAppFor(queue, next), WHATSAPP_WINDOW);
+    const win = window.open(whatsAppFor(q, target), WHATSAPP_WINDOW);
     setBlockedPopup(win === null);
     if (win === null) return;
-    setPending((s) => new Set([...s, next.participantId]));
+    pending.current.add(target.participantId);
+    rerender();
     setError(null);
     adminApi<SendMark>(`/api/events/${encodeURIComponent(eventId)}/sending/marks`, {
       method: 'POST',
-      body: { participantId: next.participantId, version: next.version },
+      body: { participantId: target.participantId, version: target.version },
     })
       .then(
         (mark) => {
-          loaded.setData(withMark(current.current ?? queue, next.participantId, mark));
-          setLastMarked(next);
+          current.current = withMark(current.current ?? q, target.participantId, mark);
+          loaded.setData(current.current);
+          setLastMarked(target);
         },
         (err: unknown) => setError(asFailure(err)),
       )
-      .finally(() => setPending((s) => new Set([...s].filter((id) => id !== next.participantId))));
+      .finally(() => {
+        pending.current.delete(target.participantId);
+        rerender();
+      });
   };
-  const skip = () => next && setSkipped((s) => new Set([...s, next.participantId]));
+  const skip = () => {
+    const target = current.current && nextToSend(current.current.rows, held());
+    if (!target) return;
+    skipped.current.add(target.participantId);
+    rerender();
+  };
+  const unskip = () => {
+    skipped.current = new Set();
+    rerender();
+  };
   const undo = async (row: SendingRow, version: number) => {
     setError(null);
     try {
@@ -133,7 +153,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
             id="sending-wave"
             value={waveId}
             onChange={(e) => {
-              setSkipped(new Set());
+              skipped.current = new Set();
               setLastMarked(null);
               navigate(`${base}/sending?wave=${encodeURIComponent(e.currentTarget.value)}`, {
                 replace: true,
@@ -161,7 +181,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
             <p class="muted">
               {t.unsentCount(counts.unsent)}
               {counts.stale > 0 ? ` · ${t.staleCount(counts.stale)}` : ''}
-              {skipped.size > 0 ? ` · ${t.skipped(skipped.size)}` : ''}
+              {skipped.current.size > 0 ? ` · ${t.skipped(skipped.current.size)}` : ''}
             </p>
           </div>
           {queue.settings.contact ? null : <p class="notice">{t.noContact}</p>}
@@ -179,7 +199,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
               </div>
             ) : (
               <p data-testid="sending-done">
-                {skipped.size > 0 ? t.allSkipped(skipped.size) : t.allSent}
+                {skipped.current.size > 0 ? t.allSkipped(skipped.current.size) : t.allSent}
               </p>
             )}
             <div class="form-actions">
@@ -196,8 +216,8 @@ export default function SendingPage({ params }: { params: Record<string, string>
               <button type="button" class="secondary" onClick={skip} disabled={!next}>
                 {t.skip}
               </button>
-              {skipped.size > 0 ? (
-                <button type="button" class="secondary" onClick={() => setSkipped(new Set())}>
+              {skipped.current.size > 0 ? (
+                <button type="button" class="secondary" onClick={unskip}>
                   {t.showSkipped}
                 </button>
               ) : null}
