@@ -157,7 +157,12 @@ for (const kind of await storeKinds()) {
       const log: { entries: AuditEntry[] } = await json(await a.call('/api/audit'));
       expect(log.entries[0]).toMatchObject({
         action: 'ticket-send-undo',
-        details: { participantId: people[0]!.id, name: 'Ahmad Fauzi', ticketVersion: 1 },
+        details: {
+          participantId: people[0]!.id,
+          name: 'Ahmad Fauzi',
+          ticketVersion: 1,
+          sentBy: 'panitia',
+        },
       });
       expect(log.entries.map((e) => e.action)).toContain('sending-settings');
     });

@@ -211,14 +211,24 @@ export function sendingRoutes(deps: AppDeps) {
     await settingsOrFail(eventId);
     const p = await participantOfEvent(eventId, c.req.param('participantId'));
     const version = validate(VersionParam, c.req.param('version'));
-    if (!(await unmarkSent(db, { eventId, participantId: p.id, version }))) {
+    const mark = (await listSendMarks(db, eventId, p.wave_id))
+      .get(p.id)
+      ?.find((m) => m.version === version);
+    if (!mark || !(await unmarkSent(db, { eventId, participantId: p.id, version }))) {
       throw notFound({ id: 'Tanda terkirim', en: 'Sent mark' });
     }
+    // The mark is gone from the queue; the log keeps who had sent it, and when.
     await audit(db, {
       actorId: c.get('organizer').id,
       action: 'ticket-send-undo',
       eventId,
-      details: { participantId: p.id, name: p.name, ticketVersion: version },
+      details: {
+        participantId: p.id,
+        name: p.name,
+        ticketVersion: version,
+        sentBy: mark.by,
+        sentAt: mark.at,
+      },
     });
     return c.body(null, 204);
   });
