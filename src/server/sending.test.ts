@@ -101,6 +101,15 @@ for (const kind of await storeKinds()) {
       });
     });
 
+    it('refuses a message without the ticket link', async () => {
+      const res = await a.call(`/api/events/${event.id}/sending/settings`, {
+        method: 'PUT',
+        json: { contact: '', template: 'Halo {nama}', instructions: [] },
+      });
+      expect(res.status).toBe(400);
+      expect((await json(res)).error.code).toBe('template-without-link');
+    });
+
     it('refuses a contact number WhatsApp cannot take, in words', async () => {
       const res = await a.call(`/api/events/${event.id}/sending/settings`, {
         method: 'PUT',

@@ -82,6 +82,15 @@ export function sendingRoutes(deps: AppDeps) {
     }
     const lines = body.instructions.filter((l) => l !== '');
     const template = body.template.trim();
+    if (template !== '' && !/\{tautan\}/i.test(template)) {
+      throw fail(
+        400,
+        'template-without-link',
+        'Pesan harus memuat {tautan}; tanpa itu peserta tidak menerima tiketnya',
+        'The message must contain {tautan}; without it participants get no ticket',
+        { issues: [{ path: 'template', message: 'no {tautan}' }] },
+      );
+    }
     const settings: SendingSettings = {
       contact,
       template: template === '' || template === DEFAULT_TEMPLATE ? null : body.template,

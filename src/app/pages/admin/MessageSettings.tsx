@@ -6,7 +6,7 @@ import {
   DEFAULT_INSTRUCTIONS,
   DEFAULT_TEMPLATE,
   TEMPLATE_MAX,
-  placeholderList,
+  PLACEHOLDERS,
   templateProblems,
 } from '../../../shared/sending/template';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
@@ -156,7 +156,10 @@ export function MessageSettings(props: {
             data-testid="sending-template"
           />
           <small id="sending-template-hint" class="hint">
-            {t.placeholders} {placeholderList()}
+            {t.placeholders}{' '}
+            {Object.entries(PLACEHOLDERS)
+              .map(([key, words]) => `{${key}} ${words[lang]}`)
+              .join(' · ')}
           </small>
           <div id="sending-template-problems" aria-live="polite" data-testid="template-problems">
             {problems.map((p) => (
@@ -184,11 +187,15 @@ export function MessageSettings(props: {
       </div>
       <ErrorNotice error={error} />
       <div class="form-actions">
-        <button type="submit" disabled={saving || !dirty} data-testid="sending-settings-save">
+        <button
+          type="submit"
+          disabled={saving || !dirty || problems.length > 0}
+          data-testid="sending-settings-save"
+        >
           {saving ? t.saving : t.save}
         </button>
         <span role="status" class={saved ? 'saved' : 'warn-text'}>
-          {saved ? t.saved : dirty ? t.unsaved : ''}
+          {saved ? t.saved : problems.length > 0 ? t.fixFirst : dirty ? t.unsaved : ''}
         </span>
       </div>
     </form>

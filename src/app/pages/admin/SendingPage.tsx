@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SendMark, SendingQueue, SendingRow } from '../../../shared/api/sending';
+import { phoneText } from '../../../shared/roster/phone';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { LinkOriginWarning } from '../../components/admin/LinkOriginWarning';
@@ -191,7 +192,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
               <div data-testid="sending-next" data-participant-id={next.participantId}>
                 <p class="sending-next-who">
                   <strong data-testid="sending-next-name">{next.name}</strong>{' '}
-                  <span class="muted">{next.phone}</span>
+                  <span class="muted">{phoneText(next.phone)}</span>
                 </p>
                 <pre class="message-preview" data-testid="sending-next-message">
                   {messageFor(queue, next)}
@@ -236,7 +237,6 @@ export default function SendingPage({ params }: { params: Record<string, string>
             <ErrorNotice error={error} />
             <p class="muted">{t.keys}</p>
           </section>
-          <SendingRows queue={queue} filter={filter} onFilter={setFilter} onUndo={undo} />
           <details class="card">
             <summary>
               <h2 class="inline">{t.settings}</h2>
@@ -248,6 +248,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
               onSaved={(settings) => loaded.setData({ ...queue, settings })}
             />
           </details>
+          <SendingRows queue={queue} filter={filter} onFilter={setFilter} onUndo={undo} />
         </>
       ) : null}
     </AdminLayout>

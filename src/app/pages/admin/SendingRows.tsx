@@ -1,4 +1,5 @@
 import type { SendingQueue, SendingRow } from '../../../shared/api/sending';
+import { phoneText } from '../../../shared/roster/phone';
 import { useLang } from '../../i18n/i18n';
 import type { SendFilter } from './sending-queue';
 import { countsOf, rowsIn, sentLine, stateText } from './sending-queue';
@@ -51,7 +52,7 @@ export function SendingRows(props: {
             {shown.map((r) => (
               <tr key={r.participantId} data-participant-id={r.participantId} data-state={r.state}>
                 <td>{r.name}</td>
-                <td>{r.phone}</td>
+                <td>{phoneText(r.phone)}</td>
                 <td>
                   <strong class={`send-state send-${r.state}`}>{stateText(r.state, lang)}</strong>
                   {r.lastSent ? (
@@ -87,7 +88,7 @@ export function SendingRows(props: {
           <ul>
             {noPhone.map((p) => (
               <li key={p.participantId}>
-                {p.name} — {p.phone}
+                {p.name} — {p.phone || '—'}
               </li>
             ))}
           </ul>

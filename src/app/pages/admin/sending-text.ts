@@ -115,6 +115,7 @@ const settingsId = {
   saving: 'Menyimpan…',
   saved: 'Tersimpan.',
   unsaved: 'Ada perubahan yang belum disimpan; antrean masih memakai pesan yang tersimpan.',
+  fixFirst: 'Perbaiki pesan di atas dulu, baru bisa disimpan.',
 };
 
 const settingsEn: typeof settingsId = {
@@ -134,6 +135,7 @@ const settingsEn: typeof settingsId = {
   saving: 'Saving…',
   saved: 'Saved.',
   unsaved: 'There are unsaved changes; the queue still uses the saved message.',
+  fixFirst: 'Fix the message above first; then it can be saved.',
 };
 
 /** The message settings' words in `lang`. */
