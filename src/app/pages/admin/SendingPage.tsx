@@ -70,6 +70,12 @@ export default function SendingPage({ params }: { params: Record<string, string>
     const win = window.open(whatsAppFor(q, target), WHATSAPP_WINDOW);
     setBlockedPopup(win === null);
     if (win === null) return;
+    // The WhatsApp page must not be able to steer this console (reverse tabnabbing).
+    try {
+      win.opener = null;
+    } catch {
+      // Some browsers refuse the assignment; the window is cross-origin either way.
+    }
     pending.current.add(target.participantId);
     rerender();
     setError(null);
