@@ -83,6 +83,11 @@ test.describe('organizer and participant pages', () => {
       () => `/admin/events/${event.id}/badges?wave=${event.waves[0]!.id}`,
       '[data-ready="true"]',
     ],
+    [
+      'sending',
+      () => `/admin/events/${event.id}/sending?wave=${event.waves[0]!.id}`,
+      '[data-testid="sending-count"]',
+    ],
     ['devices', () => `/admin/events/${event.id}/devices`, 'h1'],
     ['attendance', () => `/admin/events/${event.id}/attendance`, '[data-live="true"]'],
     ['eligibility', () => `/admin/events/${event.id}/eligibility`, '[data-testid="rule-form"]'],

@@ -19,6 +19,7 @@ import { liveRoutes } from './routes/live.js';
 import { participantRoutes } from './routes/participants.js';
 import { publicRoutes } from './routes/public.js';
 import { scanImportRoutes } from './routes/scan-import.js';
+import { sendingRoutes } from './routes/sending.js';
 import { reportRoutes } from './routes/reports.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
 import { officeListRoutes } from './routes/office-lists.js';
@@ -103,6 +104,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', eventRoutes(deps));
   app.route('/api', eventLifecycleRoutes(deps));
   app.route('/api', participantRoutes(deps));
+  app.route('/api', sendingRoutes(deps));
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', reportRoutes(deps));

@@ -1,4 +1,5 @@
 // Configuration from the environment, checked once at start.
+import { linkOriginProblem } from '../shared/sending/link-origin.js';
 
 export interface Config {
   port: number;
@@ -26,4 +27,23 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl,
     secureCookies: publicUrl?.startsWith('https://') ?? false,
   };
+}
+
+/**
+ * The warning to print at start when ticket links would be dead on participants' phones: the
+ * server listens beyond this machine but PUBLIC_URL is unset (links would follow whatever
+ * address the organizer browses from), or PUBLIC_URL itself is local, private or plain http.
+ */
+export function linkWarning(config: Pick<Config, 'host' | 'publicUrl'>): string | null {
+  if (config.publicUrl) {
+    const problem = linkOriginProblem(config.publicUrl);
+    return problem === null
+      ? null
+      : `PERINGATAN / WARNING: PUBLIC_URL=${config.publicUrl} tidak bisa dibuka di HP peserta; tautan tiket akan mati. Pakai alamat https publik. / Participants' phones cannot open it; ticket links would be dead. Use the public https address.`;
+  }
+  // Listening on loopback only: nobody else can reach it, links or not.
+  const loopback =
+    config.host === 'localhost' || config.host === '::1' || /^127\./.test(config.host);
+  if (loopback) return null;
+  return `PERINGATAN / WARNING: PUBLIC_URL belum diatur, jadi tautan tiket memakai alamat yang dibuka panitia (mis. localhost) dan tidak akan terbuka di HP peserta. Atur PUBLIC_URL ke alamat https publik. / PUBLIC_URL is not set, so ticket links use the address the organizer browses from (e.g. localhost) and will not open on participants' phones. Set PUBLIC_URL to the public https address.`;
 }

@@ -47,4 +47,18 @@ describe('server process', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('warns at start when it serves beyond this machine without PUBLIC_URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hadir-main-'));
+    try {
+      const { out } = await run(
+        { DATA_DIR: dir, HOST: '0.0.0.0', PUBLIC_URL: '' },
+        /PUBLIC_URL belum diatur[\s\S]*admin\/setup#/,
+      );
+      expect(out).toMatch(/PUBLIC_URL belum diatur.*tidak akan terbuka di HP peserta/);
+      expect(out).toMatch(/"level":"warn","msg":"ticket links would not open on phones"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { createRateLimiter } from './auth/rate-limit.js';
 import { openSetup } from './auth/setup.js';
-import { readConfig } from './config.js';
+import { linkWarning, readConfig } from './config.js';
 import { createLogger } from './http/log.js';
 import { createLiveHub } from './live/hub.js';
 import { openStore } from './store/database.js';
@@ -30,6 +30,11 @@ async function main(): Promise<void> {
     const origin = config.publicUrl ?? `http://localhost:${info.port}`;
     log('info', 'listening', { port: info.port, store: store.dialect });
     console.log(`Hadir berjalan di / running at ${origin}`);
+    const warning = linkWarning(config);
+    if (warning) {
+      log('warn', 'ticket links would not open on phones', { publicUrl: config.publicUrl ?? null });
+      console.warn(warning);
+    }
     void openSetup(store).then((token) => {
       if (token) {
         console.log(

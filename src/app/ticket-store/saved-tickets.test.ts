@@ -91,4 +91,26 @@ describe('saved tickets', () => {
     expect(saveTicket({ token: 'T', info: info('A', 0) }, full)).toBeNull();
     expect(saveTicket({ token: 'T', info: info('A', 0) }, null)).toBeNull();
   });
+
+  it('keeps the contact and instructions the server last gave, for offline visits', () => {
+    const store = memoryStore();
+    const withContact = {
+      ...info('A', 1),
+      contact: '+6281299990000',
+      instructions: ['Bawa KTP dan NPWP'],
+    };
+    saveTicket({ token: 'T-A', info: withContact }, store);
+    expect(getSavedTicket('A', store)?.info).toMatchObject({
+      contact: '+6281299990000',
+      instructions: ['Bawa KTP dan NPWP'],
+    });
+    // A damaged entry (instructions not text) is dropped, not rendered.
+    store.data.set(
+      'hadir.tickets.v1',
+      JSON.stringify({
+        A: { token: 'T-A', savedAt: 'x', info: { ...withContact, instructions: [1] } },
+      }),
+    );
+    expect(getSavedTicket('A', store)).toBeNull();
+  });
 });

@@ -24,6 +24,11 @@ export function isTicketInfo(x: unknown): x is TicketInfo {
     isString(wave.address) &&
     (wave.mapUrl === null || isString(wave.mapUrl)) &&
     Array.isArray(sessions) &&
-    sessions.every((s: unknown) => isSpan(s) && isString(s.name))
+    sessions.every((s: unknown) => isSpan(s) && isString(s.name)) &&
+    // Added later (contact, instructions): absent from tickets saved before them.
+    (x.contact === undefined || x.contact === null || isString(x.contact)) &&
+    (x.instructions === undefined ||
+      x.instructions === null ||
+      (Array.isArray(x.instructions) && x.instructions.every(isString)))
   );
 }

@@ -3,7 +3,7 @@
 // neither list, so a new route cannot ship without a decision here.
 //   pemantau — reads the dashboards: events, participants, attendance, reports, live, devices.
 //   staf     — also the roster (import, add, edit, cancel, reissue), tickets and badges (they carry
-//              the ticket codes), scans brought from tablets, pairing and revoking door tablets.
+//              the ticket codes), the sending queue and its message, scans brought from tablets, pairing and revoking door tablets.
 //   admin    — also the event itself (waves, sessions, demo), the team and the audit log.
 import type { Role } from '../../shared/api/team.js';
 
@@ -48,6 +48,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/review': 'pemantau',
   'GET /api/events/:eventId/eligibility': 'pemantau',
   'GET /api/events/:eventId/recap': 'pemantau',
+  'GET /api/link-origin': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
@@ -64,6 +65,11 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/badges': 'staf',
   // Names with NIK and phone: the office's lists.
   'GET /api/events/:eventId/sessions/:sessionId/lists': 'staf',
+  'GET /api/events/:eventId/sending': 'staf',
+  'GET /api/events/:eventId/sending/settings': 'staf',
+  'PUT /api/events/:eventId/sending/settings': 'staf',
+  'POST /api/events/:eventId/sending/marks': 'staf',
+  'DELETE /api/events/:eventId/sending/marks/:participantId/:version': 'staf',
   'GET /api/events/:eventId/import/template.xlsx': 'staf',
   'GET /api/events/:eventId/import/template.csv': 'staf',
   'POST /api/events/:eventId/import/preview': 'staf',

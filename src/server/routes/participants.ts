@@ -33,6 +33,10 @@ import { ticketLinksFor } from '../tickets/links.js';
 import { findWalkInScan, linkWalkIn } from '../store/walk-ins.js';
 import { ticketsSheet } from '../tickets/tickets-sheet.js';
 import { fileSlug, sendSheet } from '../export/download.js';
+import { publicOrigin } from '../tickets/origin.js';
+
+// Kept here for the routes that imported it before tickets/origin.ts existed.
+export { publicOrigin };
 import { pokeDoors } from '../live/poke.js';
 
 const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
@@ -47,11 +51,6 @@ const ListQuery = v.object({
   offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/), v.transform(Number)), '0'),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number)), '50'),
 });
-
-/** The origin ticket links point at. */
-export function publicOrigin(deps: AppDeps, c: Context): string {
-  return (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-}
 
 function phoneOrFail(raw: string): string {
   const phone = normalizePhone(raw);

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { notFound } from '../http/problem.js';
 import { getParticipantRow } from '../store/participants.js';
+import { instructionLines } from '../store/ticket-sends.js';
 
 /** /health, /ticket-info */
 export function publicRoutes(deps: AppDeps) {
@@ -20,7 +21,11 @@ export function publicRoutes(deps: AppDeps) {
     const p = await getParticipantRow(db, body.participantId);
     if (!p || body.version > p.ticket_version) throw notFound({ id: 'Tiket', en: 'Ticket' });
     const [event, wave, sessions] = await Promise.all([
-      db.selectFrom('events').select('name').where('id', '=', p.event_id).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('events')
+        .select(['name', 'whatsapp_contact', 'ticket_instructions'])
+        .where('id', '=', p.event_id)
+        .executeTakeFirstOrThrow(),
       db.selectFrom('waves').selectAll().where('id', '=', p.wave_id).executeTakeFirstOrThrow(),
       db
         .selectFrom('wave_sessions')
@@ -50,6 +55,8 @@ export function publicRoutes(deps: AppDeps) {
         endsAt: wave.ends_at,
       },
       sessions: sessions.map((s) => ({ name: s.name, startsAt: s.starts_at, endsAt: s.ends_at })),
+      contact: event.whatsapp_contact,
+      instructions: instructionLines(event.ticket_instructions),
     };
     return c.json(info);
   });

@@ -66,6 +66,7 @@ export async function deleteEventCascade(db: Kysely<Database>, eventId: string):
       'devices',
       'import_drafts',
       'walk_in_participants',
+      'ticket_sends',
       'participants',
     ] as const) {
       await tx.deleteFrom(table).where('event_id', '=', eventId).execute();

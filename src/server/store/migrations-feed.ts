@@ -48,4 +48,29 @@ export const feedMigrations: Record<string, Migration> = {
       await db.schema.alterTable('events').addColumn('archived_at', ms).execute();
     },
   },
+  '0015_ticket_sending': {
+    async up(db: Kysely<unknown>) {
+      // The event's message settings: the organizers' WhatsApp number, the message template and
+      // the lines the ticket page shows (JSON array). Null: the defaults.
+      for (const column of ['whatsapp_contact', 'message_template', 'ticket_instructions']) {
+        await db.schema.alterTable('events').addColumn(column, 'text').execute();
+      }
+      // Who sent which ticket version, and when. The first mark of a version stands; undo
+      // deletes it (and the audit log keeps that it happened).
+      await db.schema
+        .createTable('ticket_sends')
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+        .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+        .addColumn('ticket_version', 'integer', (c) => c.notNull())
+        .addColumn('sent_by', 'text', (c) => c.notNull())
+        .addColumn('sent_at', ms, (c) => c.notNull())
+        .addPrimaryKeyConstraint('ticket_sends_pk', ['participant_id', 'ticket_version'])
+        .execute();
+      await db.schema
+        .createIndex('ticket_sends_event')
+        .on('ticket_sends')
+        .column('event_id')
+        .execute();
+    },
+  },
 };

@@ -33,6 +33,12 @@ export interface EventTable {
   updated_at: number;
   /** Set while the event is archived (read-only, hidden from the list); migration 0013. */
   archived_at: number | null;
+  /** The organizers' WhatsApp number (E.164) for messages and the ticket page; 0015. */
+  whatsapp_contact: string | null;
+  /** The WhatsApp message template; null: the default (shared/sending/template.ts). */
+  message_template: string | null;
+  /** JSON array of lines for the ticket page; null: the default ones. */
+  ticket_instructions: string | null;
 }
 
 export interface EventKeyTable {
@@ -212,6 +218,16 @@ export interface DeviceReportTable {
 
 // --- end of the issue 10 live-feed block ---
 
+/** A ticket version marked sent by an organizer (migration 0015). */
+export interface TicketSendTable {
+  event_id: string;
+  participant_id: string;
+  ticket_version: number;
+  /** The organizer's id. */
+  sent_by: string;
+  sent_at: number;
+}
+
 export interface Database {
   meta: MetaTable;
   organizers: OrganizerTable;
@@ -231,6 +247,7 @@ export interface Database {
   roster_changes: RosterChangeTable;
   review_marks: ReviewMarkTable;
   device_reports: DeviceReportTable;
+  ticket_sends: TicketSendTable;
   // Team slice (issue 10): invitations and the audit log.
   organizer_invitations: OrganizerInvitationTable;
   audit_log: AuditLogTable;

@@ -23,15 +23,21 @@ export interface TestApp {
   cookie: string;
 }
 
-/** The app with a signed-in organizer "panitia" / "rahasia-panitia-1". */
-export async function testApp(t: TestStore, opts: { publicDir?: string } = {}): Promise<TestApp> {
+/**
+ * The app with a signed-in organizer "panitia" / "rahasia-panitia-1". Ticket links use
+ * https://hadir.test unless `publicUrl` says otherwise (null: unset, as without PUBLIC_URL).
+ */
+export async function testApp(
+  t: TestStore,
+  opts: { publicDir?: string; publicUrl?: string | null } = {},
+): Promise<TestApp> {
   const app = createApp({
     store: t.store,
     log: createLogger({ silent: true }),
     loginLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60 * 1000 }),
     addressLimiter: createRateLimiter({ max: 50, windowMs: 15 * 60 * 1000 }),
     publicDir: opts.publicDir,
-    publicUrl: 'https://hadir.test',
+    publicUrl: opts.publicUrl === undefined ? 'https://hadir.test' : (opts.publicUrl ?? undefined),
   });
   const token = await openSetup(t.store);
   const res = await app.request('/api/setup', {

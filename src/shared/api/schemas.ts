@@ -177,6 +177,10 @@ export interface TicketInfo {
     endsAt: string;
   };
   sessions: { name: string; startsAt: string; endsAt: string }[];
+  /** The organizers' WhatsApp number (E.164); absent from tickets saved before it existed. */
+  contact?: string | null;
+  /** The organizer's lines for the participant; null or absent: the default ones. */
+  instructions?: string[] | null;
 }
 
 export interface ImportRowError {

@@ -83,6 +83,8 @@ export type AuditAction =
   | 'eligibility-rule'
   | 'eligibility-override'
   | 'eligibility-override-remove'
+  | 'sending-settings'
+  | 'ticket-send-undo'
   | 'event-archive'
   | 'event-unarchive'
   | 'event-delete'

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isNormalizedPhone, lastDigits, normalizePhone, phoneSearchForms } from './phone.js';
+import {
+  isNormalizedPhone,
+  lastDigits,
+  normalizePhone,
+  phoneSearchForms,
+  phoneText,
+} from './phone.js';
 
 describe('normalizePhone', () => {
   it('reads Indonesian mobiles in every form offices write them', () => {
@@ -105,5 +111,13 @@ describe('phone search forms', () => {
     expect(phoneSearchForms('0001')).toEqual(['0001', '62001']);
     expect(phoneSearchForms('12')).toEqual([]);
     expect(phoneSearchForms('Budi 0811')).toEqual([]);
+  });
+});
+
+describe('phoneText', () => {
+  it('writes Indonesian numbers the local way and leaves others in E.164', () => {
+    expect(phoneText('+628123456789')).toBe('0812-3456-789');
+    expect(phoneText('+6281234567890')).toBe('0812-3456-7890');
+    expect(phoneText('+6591234567')).toBe('+6591234567');
   });
 });

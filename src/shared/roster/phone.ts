@@ -70,3 +70,10 @@ export function phoneSearchForms(query: string): string[] {
   }
   return [...forms];
 }
+
+/** "+6281234567890" → "0812-3456-7890": how an Indonesian number is read aloud and saved. */
+export function phoneText(e164: string): string {
+  if (!e164.startsWith('+62')) return e164;
+  const n = `0${e164.slice(3)}`;
+  return [n.slice(0, 4), n.slice(4, 8), n.slice(8)].filter(Boolean).join('-');
+}

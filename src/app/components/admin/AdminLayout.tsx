@@ -13,6 +13,7 @@ export type AdminSection =
   | 'event'
   | 'participants'
   | 'import'
+  | 'sending'
   | 'badges'
   | 'devices'
   | 'attendance'
@@ -30,6 +31,7 @@ const text = {
     event: 'Acara',
     participants: 'Peserta',
     import: 'Impor',
+    sending: 'Kirim tiket',
     badges: 'Badge',
     devices: 'Perangkat',
     attendance: 'Kehadiran',
@@ -50,6 +52,7 @@ const text = {
     event: 'Event',
     participants: 'Participants',
     import: 'Import',
+    sending: 'Send tickets',
     badges: 'Badges',
     devices: 'Devices',
     attendance: 'Attendance',
@@ -127,6 +130,7 @@ export function AdminLayout(props: {
                 {link('event', base, t.event)}
                 {link('participants', `${base}/participants`, t.participants)}
                 {staf ? link('import', `${base}/import`, t.import) : null}
+                {staf ? link('sending', `${base}/sending`, t.sending) : null}
                 {staf ? link('badges', `${base}/badges`, t.badges) : null}
                 {link('devices', `${base}/devices`, t.devices)}
                 {link('attendance', `${base}/attendance`, t.attendance)}

@@ -16,6 +16,7 @@ import ImportPage from './ImportPage';
 import ListsPage from './ListsPage';
 import LoginPage from './LoginPage';
 import ParticipantsPage from './ParticipantsPage';
+import SendingPage from './SendingPage';
 import SetupPage from './SetupPage';
 import TeamPage from './TeamPage';
 
@@ -32,6 +33,7 @@ const routes: [string, Page][] = [
   ['/admin/events/:eventId', EventPage],
   ['/admin/events/:eventId/participants', ParticipantsPage],
   ['/admin/events/:eventId/import', ImportPage],
+  ['/admin/events/:eventId/sending', SendingPage],
   ['/admin/events/:eventId/badges', BadgesPage],
   ['/admin/events/:eventId/devices', DevicesPage],
   ['/admin/events/:eventId/attendance', AttendancePage],

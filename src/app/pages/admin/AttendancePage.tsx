@@ -5,6 +5,7 @@ import './attendance.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LiveScan } from '../../../shared/api/attendance';
 import { AdminLayout } from '../../components/admin/AdminLayout';
+import { LinkOriginWarning } from '../../components/admin/LinkOriginWarning';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { ExportLinks } from '../../components/admin/ExportLinks';
 import { useLang } from '../../i18n/i18n';
@@ -96,6 +97,7 @@ export default function AttendancePage({ params }: { params: Record<string, stri
     <AdminLayout section="attendance" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
       <ErrorNotice error={report.error} />
+      <LinkOriginWarning />
       <p class="live-state" data-testid="live-state" data-live={String(live)}>
         {live ? t.live : t.notLive}
       </p>

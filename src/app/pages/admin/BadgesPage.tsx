@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BadgeSheet } from '../../../shared/api/schemas';
 import { AdminLayout } from '../../components/admin/AdminLayout';
+import { LinkOriginWarning } from '../../components/admin/LinkOriginWarning';
 import { ErrorNotice, distinctFailures } from '../../components/admin/ErrorNotice';
 import { useLang } from '../../i18n/i18n';
 import { navigate, useLocation } from '../../router';
@@ -100,6 +101,7 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
         <ErrorNotice error={event.error} onRetry={event.reload} />
+        <LinkOriginWarning />
         {event.data && waves.length === 0 ? (
           <p class="notice">
             {t.noWaves} <a href={base}>{event.data.name}</a>

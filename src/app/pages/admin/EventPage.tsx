@@ -33,6 +33,7 @@ const text = {
     addWave: 'Tambah gelombang',
     newWave: 'Gelombang baru',
     manage: 'Kelola peserta',
+    sending: 'Kirim tiket',
   },
   en: {
     loading: 'Loading the event…',
@@ -52,6 +53,7 @@ const text = {
     addWave: 'Add wave',
     newWave: 'New wave',
     manage: 'Manage participants',
+    sending: 'Send tickets',
   },
 };
 
@@ -180,6 +182,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
   const lang = useLang();
   const t = text[lang];
   const admin = useCan('admin');
+  const staf = useCan('staf');
   const eventId = params.eventId ?? '';
   const event = useEventDetail(eventId);
   const [adding, setAdding] = useState(false);
@@ -214,6 +217,15 @@ export default function EventPage({ params }: { params: Record<string, string> }
             >
               {t.manage}
             </a>
+            {staf ? (
+              <a
+                class="button secondary"
+                href={`/admin/events/${encodeURIComponent(eventId)}/sending`}
+                data-testid="event-sending"
+              >
+                {t.sending}
+              </a>
+            ) : null}
           </div>
           {ev.waves.length === 0 ? <p>{t.noWaves}</p> : null}
           {ev.waves.map((w) => (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Participant, ParticipantList, TicketLinks } from '../../../shared/api/schemas';
 import { AdminLayout } from '../../components/admin/AdminLayout';
+import { LinkOriginWarning } from '../../components/admin/LinkOriginWarning';
 import { ConfirmDialog } from '../../components/admin/ConfirmDialog';
 import { ErrorNotice, distinctFailures } from '../../components/admin/ErrorNotice';
 import { ExportLinks } from '../../components/admin/ExportLinks';
@@ -115,12 +116,20 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
     <AdminLayout section="participants" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
       <ErrorNotice error={event.error} onRetry={event.reload} />
+      {staf ? <LinkOriginWarning /> : null}
       <div class="toolbar" hidden={!staf}>
         <button type="button" onClick={() => open({ kind: 'add' })} data-testid="add-participant">
           {t.add}
         </button>
         <a class="button secondary" href={`${base}/import`}>
           {t.import}
+        </a>
+        <a
+          class="button secondary"
+          href={`${base}/sending${filter.wave ? `?wave=${encodeURIComponent(filter.wave)}` : ''}`}
+          data-testid="participants-sending"
+        >
+          {t.sending}
         </a>
         <a
           class="button secondary"

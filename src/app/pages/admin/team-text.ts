@@ -67,6 +67,14 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
         : id
           ? `menjadikan pendaftar di pintu ${str(d.name)} peserta`
           : `made walk-in ${str(d.name)} a participant`;
+    case 'sending-settings':
+      return id
+        ? 'mengubah pesan WhatsApp, nomor kontak dan petunjuk tiket'
+        : 'changed the WhatsApp message, contact number and ticket instructions';
+    case 'ticket-send-undo':
+      return id
+        ? `membatalkan tanda "terkirim" tiket ${str(d.name)}`
+        : `undid the "sent" mark of ${str(d.name)}'s ticket`;
     case 'event-archive':
       return id ? `mengarsipkan acara ${str(d.name)}` : `archived the event ${str(d.name)}`;
     case 'event-unarchive':

@@ -1,4 +1,5 @@
 import type { TicketInfo } from '../../../shared/api/schemas';
+import { phoneText } from '../../../shared/roster/phone';
 import type { Lang } from '../../i18n/i18n';
 import { formatSpan, formatTime, minutesBefore } from './format-time';
 import { ticketText } from './ticket-text';
@@ -57,18 +58,40 @@ export function TicketDetails(props: { info: TicketInfo; lang: Lang }) {
   );
 }
 
-/** "What to do at the door", with the arrival time when it is known. */
+/**
+ * "What to do at the door": the organizer's own lines (as they wrote them) between the steps
+ * every ticket has, else the default lines with the arrival time; then the organizers' contact.
+ */
 export function DoorSteps(props: { info: TicketInfo | null; lang: Lang }) {
   const t = ticketText(props.lang);
-  const arriveBy = props.info ? arrivalTime(props.info, props.lang) : '';
+  const { info } = props;
+  const arriveBy = info ? arrivalTime(info, props.lang) : '';
+  const own = info?.instructions?.length ? info.instructions : null;
+  const steps = [
+    ...t.doorStepsBefore,
+    ...(own ?? t.defaultInstructions(arriveBy || null)),
+    ...t.doorStepsAfter,
+  ];
   return (
     <section class="ticket-door">
       <h2>{t.atTheDoor}</h2>
-      <ol>
-        {t.doorSteps(arriveBy || null).map((step) => (
-          <li key={step}>{step}</li>
+      <ol data-testid="ticket-steps">
+        {steps.map((step, i) => (
+          <li key={`${i}:${step}`}>{step}</li>
         ))}
       </ol>
+      {info?.contact ? (
+        <p class="ticket-contact" data-testid="ticket-contact">
+          {t.contact}{' '}
+          <a
+            href={`https://wa.me/${info.contact.replace(/\D/g, '')}`}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {phoneText(info.contact)}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

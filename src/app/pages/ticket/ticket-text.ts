@@ -13,16 +13,22 @@ const id = {
   when: 'Waktu',
   sessions: 'Sesi',
   atTheDoor: 'Di pintu masuk',
-  doorSteps: (arriveBy: string | null) => [
+  doorStepsBefore: [
     'Tunjukkan QR ini ke petugas di pintu masuk.',
     'Naikkan kecerahan layar supaya QR mudah dipindai.',
+  ],
+  /** The event's own lines when the organizer wrote none. */
+  defaultInstructions: (arriveBy: string | null) => [
     arriveBy
       ? `Datang 30 menit lebih awal, sekitar pukul ${arriveBy}.`
       : 'Datang 30 menit lebih awal.',
     'Bawa KTP asli.',
+  ],
+  doorStepsAfter: [
     'Satu tiket untuk satu orang: jangan bagikan QR ini.',
     'Tidak perlu internet: tiket ini tersimpan di HP ini dan tetap bisa dibuka.',
   ],
+  contact: 'Pertanyaan? Hubungi panitia lewat WhatsApp:',
   invalidTitle: 'Tiket tidak valid',
   invalidBody:
     'Tautan tiket ini rusak atau tidak lengkap. Buka lagi tautan dari pesan panitia, atau minta panitia mengirim ulang.',
@@ -66,14 +72,19 @@ const en: Text = {
   when: 'When',
   sessions: 'Sessions',
   atTheDoor: 'At the door',
-  doorSteps: (arriveBy) => [
+  doorStepsBefore: [
     'Show this QR code to the staff at the entrance.',
     'Turn your screen brightness up so the QR scans easily.',
+  ],
+  defaultInstructions: (arriveBy) => [
     arriveBy ? `Arrive 30 minutes early, around ${arriveBy}.` : 'Arrive 30 minutes early.',
     'Bring your original KTP (ID card).',
+  ],
+  doorStepsAfter: [
     'One ticket per person: do not share this QR code.',
     'No internet needed: this ticket is saved on this phone and still opens offline.',
   ],
+  contact: 'Questions? Contact the organizers on WhatsApp:',
   invalidTitle: 'Invalid ticket',
   invalidBody:
     'This ticket link is broken or incomplete. Open the link from the organizers’ message again, or ask them to resend it.',

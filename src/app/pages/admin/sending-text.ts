@@ -1,0 +1,144 @@
+// Every word of the "Kirim tiket" page and its message settings, Bahasa Indonesia first.
+import type { Lang } from '../../i18n/i18n';
+
+const id = {
+  title: 'Kirim tiket',
+  intro:
+    'Kirim tiket lewat WhatsApp satu per satu: tombol membuka pesan untuk peserta berikutnya di WhatsApp, lalu mencatatnya sebagai terkirim atas nama Anda.',
+  wave: 'Gelombang',
+  choose: 'Pilih gelombang',
+  noWaves: 'Buat gelombang dulu di halaman Acara.',
+  loading: 'Memuat antrean…',
+  progress: (sent: number, total: number) => `Terkirim ${sent} dari ${total}`,
+  progressLabel: 'Kemajuan pengiriman',
+  unsentCount: (n: number) => `${n} belum dikirim`,
+  staleCount: (n: number) => `${n} tiket baru belum dikirim`,
+  next: 'Berikutnya',
+  send: 'Kirim ke WhatsApp',
+  skip: 'Lewati',
+  undoLast: 'Batalkan tanda terakhir',
+  keys: 'Tombol: Enter atau N = kirim berikutnya · S = lewati · U = batalkan tanda terakhir.',
+  allSent: 'Semua tiket di gelombang ini sudah terkirim.',
+  allSkipped: (n: number) => `Tidak ada lagi yang perlu dikirim; ${n} dilewati.`,
+  showSkipped: 'Tampilkan lagi yang dilewati',
+  skipped: (n: number) => `${n} dilewati di sesi ini`,
+  noContact:
+    'Nomor WhatsApp panitia belum diisi, jadi pesan tidak memuat kontak. Isi di "Pesan dan petunjuk" di bawah.',
+  popupBlocked:
+    'Browser memblokir jendela WhatsApp. Izinkan pop-up untuk situs ini, lalu tekan Kirim lagi.',
+  filters: 'Tampilkan',
+  filter: {
+    all: 'Semua',
+    unsent: 'Belum dikirim',
+    sent: 'Terkirim',
+    stale: 'Tiket baru belum dikirim',
+  },
+  name: 'Nama',
+  phone: 'No. HP',
+  state: 'Status',
+  undo: 'Batalkan tanda',
+  undoLabel: (n: string) => `Batalkan tanda terkirim untuk ${n}`,
+  olderSent: (line: string) => `tiket lama ${line}`,
+  none: 'Tidak ada peserta di sini.',
+  noPhoneTitle: (n: number) => `${n} peserta tanpa nomor WhatsApp yang bisa dipakai`,
+  noPhoneIntro:
+    'Nomor HP mereka tidak bisa dipakai untuk WhatsApp, jadi mereka tidak masuk antrean. Perbaiki nomornya di halaman Peserta, atau kirim tiketnya dengan cara lain (cetak badge, email).',
+  settings: 'Pesan dan petunjuk',
+};
+
+type Text = typeof id;
+
+const en: Text = {
+  title: 'Send tickets',
+  intro:
+    'Send tickets over WhatsApp one by one: the button opens the message for the next participant in WhatsApp, then records it as sent in your name.',
+  wave: 'Wave',
+  choose: 'Choose a wave',
+  noWaves: 'Create a wave on the Event page first.',
+  loading: 'Loading the queue…',
+  progress: (sent, total) => `Sent ${sent} of ${total}`,
+  progressLabel: 'Sending progress',
+  unsentCount: (n) => `${n} not sent yet`,
+  staleCount: (n) => `${n} new tickets not sent yet`,
+  next: 'Next',
+  send: 'Send on WhatsApp',
+  skip: 'Skip',
+  undoLast: 'Undo the last mark',
+  keys: 'Keys: Enter or N = send the next · S = skip · U = undo the last mark.',
+  allSent: 'Every ticket in this wave has been sent.',
+  allSkipped: (n) => `Nothing left to send; ${n} skipped.`,
+  showSkipped: 'Show the skipped ones again',
+  skipped: (n) => `${n} skipped in this sitting`,
+  noContact:
+    'The organizers’ WhatsApp number is not set, so messages carry no contact. Fill it in under "Message and instructions" below.',
+  popupBlocked:
+    'The browser blocked the WhatsApp window. Allow pop-ups for this site, then press Send again.',
+  filters: 'Show',
+  filter: {
+    all: 'All',
+    unsent: 'Not sent yet',
+    sent: 'Sent',
+    stale: 'New ticket not sent yet',
+  },
+  name: 'Name',
+  phone: 'Phone',
+  state: 'Status',
+  undo: 'Undo mark',
+  undoLabel: (n) => `Undo the sent mark for ${n}`,
+  olderSent: (line) => `old ticket ${line}`,
+  none: 'Nobody here.',
+  noPhoneTitle: (n) => `${n} participants without a usable WhatsApp number`,
+  noPhoneIntro:
+    'Their phone numbers cannot be used for WhatsApp, so they are not in the queue. Fix the number on the Participants page, or send their ticket another way (printed badge, email).',
+  settings: 'Message and instructions',
+};
+
+/** The sending page's words in `lang`. */
+export function sendingText(lang: Lang): Text {
+  return lang === 'en' ? en : id;
+}
+
+const settingsId = {
+  title: 'Pesan dan petunjuk',
+  intro:
+    'Berlaku untuk seluruh acara: pesan WhatsApp di antrean dan di tombol "Kirim via WhatsApp" tiap peserta, serta halaman tiket peserta.',
+  contact: 'Nomor WhatsApp panitia',
+  contactHint: 'Muncul di pesan ({kontak}) dan di halaman tiket. Contoh: 0812 3456 7890.',
+  instructions: 'Petunjuk di halaman tiket',
+  instructionsHint: 'Satu petunjuk per baris, paling banyak 10.',
+  template: 'Pesan WhatsApp',
+  placeholders: 'Bisa dipakai:',
+  preview: (name: string) => `Pratinjau untuk ${name}`,
+  previewNobody: 'Pratinjau (contoh peserta)',
+  reset: 'Pakai pesan bawaan',
+  save: 'Simpan',
+  saving: 'Menyimpan…',
+  saved: 'Tersimpan.',
+  unsaved: 'Ada perubahan yang belum disimpan; antrean masih memakai pesan yang tersimpan.',
+  fixFirst: 'Perbaiki pesan di atas dulu, baru bisa disimpan.',
+};
+
+const settingsEn: typeof settingsId = {
+  title: 'Message and instructions',
+  intro:
+    'For the whole event: the WhatsApp message in the queue and on each participant’s "Send via WhatsApp" button, and the participants’ ticket page.',
+  contact: 'Organizers’ WhatsApp number',
+  contactHint: 'Shown in the message ({kontak}) and on the ticket page. E.g. 0812 3456 7890.',
+  instructions: 'Instructions on the ticket page',
+  instructionsHint: 'One per line, at most 10.',
+  template: 'WhatsApp message',
+  placeholders: 'You can use:',
+  preview: (name) => `Preview for ${name}`,
+  previewNobody: 'Preview (sample participant)',
+  reset: 'Use the default message',
+  save: 'Save',
+  saving: 'Saving…',
+  saved: 'Saved.',
+  unsaved: 'There are unsaved changes; the queue still uses the saved message.',
+  fixFirst: 'Fix the message above first; then it can be saved.',
+};
+
+/** The message settings' words in `lang`. */
+export function settingsText(lang: Lang) {
+  return lang === 'en' ? settingsEn : settingsId;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { linkWarning, readConfig } from './config.js';
+
+describe('linkWarning (ticket links at start)', () => {
+  it.each([
+    [{ HOST: '0.0.0.0' }, /PUBLIC_URL belum diatur/],
+    [{ HOST: '192.168.1.20' }, /PUBLIC_URL belum diatur/],
+    [{ HOST: '::' }, /PUBLIC_URL belum diatur/],
+    [{ HOST: '127.0.0.1' }, null],
+    [{ HOST: 'localhost' }, null],
+    [{ HOST: '::1' }, null],
+    [{ HOST: '0.0.0.0', PUBLIC_URL: 'https://hadir.tangsel.go.id/' }, null],
+    [{ HOST: '0.0.0.0', PUBLIC_URL: 'http://192.168.1.20:8080' }, /PUBLIC_URL=http:\/\/192/],
+    [{ HOST: '127.0.0.1', PUBLIC_URL: 'http://hadir.tangsel.go.id' }, /tautan tiket akan mati/],
+  ])('%o', (env, expected) => {
+    const warning = linkWarning(readConfig(env));
+    if (expected === null) expect(warning).toBeNull();
+    else expect(warning).toMatch(expected);
+  });
+});
