@@ -45,6 +45,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/live': 'pemantau',
   'GET /api/events/:eventId/devices': 'pemantau',
   'GET /api/events/:eventId/review': 'pemantau',
+  'GET /api/events/:eventId/logo': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
@@ -76,6 +77,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'POST /api/events/:eventId/archive': 'admin',
   'POST /api/events/:eventId/unarchive': 'admin',
   'DELETE /api/events/:eventId': 'admin',
+  'PUT /api/events/:eventId/logo': 'admin',
+  'DELETE /api/events/:eventId/logo': 'admin',
 
   // The team and its audit log.
   'GET /api/team': 'admin',

@@ -1,10 +1,9 @@
 // Participants (create, list, update, cancel), their tickets and links, the tickets CSV and
-// badge sheets.
+// badge sheets (a wave, all waves, or chosen participants).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import type { BadgeSheet } from '../../shared/api/schemas.js';
-import { ParticipantBody, ParticipantPatch } from '../../shared/api/schemas.js';
+import { BadgeQuery, ParticipantBody, ParticipantPatch } from '../../shared/api/schemas.js';
 import { writeCsv } from '../../shared/roster/csv.js';
 import { normalizePhone } from '../../shared/roster/phone.js';
 import { requireOrganizer } from '../auth/session.js';
@@ -29,6 +28,7 @@ import {
 import { attendedSessions, presentIds } from '../scans/attended.js';
 import { ticketLinksFor } from '../tickets/links.js';
 import { pokeDoors } from '../live/poke.js';
+import { badgeSheet } from '../tickets/badge-sheet.js';
 
 const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
 const EVENT = { id: 'Acara', en: 'Event' };
@@ -284,21 +284,10 @@ export function participantRoutes(deps: AppDeps) {
   r.get('/events/:eventId/badges', async (c) => {
     const eventId = c.req.param('eventId');
     const event = await eventOrFail(eventId);
-    const wave = event.waves.find((w) => w.id === c.req.query('wave'));
-    if (!wave)
+    const ask = validate(BadgeQuery, c.req.query());
+    if ('wave' in ask && !event.waves.some((w) => w.id === ask.wave))
       throw fail(400, 'unknown-wave', 'Pilih gelombang yang ada', 'Choose an existing wave');
-    const rows = (await allParticipants(db, eventId, wave.id)).filter((p) => p.status === 'active');
-    const links = await ticketLinksFor(db, eventId, rows, publicOrigin(deps, c));
-    const sheet: BadgeSheet = {
-      eventName: event.name,
-      wave: { id: wave.id, name: wave.name, venue: wave.venue, startsAt: wave.startsAt },
-      badges: rows.map((p) => ({
-        participantId: p.id,
-        name: p.name,
-        business: p.business,
-        token: links.get(p.id)!.token,
-      })),
-    };
+    const sheet = await badgeSheet(db, event, ask);
     return c.json(sheet);
   });
   return r;

@@ -63,6 +63,7 @@ export async function deleteEventCascade(db: Kysely<Database>, eventId: string):
       'pairing_codes',
       'devices',
       'import_drafts',
+      'event_logos',
       'participants',
     ] as const) {
       await tx.deleteFrom(table).where('event_id', '=', eventId).execute();

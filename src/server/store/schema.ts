@@ -231,6 +231,7 @@ export interface Database {
   roster_changes: RosterChangeTable;
   review_marks: ReviewMarkTable;
   device_reports: DeviceReportTable;
+  event_logos: EventLogoTable;
   // Team slice (issue 10): invitations and the audit log.
   organizer_invitations: OrganizerInvitationTable;
   audit_log: AuditLogTable;
@@ -260,4 +261,15 @@ export interface AuditLogTable {
   event_id: string | null;
   /** JSON object with what the entry is about (names, counts, roles). */
   details: string;
+}
+
+/** An event's logo for its badges (0014_event_logo): a PNG or JPEG, checked by its magic bytes. */
+export interface EventLogoTable {
+  event_id: string;
+  /** image/png or image/jpeg, from the bytes, not from what the browser claimed. */
+  content_type: string;
+  bytes: Uint8Array;
+  /** A hash of the bytes: the ETag and the version in the logo's URL. */
+  etag: string;
+  updated_at: number;
 }
