@@ -5,15 +5,9 @@ import { ErrorNotice, distinctFailures } from '../../components/admin/ErrorNotic
 import { useLang } from '../../i18n/i18n';
 import { navigate, useLocation } from '../../router';
 import { fitBadgeText } from './badge-fit';
-import type { BadgeScope } from './badges';
-import {
-  badgeScopeQuery,
-  badgesPagePath,
-  imagesReady,
-  intoPages,
-  qrImageUrls,
-  readBadgeScope,
-} from './badges';
+import type { BadgeScope } from './badge-scope';
+import { badgeScopeQuery, badgesPagePath, readBadgeScope } from './badge-scope';
+import { imagesReady, intoPages, qrImageUrls } from './badges';
 import { badgesText } from './badges-text';
 import { BadgeCard } from './BadgeCard';
 import { useApiData, useEventDetail } from './admin-api';

@@ -16,6 +16,9 @@ import { TicketDialog } from './TicketDialog';
 import { housekeepingText } from './housekeeping-text';
 import { participantsText } from './participants-text';
 import { useCan } from './me';
+import { badgesPagePath } from './badge-scope';
+import { withSelected } from './participant-selection';
+import { BADGE_IDS_MAX } from '../../../shared/api/schemas';
 
 type Dialog =
   | { kind: 'add' }
@@ -40,6 +43,8 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ApiFailure | null>(null);
   const [status, setStatus] = useState('');
+  // Ticked participants, kept while paging and filtering, for printing their badges together.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => setQ(filter.q), [filter.q]);
 
   const waves = event.data?.waves ?? [];
@@ -124,7 +129,10 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
         </a>
         <a
           class="button secondary"
-          href={`${base}/badges${filter.wave ? `?wave=${encodeURIComponent(filter.wave)}` : ''}`}
+          href={badgesPagePath(
+            eventId,
+            filter.wave ? { kind: 'wave', waveId: filter.wave } : { kind: 'all' },
+          )}
         >
           {t.badges}
         </a>
@@ -207,6 +215,24 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
       ) : list.loading ? (
         <p aria-busy="true">{t.loading}</p>
       ) : null}
+      {staf && selected.size > 0 ? (
+        <div class="selection-bar" data-testid="selection-bar">
+          <span role="status">
+            {t.selectedCount(selected.size)}
+            {selected.size >= BADGE_IDS_MAX ? ` · ${t.selectionFull}` : ''}
+          </span>
+          <a
+            class="button"
+            href={badgesPagePath(eventId, { kind: 'ids', ids: [...selected] })}
+            data-testid="print-selected"
+          >
+            {t.printSelected}
+          </a>
+          <button type="button" class="secondary" onClick={() => setSelected(new Set())}>
+            {t.clearSelection}
+          </button>
+        </div>
+      ) : null}
       {data && data.participants.length > 0 ? (
         <ParticipantRows
           participants={data.participants}
@@ -218,6 +244,14 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
           onReissue={(p) => open({ kind: 'reissue', p })}
           onCancel={(p) => open({ kind: 'cancel', p })}
           onReactivate={(p) => void reactivate(p)}
+          selection={
+            staf
+              ? {
+                  selected,
+                  onSelect: (ids, on) => setSelected((s) => withSelected(s, ids, on)),
+                }
+              : undefined
+          }
         />
       ) : null}
       {pages > 1 ? (

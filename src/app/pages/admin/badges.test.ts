@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badgeScopeQuery, badgesPagePath, intoPages, qrImageUrl, readBadgeScope } from './badges';
+import { badgeScopeQuery, badgesPagePath, readBadgeScope } from './badge-scope';
+import { intoPages, qrImageUrl } from './badges';
 
 describe('badge sheets', () => {
   it('splits into pages of eight', () => {
