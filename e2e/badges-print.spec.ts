@@ -18,6 +18,17 @@ const LONG_NAME = 'Raden Ajeng Siti Nurhaliza Kusumaningrum Wibowo, S.E., M.Ak.'
 const LONG_BUSINESS =
   'Koperasi Serba Usaha Wanita Tani Makmur Sejahtera Bersama Kelurahan Pondok Kacang Timur';
 const EVENT_NAME = 'Pelatihan Kewirausahaan UMKM dan Koperasi Kota Tangerang Selatan 2026';
+// The longest the roster accepts: a 120-character name and a 160-character business.
+const LONGEST_NAME =
+  `${LONG_NAME} binti Haji Muhammad Abdurrahman Prawiranegara Soerjadiningrat Kartasasmita`.slice(
+    0,
+    120,
+  );
+const LONGEST_BUSINESS =
+  `${LONG_BUSINESS} — Unit Usaha Simpan Pinjam dan Pengolahan Hasil Pertanian Terpadu Kecamatan Pondok Aren`.slice(
+    0,
+    160,
+  );
 const PNG = readFileSync('public/icons/icon-192.png');
 
 /** True when a poppler tool runs here (CI installs poppler-utils; a laptop may not have it). */
@@ -70,6 +81,7 @@ test.beforeAll(async ({ playwright }) => {
     await add('Ahmad Fauzi', 'Keripik Singkong Bu Ani', '081234560001'),
     await add(LONG_NAME, LONG_BUSINESS, '081234560002'),
     await add('Susi Susanti', 'Warung Kopi Serpong', '081234560003'),
+    await add(LONGEST_NAME, LONGEST_BUSINESS, '081234560004'),
   ];
   await api.dispose();
 });
@@ -260,10 +272,35 @@ test('the badges page switches between the selection, all waves and one wave', a
   await expect(page.locator('.badge-sheet [data-participant-id]')).toHaveCount(1);
   await scope.selectOption({ label: 'Semua gelombang' });
   await expect(page).toHaveURL(/\/badges\?all=1$/);
-  await expect(page.locator('.badge-sheet [data-participant-id]')).toHaveCount(3);
+  await expect(page.locator('.badge-sheet [data-participant-id]')).toHaveCount(4);
   await scope.selectOption({ label: 'Peserta terpilih (1)' });
   await expect(page.locator('.badge-sheet [data-participant-id]')).toHaveCount(1);
   await scope.selectOption({ index: 2 });
   await expect(page).toHaveURL(/\/badges\?wave=/);
-  await expect(page.locator('.badge-sheet [data-participant-id]')).toHaveCount(3);
+  await expect(page.locator('.badge-sheet [data-participant-id]')).toHaveCount(4);
+});
+
+test('the longest name and business the roster accepts still print whole, inside the badge', async ({
+  page,
+}) => {
+  test.skip(!POPPLER, NO_POPPLER);
+  const longest = people[3]!;
+  expect(LONGEST_NAME).toHaveLength(120);
+  expect(LONGEST_BUSINESS).toHaveLength(160);
+  await page.goto(`${server.origin}/admin/events/${event.id}/badges?ids=${longest.id}`);
+  await expect(page.getByTestId('badge-sheet')).toHaveAttribute('data-ready', 'true', {
+    timeout: 60_000,
+  });
+  const inside = await page.locator(`[data-participant-id="${longest.id}"]`).evaluate((badge) => {
+    const b = badge.getBoundingClientRect();
+    return Array.from(badge.querySelectorAll('p, img')).every((el) => {
+      const a = el.getBoundingClientRect();
+      return a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+    });
+  });
+  expect(inside).toBe(true);
+  const pdf = readPdf(await printBadges(page));
+  expect(pdf.text).toContain(LONGEST_NAME);
+  expect(pdf.text).toContain(LONGEST_BUSINESS);
+  expect(await decodeQrImage(pdf.pngs[0]!)).toHaveLength(1);
 });

@@ -169,6 +169,20 @@ for (const kind of await storeKinds()) {
       expect((await callAs(a, staf.cookie, url, { method: 'DELETE' })).status).toBe(403);
     });
 
+    it('refuses logo changes while the event is archived', async () => {
+      const url = `/api/events/${f.event.id}/archive`;
+      expect((await a.call(url, { method: 'POST' })).status).toBe(200);
+      const put = await putLogo(PNG);
+      expect(put.status).toBe(409);
+      expect((await json(put)).error.code).toBe('event-archived');
+      expect((await a.call(`/api/events/${f.event.id}/logo`, { method: 'DELETE' })).status).toBe(
+        409,
+      );
+      expect((await a.call(`/api/events/${f.event.id}/logo`)).status).toBe(200);
+      expect((await sheetOf('all=1')).badges.length).toBeGreaterThan(0);
+      await a.call(`/api/events/${f.event.id}/unarchive`, { method: 'POST' });
+    });
+
     it('removes the logo', async () => {
       const url = `/api/events/${f.event.id}/logo`;
       expect((await a.call(url, { method: 'DELETE' })).status).toBe(204);

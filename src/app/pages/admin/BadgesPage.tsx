@@ -11,6 +11,7 @@ import { imagesReady, intoPages, qrImageUrls } from './badges';
 import { badgesText } from './badges-text';
 import { BadgeCard } from './BadgeCard';
 import { useApiData, useEventDetail } from './admin-api';
+import { useCan } from './me';
 
 const SELECTED = '__selected__';
 const ALL = '__all__';
@@ -29,6 +30,7 @@ function scopeOfChoice(value: string, current: BadgeScope): BadgeScope {
 export default function BadgesPage({ params }: { params: Record<string, string> }) {
   const lang = useLang();
   const t = badgesText[lang];
+  const admin = useCan('admin');
   const eventId = params.eventId ?? '';
   const base = `/admin/events/${encodeURIComponent(eventId)}`;
   const { search } = useLocation();
@@ -145,7 +147,7 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
             {t.selectHint} <a href={`${base}/participants`}>{t.selectHintLink}</a>.
           </p>
         )}
-        {event.data && !event.data.logoUrl ? (
+        {admin && event.data && !event.data.logoUrl ? (
           <p class="muted">
             {t.noLogo} <a href={base}>{event.data.name}</a>.
           </p>
