@@ -183,7 +183,7 @@ test('two ticked participants print as exactly two whole badges with their QR co
   });
   expect(logo.status()).toBe(200);
   await page.goto(`${server.origin}/admin/events/${event.id}/participants`);
-  await page.getByRole('checkbox', { name: `Pilih ${LONG_NAME}` }).check();
+  await page.getByRole('checkbox', { name: `Pilih ${LONG_NAME}`, exact: true }).check();
   await page.getByRole('checkbox', { name: 'Pilih Susi Susanti' }).check();
   await expect(page.getByTestId('selection-bar')).toContainText('2 peserta dipilih');
   await page.getByTestId('print-selected').click();
@@ -211,6 +211,7 @@ test('two ticked participants print as exactly two whole badges with their QR co
       nameLines: lines(name),
       namePt: parseFloat(getComputedStyle(name).fontSize) * 0.75,
       businessLines: lines(business),
+      businessPt: parseFloat(getComputedStyle(business).fontSize) * 0.75,
       inside: Array.from(badge.querySelectorAll('p, img')).every(inside),
       logo: logo?.complete && logo.naturalWidth,
     };
@@ -219,6 +220,11 @@ test('two ticked participants print as exactly two whole badges with their QR co
   expect(fit.nameLines).toBeLessThanOrEqual(2);
   expect(fit.namePt).toBeGreaterThanOrEqual(9);
   expect(fit.businessLines).toBeLessThanOrEqual(2);
+  expect(fit.businessPt).toBeGreaterThanOrEqual(6);
+  test.info().annotations.push({
+    type: 'fit',
+    description: `name ${fit.namePt}pt in ${fit.nameLines} lines, business ${fit.businessPt}pt in ${fit.businessLines} lines`,
+  });
   expect(fit.inside).toBe(true);
   expect(fit.logo).toBe(192);
 
@@ -252,7 +258,7 @@ test('one participant prints from the ticket dialog: one badge, its QR is their 
   test.setTimeout(120_000);
   const long = people[1]!;
   await page.goto(`${server.origin}/admin/events/${event.id}/participants`);
-  await page.getByRole('button', { name: `Tiket: ${LONG_NAME}` }).click();
+  await page.getByRole('button', { name: `Tiket: ${LONG_NAME}`, exact: true }).click();
   const dialog = page.getByTestId('ticket-dialog');
   const link = await dialog.getByTestId('ticket-link').inputValue();
   await dialog.getByTestId('ticket-badge').click();

@@ -46,7 +46,12 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
   const [ready, setReady] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   // The selection stays in the list while the organizer looks at a wave instead.
-  const [selection] = useState(scope.kind === 'ids' ? scope : null);
+  const [remembered, remember] = useState(scope.kind === 'ids' ? scope : null);
+  const selection = scope.kind === 'ids' ? scope : remembered;
+  const selectionKey = scope.kind === 'ids' ? scope.ids.join(',') : '';
+  useEffect(() => {
+    if (selectionKey) remember({ kind: 'ids', ids: selectionKey.split(',') });
+  }, [selectionKey]);
 
   // Nothing chosen yet: take the first wave so the page shows something useful at once.
   useEffect(() => {
