@@ -18,7 +18,7 @@ import { participantsText } from './participants-text';
 import { useCan } from './me';
 import { badgesPagePath } from './badge-scope';
 import { withSelected } from './participant-selection';
-import { BADGE_IDS_MAX } from '../../../shared/api/schemas';
+import { SelectionBar } from './SelectionBar';
 
 type Dialog =
   | { kind: 'add' }
@@ -215,23 +215,12 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
       ) : list.loading ? (
         <p aria-busy="true">{t.loading}</p>
       ) : null}
-      {staf && selected.size > 0 ? (
-        <div class="selection-bar" data-testid="selection-bar">
-          <span role="status">
-            {t.selectedCount(selected.size)}
-            {selected.size >= BADGE_IDS_MAX ? ` · ${t.selectionFull}` : ''}
-          </span>
-          <a
-            class="button"
-            href={badgesPagePath(eventId, { kind: 'ids', ids: [...selected] })}
-            data-testid="print-selected"
-          >
-            {t.printSelected}
-          </a>
-          <button type="button" class="secondary" onClick={() => setSelected(new Set())}>
-            {t.clearSelection}
-          </button>
-        </div>
+      {staf ? (
+        <SelectionBar
+          eventId={eventId}
+          selected={selected}
+          onClear={() => setSelected(new Set())}
+        />
       ) : null}
       {data && data.participants.length > 0 ? (
         <ParticipantRows
