@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
 import { eventLifecycleRoutes } from './routes/event-lifecycle.js';
+import { eventLogoRoutes } from './routes/event-logo.js';
 import { eventRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
 import { liveRoutes } from './routes/live.js';
@@ -71,9 +72,11 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     });
   });
 
-  // Files: a roster CSV or workbook, or a tablet's export of scans it could not sync.
+  // Files: a roster CSV or workbook, or a tablet's export of scans it could not sync. The event
+  // logo has its own, smaller limit (with its own words) on its route.
   const isFileUpload = (path: string) =>
     path.endsWith('/import/preview') || path.endsWith('/scans/import');
+  const isLogo = (path: string) => /^\/api\/events\/[^/]+\/logo$/.test(path);
   app.use('/api/events/:eventId/*', async (c, next) => {
     if (!isFileUpload(c.req.path)) return next();
     return bodyLimit({
@@ -84,7 +87,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     })(c, next);
   });
   app.use('/api/*', async (c, next) => {
-    if (isFileUpload(c.req.path)) return next();
+    if (isFileUpload(c.req.path) || isLogo(c.req.path)) return next();
     return bodyLimit({
       maxSize: JSON_LIMIT,
       onError: () => {
@@ -94,7 +97,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   });
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // A route that chose its own caching (the versioned event logo) keeps it.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   app.use('/api/*', refuseArchivedWrites(deps));
@@ -105,6 +109,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', eventLifecycleRoutes(deps));
   app.route('/api', participantRoutes(deps));
   app.route('/api', sendingRoutes(deps));
+  app.route('/api', eventLogoRoutes(deps));
   app.route('/api', importRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', reportRoutes(deps));

@@ -49,6 +49,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/eligibility': 'pemantau',
   'GET /api/events/:eventId/recap': 'pemantau',
   'GET /api/link-origin': 'pemantau',
+  'GET /api/events/:eventId/logo': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
@@ -93,6 +94,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'PUT /api/waves/:waveId/eligibility-rule': 'admin',
   'PUT /api/participants/:id/eligibility-override': 'admin',
   'DELETE /api/participants/:id/eligibility-override': 'admin',
+  'PUT /api/events/:eventId/logo': 'admin',
+  'DELETE /api/events/:eventId/logo': 'admin',
 
   // The team and its audit log.
   'GET /api/team': 'admin',

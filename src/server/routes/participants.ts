@@ -1,11 +1,10 @@
 // Participants (create, list, update, cancel), their tickets and links, the tickets export
-// (CSV or .xlsx) and badge sheets.
+// (CSV or .xlsx) and badge sheets (a wave, all waves, or chosen participants).
 import type { Context } from 'hono';
 import type { Transaction } from 'kysely';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import type { BadgeSheet } from '../../shared/api/schemas.js';
-import { ParticipantBody, ParticipantPatch } from '../../shared/api/schemas.js';
+import { BadgeQuery, ParticipantBody, ParticipantPatch } from '../../shared/api/schemas.js';
 import { WalkInLinkBody } from '../../shared/api/review.js';
 import { normalizePhone } from '../../shared/roster/phone.js';
 import { requireOrganizer } from '../auth/session.js';
@@ -38,6 +37,7 @@ import { publicOrigin } from '../tickets/origin.js';
 // Kept here for the routes that imported it before tickets/origin.ts existed.
 export { publicOrigin };
 import { pokeDoors } from '../live/poke.js';
+import { badgeSheet } from '../tickets/badge-sheet.js';
 
 const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
 const EVENT = { id: 'Acara', en: 'Event' };
@@ -360,21 +360,10 @@ export function participantRoutes(deps: AppDeps) {
   r.get('/events/:eventId/badges', async (c) => {
     const eventId = c.req.param('eventId');
     const event = await eventOrFail(eventId);
-    const wave = event.waves.find((w) => w.id === c.req.query('wave'));
-    if (!wave)
+    const ask = validate(BadgeQuery, c.req.query());
+    if ('wave' in ask && !event.waves.some((w) => w.id === ask.wave))
       throw fail(400, 'unknown-wave', 'Pilih gelombang yang ada', 'Choose an existing wave');
-    const rows = (await allParticipants(db, eventId, wave.id)).filter((p) => p.status === 'active');
-    const links = await ticketLinksFor(db, eventId, rows, publicOrigin(deps, c));
-    const sheet: BadgeSheet = {
-      eventName: event.name,
-      wave: { id: wave.id, name: wave.name, venue: wave.venue, startsAt: wave.startsAt },
-      badges: rows.map((p) => ({
-        participantId: p.id,
-        name: p.name,
-        business: p.business,
-        token: links.get(p.id)!.token,
-      })),
-    };
+    const sheet = await badgeSheet(db, event, ask);
     return c.json(sheet);
   });
   return r;

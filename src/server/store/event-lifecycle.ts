@@ -67,6 +67,7 @@ export async function deleteEventCascade(db: Kysely<Database>, eventId: string):
       'import_drafts',
       'walk_in_participants',
       'ticket_sends',
+      'event_logos',
       'participants',
     ] as const) {
       await tx.deleteFrom(table).where('event_id', '=', eventId).execute();

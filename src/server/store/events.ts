@@ -11,6 +11,8 @@ import type {
 import { newWaveId, randomId } from '../../shared/base32.js';
 import type { EventSigningKey, EventPublicKey } from '../../shared/ticket/crypto.js';
 import { generateEventKey } from '../../shared/ticket/crypto.js';
+import { logoPath } from '../../shared/badges/logo.js';
+import { eventLogoVersion } from './event-logos.js';
 import type { Database, WaveSessionTable, WaveTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -108,6 +110,7 @@ export async function getEventDetail(db: Db, id: string): Promise<EventDetail | 
     .groupBy('wave_id')
     .execute();
   const countOf = new Map(counts.map((c) => [c.wave_id, Number(c.n)]));
+  const logo = await eventLogoVersion(db, id);
   const waveInfos = waves.map((w) =>
     toWaveInfo(
       w,
@@ -122,6 +125,7 @@ export async function getEventDetail(db: Db, id: string): Promise<EventDetail | 
     participantCount: waveInfos.reduce((n, w) => n + w.participantCount, 0),
     archivedAt: event.archived_at === null ? null : iso(Number(event.archived_at)),
     waves: waveInfos,
+    logoUrl: logo ? logoPath(id, logo) : null,
   };
 }
 

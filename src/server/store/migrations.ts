@@ -1,6 +1,7 @@
 // Schema migrations, in code, for SQLite and PostgreSQL alike. Append new ones; never edit old ones.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
+import { badgeMigrations } from './migrations-badges.js';
 import { feedMigrations } from './migrations-feed.js';
 import { syncMigrations } from './migrations-sync.js';
 import { teamMigrations } from './migrations-team.js';
@@ -264,6 +265,7 @@ const migrations: Record<string, Migration> = {
   ...feedMigrations,
   ...walkInMigrations,
   ...afterDayMigrations,
+  ...badgeMigrations,
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

@@ -248,6 +248,7 @@ export interface Database {
   review_marks: ReviewMarkTable;
   device_reports: DeviceReportTable;
   ticket_sends: TicketSendTable;
+  event_logos: EventLogoTable;
   // Team slice (issue 10): invitations and the audit log.
   organizer_invitations: OrganizerInvitationTable;
   audit_log: AuditLogTable;
@@ -313,4 +314,14 @@ export interface EligibilityOverrideTable {
   reason: string;
   decided_by: string;
   decided_at: number;
+}
+/** An event's logo for its badges (0014_event_logo): a PNG or JPEG, checked by its magic bytes. */
+export interface EventLogoTable {
+  event_id: string;
+  /** image/png or image/jpeg, from the bytes, not from what the browser claimed. */
+  content_type: string;
+  bytes: Uint8Array;
+  /** A hash of the bytes: the ETag and the version in the logo's URL. */
+  etag: string;
+  updated_at: number;
 }

@@ -125,6 +125,8 @@ export interface EventSummary {
 
 export interface EventDetail extends EventSummary {
   waves: WaveInfo[];
+  /** The badge logo's versioned path, or null when the event has none. */
+  logoUrl?: string | null;
 }
 
 export type ParticipantStatus = 'active' | 'cancelled';
@@ -215,8 +217,39 @@ export type ImportProgressLine =
   | { type: 'done'; result: ImportResult }
   | { type: 'error'; error: ApiError['error'] };
 
+/** Most participants one badge request may name (a wave is about 400). */
+export const BADGE_IDS_MAX = 500;
+
+/** GET /events/:id/badges: exactly one of a wave, all waves, or chosen participants. */
+export const BadgeQuery = v.union([
+  v.strictObject({ wave: requiredText(20) }),
+  v.strictObject({ all: v.literal('1') }),
+  v.strictObject({
+    ids: v.pipe(
+      v.string(),
+      v.maxLength(BADGE_IDS_MAX * 41),
+      v.transform((s) => [...new Set(s.split(',').filter(Boolean))]),
+      v.minLength(1),
+      v.maxLength(BADGE_IDS_MAX),
+      v.everyItem((id) => /^[A-Za-z0-9_-]{1,40}$/.test(id)),
+    ),
+  }),
+]);
+export type BadgeQuery = v.InferOutput<typeof BadgeQuery>;
+
 export interface BadgeSheet {
   eventName: string;
-  wave: { id: string; name: string; venue: string; startsAt: string };
-  badges: { participantId: string; name: string; business: string; token: string }[];
+  /** The event logo (versioned path) printed on each badge, or null. */
+  logoUrl: string | null;
+  /** The waves the badges belong to. */
+  waves: { id: string; name: string; venue: string; startsAt: string }[];
+  badges: {
+    participantId: string;
+    waveId: string;
+    name: string;
+    business: string;
+    token: string;
+  }[];
+  /** Asked-for participants not printed: cancelled, or not in this event. */
+  leftOut: string[];
 }

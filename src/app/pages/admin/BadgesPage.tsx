@@ -5,70 +5,62 @@ import { LinkOriginWarning } from '../../components/admin/LinkOriginWarning';
 import { ErrorNotice, distinctFailures } from '../../components/admin/ErrorNotice';
 import { useLang } from '../../i18n/i18n';
 import { navigate, useLocation } from '../../router';
+import { fitBadgeText } from './badge-fit';
+import type { BadgeScope } from './badge-scope';
+import { badgeScopeQuery, badgesPagePath, readBadgeScope } from './badge-scope';
 import { imagesReady, intoPages, qrImageUrls } from './badges';
+import { badgesText } from './badges-text';
+import { BadgeCard } from './BadgeCard';
 import { useApiData, useEventDetail } from './admin-api';
-import { formatWibDate } from './wib-time';
+import { useCan } from './me';
 
-const text = {
-  id: {
-    title: 'Cetak badge',
-    intro:
-      'Satu halaman A4 berisi 8 badge (±90 × 60 mm). Cetak dengan skala 100% ("Ukuran sebenarnya"), lalu gunting di garis putus-putus.',
-    wave: 'Gelombang',
-    choose: 'Pilih gelombang',
-    print: 'Cetak / Print',
-    loading: 'Memuat daftar badge…',
-    making: (d: number, n: number) => `Membuat kode QR ${d} dari ${n}…`,
-    progressLabel: 'Kemajuan pembuatan kode QR',
-    none: 'Belum ada peserta aktif di gelombang ini.',
-    count: (n: number, p: number) => `${n} badge di ${p} halaman.`,
-    qrAlt: (n: string) => `Kode QR tiket ${n}`,
-    noWaves: 'Buat gelombang dulu di halaman Acara.',
-  },
-  en: {
-    title: 'Print badges',
-    intro:
-      'One A4 page holds 8 badges (about 90 × 60 mm). Print at 100% scale ("Actual size"), then cut along the dashed lines.',
-    wave: 'Wave',
-    choose: 'Choose a wave',
-    print: 'Cetak / Print',
-    loading: 'Loading the badges…',
-    making: (d: number, n: number) => `Making QR code ${d} of ${n}…`,
-    progressLabel: 'QR code progress',
-    none: 'No active participants in this wave yet.',
-    count: (n: number, p: number) => `${n} badges on ${p} pages.`,
-    qrAlt: (n: string) => `Ticket QR code for ${n}`,
-    noWaves: 'Create a wave on the Event page first.',
-  },
-};
+const SELECTED = '__selected__';
+const ALL = '__all__';
 
-/** /admin/events/:eventId/badges?wave=: printable A4 sheets of QR badges for one wave. */
+/** The scope chosen in the select: a wave id, all waves, or the selection the page came with. */
+function scopeOfChoice(value: string, current: BadgeScope): BadgeScope {
+  if (value === ALL) return { kind: 'all' };
+  if (value === SELECTED) return current;
+  return { kind: 'wave', waveId: value };
+}
+
+/**
+ * /admin/events/:eventId/badges?wave=|all=1|ids=: printable A4 sheets of QR badges for one wave,
+ * every wave, or the participants chosen on the participants page.
+ */
 export default function BadgesPage({ params }: { params: Record<string, string> }) {
   const lang = useLang();
-  const t = text[lang];
+  const t = badgesText[lang];
+  const admin = useCan('admin');
   const eventId = params.eventId ?? '';
   const base = `/admin/events/${encodeURIComponent(eventId)}`;
   const { search } = useLocation();
-  const waveId = search.get('wave') ?? '';
+  const scope = readBadgeScope(search);
+  const query = badgeScopeQuery(scope);
   const event = useEventDetail(eventId);
   const waves = event.data?.waves ?? [];
   const sheet = useApiData<BadgeSheet>(
-    waveId
-      ? `/api/events/${encodeURIComponent(eventId)}/badges?wave=${encodeURIComponent(waveId)}`
-      : null,
+    query ? `/api/events/${encodeURIComponent(eventId)}/badges${query}` : null,
   );
   const [qrs, setQrs] = useState<Map<string, string> | null>(null);
   const [made, setMade] = useState(0);
   const [ready, setReady] = useState(false);
   const container = useRef<HTMLDivElement>(null);
-
-  // No wave chosen yet: take the first one so the page shows something useful at once.
+  // The selection stays in the list while the organizer looks at a wave instead.
+  const [remembered, remember] = useState(scope.kind === 'ids' ? scope : null);
+  const selection = scope.kind === 'ids' ? scope : remembered;
+  const selectionKey = scope.kind === 'ids' ? scope.ids.join(',') : '';
   useEffect(() => {
-    if (!waveId && waves[0])
-      navigate(`${base}/badges?wave=${encodeURIComponent(waves[0].id)}`, { replace: true });
-  }, [waveId, waves, base]);
+    if (selectionKey) remember({ kind: 'ids', ids: selectionKey.split(',') });
+  }, [selectionKey]);
 
-  const data = sheet.data && sheet.data.wave.id === waveId ? sheet.data : null;
+  // Nothing chosen yet: take the first wave so the page shows something useful at once.
+  useEffect(() => {
+    if (scope.kind === 'none' && waves[0])
+      navigate(badgesPagePath(eventId, { kind: 'wave', waveId: waves[0].id }), { replace: true });
+  }, [scope.kind, waves, eventId]);
+
+  const data = sheet.loading ? null : sheet.data;
   useEffect(() => {
     setQrs(null);
     setReady(false);
@@ -84,10 +76,14 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
     };
   }, [data]);
 
+  // Names are fitted once the QR codes, the logo and the fonts are in: only then can it print.
   useEffect(() => {
-    if (!qrs || !container.current) return;
+    const root = container.current;
+    if (!qrs || !root) return;
     let live = true;
-    void imagesReady(container.current).then(() => live && setReady(true));
+    void imagesReady(root)
+      .then(() => (live ? fitBadgeText(root) : undefined))
+      .then(() => live && setReady(true));
     return () => {
       live = false;
     };
@@ -95,6 +91,16 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
 
   const pages = data ? intoPages(data.badges) : [];
   const total = data?.badges.length ?? 0;
+  const waveOf = new Map((data?.waves ?? []).map((w) => [w.id, w]));
+  const choice =
+    scope.kind === 'ids'
+      ? SELECTED
+      : scope.kind === 'all'
+        ? ALL
+        : scope.kind === 'wave'
+          ? scope.waveId
+          : '';
+  const none = scope.kind === 'ids' ? t.noneIds : scope.kind === 'all' ? t.noneAll : t.noneWave;
   return (
     <AdminLayout section="badges" eventId={eventId} eventName={event.data?.name}>
       <div class="no-print">
@@ -109,17 +115,23 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
         ) : null}
         <div class="toolbar">
           <div class="field">
-            <label for="badge-wave">{t.wave}</label>
+            <label for="badge-scope">{t.scope}</label>
             <select
-              id="badge-wave"
-              value={waveId}
+              id="badge-scope"
+              value={choice}
+              data-testid="badge-scope"
               onChange={(e) =>
-                navigate(`${base}/badges?wave=${encodeURIComponent(e.currentTarget.value)}`, {
-                  replace: true,
-                })
+                navigate(
+                  badgesPagePath(eventId, scopeOfChoice(e.currentTarget.value, selection ?? scope)),
+                  { replace: true },
+                )
               }
             >
-              {waveId ? null : <option value="">{t.choose}</option>}
+              {choice ? null : <option value="">{t.choose}</option>}
+              {selection ? (
+                <option value={SELECTED}>{t.selected(selection.ids.length)}</option>
+              ) : null}
+              <option value={ALL}>{t.allWaves}</option>
               {waves.map((w) => (
                 <option key={w.id} value={w.id}>
                   {w.name} — {w.venue}
@@ -137,12 +149,22 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
             {t.print}
           </button>
         </div>
+        {selection ? null : (
+          <p class="muted">
+            {t.selectHint} <a href={`${base}/participants`}>{t.selectHintLink}</a>.
+          </p>
+        )}
+        {admin && event.data && !event.data.logoUrl ? (
+          <p class="muted">
+            {t.noLogo} <a href={base}>{event.data.name}</a>.
+          </p>
+        ) : null}
         {distinctFailures(event.error, sheet.error)
           .filter((e) => e === sheet.error)
           .map((e) => (
             <ErrorNotice key={e.code} error={e} onRetry={sheet.reload} />
           ))}
-        {waveId && !data && !sheet.error ? <p aria-busy="true">{t.loading}</p> : null}
+        {query && !data && !sheet.error ? <p aria-busy="true">{t.loading}</p> : null}
         {data && !qrs && total > 0 ? (
           <div class="progress-row">
             <label for="qr-progress">{t.progressLabel}</label>
@@ -150,7 +172,13 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
             <span>{t.making(made, total)}</span>
           </div>
         ) : null}
-        {data && total === 0 ? <p>{t.none}</p> : null}
+        {data && qrs && !ready && total > 0 ? <p aria-busy="true">{t.fitting}</p> : null}
+        {data && data.leftOut.length > 0 ? (
+          <p class="notice" role="status" data-testid="badge-left-out">
+            {t.leftOut(data.leftOut.length)}
+          </p>
+        ) : null}
+        {data && total === 0 ? <p>{none}</p> : null}
         {data && total > 0 ? <p class="muted">{t.count(total, pages.length)}</p> : null}
       </div>
       <div
@@ -163,29 +191,17 @@ export default function BadgesPage({ params }: { params: Record<string, string> 
           ? pages.map((page, i) => (
               <div class="badge-page" key={i}>
                 {page.map((b) => (
-                  <article
-                    class="badge"
+                  <BadgeCard
                     key={b.participantId}
-                    data-participant-id={b.participantId}
-                  >
-                    <img
-                      class="badge-qr"
-                      src={qrs.get(b.token)}
-                      alt={t.qrAlt(b.name)}
-                      decoding="async"
-                    />
-                    <div class="badge-text">
-                      <p class="badge-event">{data.eventName}</p>
-                      <p class="badge-name">{b.name}</p>
-                      {b.business ? <p class="badge-business">{b.business}</p> : null}
-                      <p class="badge-wave">
-                        {data.wave.name} · {data.wave.venue}
-                        <br />
-                        {formatWibDate(data.wave.startsAt, lang)}
-                      </p>
-                      <p class="badge-id">{b.participantId}</p>
-                    </div>
-                  </article>
+                    badge={b}
+                    wave={waveOf.get(b.waveId)}
+                    eventName={data.eventName}
+                    logoUrl={data.logoUrl}
+                    qrUrl={qrs.get(b.token)}
+                    lang={lang}
+                    qrAlt={t.qrAlt(b.name)}
+                    logoAlt={t.logoAlt}
+                  />
                 ))}
               </div>
             ))

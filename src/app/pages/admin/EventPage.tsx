@@ -8,6 +8,7 @@ import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, invalidFields, useEventDetail } from './admin-api';
 import { waveFormState } from './event-forms';
 import { EventHousekeeping } from './EventHousekeeping';
+import { EventLogo } from './EventLogo';
 import { housekeepingText } from './housekeeping-text';
 import { SessionList } from './SessionList';
 import { WaveForm } from './WaveForm';
@@ -209,6 +210,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
             <h2 id="name-title">{t.nameTitle}</h2>
             <EventNameForm event={ev} onSaved={event.setData} />
           </section>
+          {admin ? <EventLogo event={ev} onChanged={event.reload} /> : null}
           <div class="section-head">
             <h2>{t.waves}</h2>
             <a

@@ -5,6 +5,13 @@ import { participantsAttendanceText } from './participants-attendance-text';
 import { housekeepingText } from './housekeeping-text';
 import { participantsText } from './participants-text';
 import { useCan } from './me';
+import { pageSelectionState } from './participant-selection';
+
+/** The ticked participants (for printing their badges) and how to change them. */
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  onSelect: (ids: string[], on: boolean) => void;
+}
 
 /** The participants table; each action names its participant for screen readers. */
 export function ParticipantRows(props: {
@@ -18,16 +25,34 @@ export function ParticipantRows(props: {
   onReissue: (p: Participant) => void;
   onCancel: (p: Participant) => void;
   onReactivate: (p: Participant) => void;
+  /** Checkboxes in the first column; only active participants can be ticked. */
+  selection?: RowSelection;
 }) {
   const lang = useLang();
   const t = participantsText[lang];
   const ta = participantsAttendanceText[lang];
   const staf = useCan('staf');
+  const sel = props.selection;
+  const tickable = props.participants.filter((p) => p.status === 'active').map((p) => p.id);
+  const pageState = sel ? pageSelectionState(sel.selected, tickable) : 'none';
   return (
     <div class="table-scroll">
       <table class="participants" data-testid="participants-table">
         <thead>
           <tr>
+            {sel ? (
+              <th scope="col" class="select-col">
+                <input
+                  type="checkbox"
+                  aria-label={t.selectPage}
+                  checked={pageState === 'all'}
+                  indeterminate={pageState === 'some'}
+                  disabled={tickable.length === 0}
+                  onChange={(e) => sel.onSelect(tickable, e.currentTarget.checked)}
+                  data-testid="select-page"
+                />
+              </th>
+            ) : null}
             <th scope="col">{t.colName}</th>
             <th scope="col">{t.colBusiness}</th>
             <th scope="col">{t.colPhone}</th>
@@ -41,6 +66,19 @@ export function ParticipantRows(props: {
             const active = p.status === 'active';
             return (
               <tr key={p.id} data-participant-id={p.id} class={active ? undefined : 'cancelled'}>
+                {sel ? (
+                  <td class="select-col">
+                    {active ? (
+                      <input
+                        type="checkbox"
+                        aria-label={t.selectOne(p.name)}
+                        checked={sel.selected.has(p.id)}
+                        onChange={(e) => sel.onSelect([p.id], e.currentTarget.checked)}
+                        data-testid="select-participant"
+                      />
+                    ) : null}
+                  </td>
+                ) : null}
                 <th scope="row">
                   <span class="p-name">{p.name}</span>
                   {active ? null : (

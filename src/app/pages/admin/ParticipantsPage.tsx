@@ -18,6 +18,9 @@ import { TicketDialog } from './TicketDialog';
 import { housekeepingText } from './housekeeping-text';
 import { participantsText } from './participants-text';
 import { useCan } from './me';
+import { badgesPagePath } from './badge-scope';
+import { withSelected } from './participant-selection';
+import { SelectionBar } from './SelectionBar';
 
 type Dialog =
   | { kind: 'add' }
@@ -42,6 +45,8 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ApiFailure | null>(null);
   const [status, setStatus] = useState('');
+  // Ticked participants, kept while paging and filtering, for printing their badges together.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => setQ(filter.q), [filter.q]);
 
   const waves = event.data?.waves ?? [];
@@ -133,7 +138,10 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
         </a>
         <a
           class="button secondary"
-          href={`${base}/badges${filter.wave ? `?wave=${encodeURIComponent(filter.wave)}` : ''}`}
+          href={badgesPagePath(
+            eventId,
+            filter.wave ? { kind: 'wave', waveId: filter.wave } : { kind: 'all' },
+          )}
         >
           {t.badges}
         </a>
@@ -214,6 +222,13 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
       ) : list.loading ? (
         <p aria-busy="true">{t.loading}</p>
       ) : null}
+      {staf ? (
+        <SelectionBar
+          eventId={eventId}
+          selected={selected}
+          onClear={() => setSelected(new Set())}
+        />
+      ) : null}
       {data && data.participants.length > 0 ? (
         <ParticipantRows
           participants={data.participants}
@@ -225,6 +240,14 @@ export default function ParticipantsPage({ params }: { params: Record<string, st
           onReissue={(p) => open({ kind: 'reissue', p })}
           onCancel={(p) => open({ kind: 'cancel', p })}
           onReactivate={(p) => void reactivate(p)}
+          selection={
+            staf
+              ? {
+                  selected,
+                  onSelect: (ids, on) => setSelected((s) => withSelected(s, ids, on)),
+                }
+              : undefined
+          }
         />
       ) : null}
       {pages > 1 ? (

@@ -5,6 +5,7 @@ import { Modal } from '../../components/admin/Modal';
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure } from './admin-api';
+import { badgesPagePath } from './badge-scope';
 
 const text = {
   id: {
@@ -15,6 +16,7 @@ const text = {
     open: 'Buka tiket',
     whatsapp: 'Kirim via WhatsApp',
     copy: 'Salin tautan',
+    badge: 'Cetak badge',
     copied: 'Tautan disalin.',
     copyFailed: 'Tidak bisa menyalin otomatis; tautan sudah dipilih, tekan Ctrl+C.',
     close: 'Tutup',
@@ -27,6 +29,7 @@ const text = {
     open: 'Open ticket',
     whatsapp: 'Send via WhatsApp',
     copy: 'Copy link',
+    badge: 'Print badge',
     copied: 'Link copied.',
     copyFailed: 'Could not copy automatically; the link is selected, press Ctrl+C.',
     close: 'Close',
@@ -124,6 +127,16 @@ export function TicketDialog(props: {
             >
               {t.copy}
             </button>
+            <a
+              class="button secondary"
+              href={badgesPagePath(props.participant.eventId, {
+                kind: 'ids',
+                ids: [props.participant.id],
+              })}
+              data-testid="ticket-badge"
+            >
+              {t.badge}
+            </a>
           </div>
           <p role="status" class={copyState === 'failed' ? 'error-notice' : 'saved'}>
             {copyState === 'copied' ? t.copied : copyState === 'failed' ? t.copyFailed : ''}

@@ -13,6 +13,7 @@ import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure } from './admin-api';
+import { badgesPagePath } from './badge-scope';
 import { ParticipantForm } from './ParticipantForm';
 import { TicketDialog } from './TicketDialog';
 
@@ -113,7 +114,7 @@ export function WalkInActions(props: {
           </button>{' '}
           <a
             class="button secondary small"
-            href={`/admin/events/${encodeURIComponent(props.eventId)}/badges?ids=${encodeURIComponent(participantId)}`}
+            href={badgesPagePath(props.eventId, { kind: 'ids', ids: [participantId] })}
           >
             {t.badge}
           </a>

@@ -43,6 +43,12 @@ const id = {
   saved: (n: string) => `Data ${n} tersimpan.`,
   added: (n: string) => `${n} ditambahkan.`,
   cancelled: (n: string) => `${n} dibatalkan.`,
+  selectPage: 'Pilih semua peserta aktif di halaman ini',
+  selectOne: (n: string) => `Pilih ${n}`,
+  selectedCount: (n: number) => `${n.toLocaleString('id-ID')} peserta dipilih`,
+  printSelected: 'Cetak badge terpilih',
+  clearSelection: 'Hapus pilihan',
+  selectionFull: 'Paling banyak 500 peserta sekali cetak.',
 };
 
 const en: typeof id = {
@@ -89,6 +95,12 @@ const en: typeof id = {
   saved: (n) => `${n}'s details saved.`,
   added: (n) => `${n} added.`,
   cancelled: (n) => `${n} cancelled.`,
+  selectPage: 'Select every active participant on this page',
+  selectOne: (n) => `Select ${n}`,
+  selectedCount: (n) => `${n.toLocaleString('en-GB')} participants selected`,
+  printSelected: 'Print selected badges',
+  clearSelection: 'Clear selection',
+  selectionFull: 'At most 500 participants per print.',
 };
 
 export const participantsText = { id, en };
