@@ -91,6 +91,7 @@ test.describe('organizer and participant pages', () => {
     ['devices', () => `/admin/events/${event.id}/devices`, 'h1'],
     ['attendance', () => `/admin/events/${event.id}/attendance`, '[data-live="true"]'],
     ['eligibility', () => `/admin/events/${event.id}/eligibility`, '[data-testid="rule-form"]'],
+    ['lists', () => `/admin/events/${event.id}/lists`, '[data-testid="office-list"]'],
     ['ticket', () => `/t#${token}`, '[data-testid="ticket-qr"]'],
     ['my tickets', () => '/t', 'main'],
   ];

@@ -1,6 +1,7 @@
 // The lists the office files (issue 12, acceptance 5) on SQLite and PostgreSQL: a session's
 // Daftar Hadir (one line per person, sorted by name, NIK full or masked, walk-ins included) and
 // its absentees (active participants only), and the recap per wave.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PairResult } from '../shared/api/door.js';
 import type { EventRecap, SessionLists } from '../shared/api/office-lists.js';
@@ -78,7 +79,7 @@ for (const kind of await storeKinds()) {
       expect(l.present.find((r) => r.name === 'Bu Tamu')).toMatchObject({
         participantId: null,
         walkIn: true,
-        phone: '081299998888',
+        phone: '+6281299998888',
         nik: '',
       });
     });
@@ -103,6 +104,47 @@ for (const kind of await storeKinds()) {
         (await a.call(`/api/events/${f.event.id}/sessions/${session}/lists?nik=kosong`)).status,
       ).toBe(400);
       expect((await a.call(`/api/events/NOPE/recap`)).status).toBe(404);
+    });
+
+    it('downloads the lists as Excel (phones and NIK as text) and as CSV with ";"', async () => {
+      const res = await a.call(
+        `/api/events/${f.event.id}/sessions/${session}/lists.xlsx?kind=hadir`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(
+        /daftar-hadir-gelombang-a-hari-1\.xlsx/,
+      );
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(new Uint8Array(await res.arrayBuffer()).slice().buffer);
+      const ws = wb.worksheets[0]!;
+      expect((ws.getRow(1).values as unknown[]).slice(1, 6)).toEqual([
+        'No',
+        'Nama',
+        'Nama Usaha',
+        'NIK',
+        'No. HP',
+      ]);
+      const p0 = f.participants.a[0]!;
+      let found = false;
+      ws.eachRow((row, n) => {
+        if (n === 1 || row.getCell(2).value !== p0.name) return;
+        found = true;
+        expect(row.getCell(4).value).toBe(p0.nik);
+        expect(row.getCell(5).value).toBe(
+          `0${p0.phone.slice(3, 6)}-${p0.phone.slice(6, 10)}-${p0.phone.slice(10)}`,
+        );
+      });
+      expect(found).toBe(true);
+      expect(ws.rowCount).toBe(1 + 4);
+
+      const csv = await a.call(
+        `/api/events/${f.event.id}/sessions/${session}/lists.csv?kind=absen`,
+      );
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
+      expect(text.split('\r\n')[0]).toBe('\uFEFFNo;Nama;Nama Usaha;NIK;No. HP');
+      expect(text).not.toMatch(/;'?\+62/);
+      const recap = await a.call(`/api/events/${f.event.id}/recap.xlsx`);
+      expect(recap.status).toBe(200);
     });
 
     it('the recap per wave: registered, attended per session, eligible, walk-ins', async () => {

@@ -48,6 +48,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/review': 'pemantau',
   'GET /api/events/:eventId/eligibility': 'pemantau',
   'GET /api/events/:eventId/recap': 'pemantau',
+  'GET /api/events/:eventId/recap.xlsx': 'pemantau',
+  'GET /api/events/:eventId/recap.csv': 'pemantau',
   'GET /api/link-origin': 'pemantau',
   'GET /api/events/:eventId/logo': 'pemantau',
 
@@ -66,6 +68,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/badges': 'staf',
   // Names with NIK and phone: the office's lists.
   'GET /api/events/:eventId/sessions/:sessionId/lists': 'staf',
+  'GET /api/events/:eventId/sessions/:sessionId/lists.xlsx': 'staf',
+  'GET /api/events/:eventId/sessions/:sessionId/lists.csv': 'staf',
   'GET /api/events/:eventId/sending': 'staf',
   'GET /api/events/:eventId/sending/settings': 'staf',
   'PUT /api/events/:eventId/sending/settings': 'staf',

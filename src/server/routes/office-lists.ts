@@ -8,12 +8,18 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
 import { eligibilityReport } from '../scans/eligibility-report.js';
+import { recapSheet, sessionListSheet } from '../scans/office-list-sheets.js';
 import { sessionLists, waveRecaps } from '../scans/office-lists.js';
+import { fileSlug, sendSheet } from '../export/download.js';
 import { loadReportContext } from '../scans/report-context.js';
 import { attendanceReport } from '../scans/report.js';
 import { allParticipants } from '../store/participants.js';
 
 const ListsQuery = v.object({ nik: v.optional(v.picklist(['full', 'masked']), 'full') });
+const SheetQuery = v.object({
+  nik: v.optional(v.picklist(['full', 'masked']), 'full'),
+  kind: v.optional(v.picklist(['hadir', 'absen']), 'hadir'),
+});
 
 /** GET /events/:eventId/sessions/:sessionId/lists and /events/:eventId/recap */
 export function officeListRoutes(deps: AppDeps) {
@@ -22,30 +28,26 @@ export function officeListRoutes(deps: AppDeps) {
   r.use('/events/:eventId/sessions/:sessionId/lists', requireOrganizer(deps));
   r.use('/events/:eventId/recap', requireOrganizer(deps));
 
-  r.get('/events/:eventId/sessions/:sessionId/lists', async (c) => {
-    const eventId = c.req.param('eventId');
-    const q = validate(ListsQuery, c.req.query());
+  const lists = async (eventId: string, sessionId: string, nik: 'full' | 'masked') => {
     const ctx = await loadReportContext(deps.store, eventId);
     const walkInPhones = new Map<string, string>();
     for (const { event } of ctx.byId.values()) {
       if (event.kind === 'walk-in' && event.walkIn) walkInPhones.set(event.id, event.walkIn.phone);
     }
-    const lists: SessionLists | null = sessionLists({
+    const out: SessionLists | null = sessionLists({
       event: ctx.event,
-      sessionId: c.req.param('sessionId'),
+      sessionId,
       report: attendanceReport(ctx),
       participants: await allParticipants(db, eventId),
       walkInPhones,
-      maskedNik: q.nik === 'masked',
+      maskedNik: nik === 'masked',
     });
-    if (!lists) throw notFound({ id: 'Sesi', en: 'Session' });
-    return c.json(lists);
-  });
-
-  r.get('/events/:eventId/recap', async (c) => {
-    const eventId = c.req.param('eventId');
+    if (!out) throw notFound({ id: 'Sesi', en: 'Session' });
+    return out;
+  };
+  const recap = async (eventId: string): Promise<EventRecap> => {
     const ctx = await loadReportContext(deps.store, eventId);
-    const recap: EventRecap = {
+    return {
       eventName: ctx.event.name,
       waves: waveRecaps({
         event: ctx.event,
@@ -54,7 +56,31 @@ export function officeListRoutes(deps: AppDeps) {
         eligibility: await eligibilityReport(deps.store, eventId),
       }),
     };
-    return c.json(recap);
+  };
+
+  r.get('/events/:eventId/sessions/:sessionId/lists', async (c) => {
+    const q = validate(ListsQuery, c.req.query());
+    return c.json(await lists(c.req.param('eventId'), c.req.param('sessionId'), q.nik));
   });
+  r.get('/events/:eventId/recap', async (c) => c.json(await recap(c.req.param('eventId'))));
+
+  // The same lists as downloads: .xlsx, or CSV with `?sep=` (';' unless `comma`).
+  for (const format of ['xlsx', 'csv'] as const) {
+    r.use(`/events/:eventId/sessions/:sessionId/lists.${format}`, requireOrganizer(deps));
+    r.get(`/events/:eventId/sessions/:sessionId/lists.${format}`, async (c) => {
+      const q = validate(SheetQuery, c.req.query());
+      const l = await lists(c.req.param('eventId'), c.req.param('sessionId'), q.nik);
+      const name = `${q.kind === 'absen' ? 'tidak-hadir' : 'daftar-hadir'}-${fileSlug(`${l.wave.name} ${l.session.name}`, l.session.id)}`;
+      return sendSheet(c, sessionListSheet(l, q.kind), { format, baseName: name });
+    });
+    r.use(`/events/:eventId/recap.${format}`, requireOrganizer(deps));
+    r.get(`/events/:eventId/recap.${format}`, async (c) => {
+      const data = await recap(c.req.param('eventId'));
+      return sendSheet(c, recapSheet(data), {
+        format,
+        baseName: `rekap-${fileSlug(data.eventName, c.req.param('eventId'))}`,
+      });
+    });
+  }
   return r;
 }

@@ -4,12 +4,16 @@ import type { AttendanceReport } from '../../shared/api/attendance.js';
 import type { EligibilityReport } from '../../shared/api/eligibility.js';
 import type { OfficeListRow, SessionLists, WaveRecap } from '../../shared/api/office-lists.js';
 import type { EventDetail } from '../../shared/api/schemas.js';
+import { normalizePhone } from '../../shared/roster/phone.js';
 import type { ParticipantTable } from '../store/schema.js';
 
 /** "3674011234560001" → "3674********0001": enough to tell people apart, not enough to misuse. */
 export function maskNik(nik: string): string {
   return nik.length <= 8 ? nik : `${nik.slice(0, 4)}${'*'.repeat(nik.length - 8)}${nik.slice(-4)}`;
 }
+
+/** A phone typed at the door, stored form (E.164) when it reads as one. */
+const walkInPhone = (raw: string | undefined) => (raw ? (normalizePhone(raw) ?? raw) : '');
 
 const byName = (a: OfficeListRow, b: OfficeListRow) =>
   a.name.localeCompare(b.name, 'id', { sensitivity: 'base' }) ||
@@ -44,7 +48,7 @@ export function sessionLists(input: {
       name: p?.name ?? a.name,
       business: p?.business ?? a.business,
       nik: nik(p),
-      phone: p?.phone ?? input.walkInPhones.get(a.personId) ?? '',
+      phone: p?.phone ?? walkInPhone(input.walkInPhones.get(a.personId)),
       at: a.at,
       door: a.door,
       walkIn: a.walkIn,

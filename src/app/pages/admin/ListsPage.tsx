@@ -6,6 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EventRecap, OfficeListRow, SessionLists } from '../../../shared/api/office-lists';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
+import { ExportLinks } from '../../components/admin/ExportLinks';
+import { phoneForOffice } from '../../../shared/roster/office-cells';
 import { useLang } from '../../i18n/i18n';
 import { navigate, useLocation } from '../../router';
 import { useApiData, useEventDetail } from './admin-api';
@@ -155,6 +157,14 @@ export default function ListsPage({ params }: { params: Record<string, string> }
             {t.print}
           </button>
         </p>
+        {sessionId && (
+          <ExportLinks
+            path={`${base}/sessions/${encodeURIComponent(sessionId)}/lists`}
+            query={{ kind, nik }}
+            title={kind === 'hadir' ? t.present : t.absent}
+            testId="list-export"
+          />
+        )}
         {lists.loading && !lists.data && <p aria-busy="true">{t.loading}</p>}
       </div>
       {lists.data && (
@@ -168,6 +178,7 @@ export default function ListsPage({ params }: { params: Record<string, string> }
       {recap.data && (
         <section class="no-print" data-testid="recap">
           <h2>{t.recap}</h2>
+          <ExportLinks path={`${base}/recap`} title={t.recap} testId="recap-export" />
           <div class="table-scroll">
             <table>
               <thead>
@@ -258,7 +269,7 @@ function PrintedList(props: {
               </td>
               <td>{r.business}</td>
               <td class="nowrap">{r.nik}</td>
-              <td class="nowrap">{r.phone}</td>
+              <td class="nowrap">{phoneForOffice(r.phone)}</td>
               {present && <td class="nowrap">{r.at ? formatWibClock(r.at, 'id') : ''}</td>}
               {present && <td>{r.door}</td>}
             </tr>
