@@ -13,6 +13,7 @@ import type { BadgeSheet, EventDetail, Participant } from '../src/shared/api/sch
 import { decodeQrImage } from './fixtures/qr.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { eventWithWave, setUpOrganizer } from './fixtures/organizer.js';
 
 const LONG_NAME = 'Raden Ajeng Siti Nurhaliza Kusumaningrum Wibowo, S.E., M.Ak.';
 const LONG_BUSINESS =
@@ -59,23 +60,15 @@ async function post<T>(api: APIRequestContext, path: string, data: unknown): Pro
 test.beforeAll(async ({ playwright }) => {
   server = await startServer();
   const api = await playwright.request.newContext();
-  const token = server.setupLink!.split('#')[1];
-  await post(api, '/api/setup', { token, username: 'panitia', password: 'rahasia-panitia-1' });
-  event = await post<EventDetail>(api, '/api/events', { name: EVENT_NAME });
-  const wave = await post<{ id: string }>(api, `/api/events/${event.id}/waves`, {
-    name: 'Gelombang 1',
-    venue: 'Aula Blandongan, Puspemkot Tangsel',
-    address: 'Jl. Maruga No. 1, Ciater, Serpong',
-    mapUrl: null,
-    startsAt: '2026-12-08T08:00:00+07:00',
-    endsAt: '2026-12-08T16:00:00+07:00',
-  });
+  await setUpOrganizer(server, api);
+  const made = await eventWithWave(server, api, EVENT_NAME);
+  event = made.event;
   const add = (name: string, business: string, phone: string) =>
     post<Participant>(api, `/api/events/${event.id}/participants`, {
       name,
       business,
       phone,
-      waveId: wave.id,
+      waveId: made.waveId,
     });
   people = [
     await add('Ahmad Fauzi', 'Keripik Singkong Bu Ani', '081234560001'),

@@ -9,6 +9,7 @@ import type { BadgeSheet, EventDetail } from '../src/shared/api/schemas.js';
 import { decodeQrImage } from './fixtures/qr.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { setUpOrganizer } from './fixtures/organizer.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -33,14 +34,7 @@ test('every QR on the printed A4 badge sheets of wave 1 decodes to its participa
 }) => {
   test.setTimeout(240_000);
   const api = context.request;
-  const token = server.setupLink!.split('#')[1];
-  expect(
-    (
-      await api.post(`${server.origin}/api/setup`, {
-        data: { token, username: 'panitia', password: 'rahasia-panitia-1' },
-      })
-    ).status(),
-  ).toBe(201);
+  await setUpOrganizer(server, api);
   const event = (await (await api.post(`${server.origin}/api/demo`)).json()) as EventDetail;
   const wave = event.waves[0]!;
   expect(wave.participantCount).toBe(382);

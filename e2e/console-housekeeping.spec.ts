@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { setUpOrganizer } from './fixtures/organizer.js';
 
 let server: RunningServer;
 test.beforeEach(async () => {
@@ -14,13 +15,7 @@ test.afterEach(async () => server?.stop());
 
 test('demo once, archive, un-archive, delete by name, reactivate', async ({ page, context }) => {
   test.setTimeout(90_000);
-  await context.request.post(`${server.origin}/api/setup`, {
-    data: {
-      token: server.setupLink!.split('#')[1],
-      username: 'panitia',
-      password: 'rahasia-panitia-1',
-    },
-  });
+  await setUpOrganizer(server, context.request);
   const first = await context.request.post(`${server.origin}/api/demo`);
   const demo = (await first.json()) as { id: string; name: string };
 

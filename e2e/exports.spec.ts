@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import type { EventDetail } from '../src/shared/api/schemas.js';
 import { expectNoSeriousViolations } from './fixtures/axe.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { eventWithWave, setUpOrganizer } from './fixtures/organizer.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -29,32 +29,11 @@ test('tickets and attendance download as Excel and as CSV for Indonesian Excel',
   page,
 }) => {
   const api = page.context().request;
-  const setup = await api.post(`${server.origin}/api/setup`, {
-    data: {
-      token: server.setupLink!.split('#')[1],
-      username: 'panitia',
-      password: 'rahasia-panitia-1',
-    },
-  });
-  expect(setup.status()).toBe(201);
-  const event = (await (
-    await api.post(`${server.origin}/api/events`, { data: { name: 'Pelatihan Ekspor' } })
-  ).json()) as EventDetail;
-  const wave = (await (
-    await api.post(`${server.origin}/api/events/${event.id}/waves`, {
-      data: {
-        name: 'Gelombang 1',
-        venue: 'Aula Blandongan, Puspemkot Tangsel',
-        address: 'Jl. Maruga No. 1, Ciater, Serpong',
-        mapUrl: null,
-        startsAt: '2026-12-08T08:00:00+07:00',
-        endsAt: '2026-12-08T16:00:00+07:00',
-      },
-    })
-  ).json()) as { id: string };
+  await setUpOrganizer(server, api);
+  const { event, waveId } = await eventWithWave(server, api, 'Pelatihan Ekspor');
   const added = await api.post(`${server.origin}/api/events/${event.id}/participants`, {
     data: {
-      waveId: wave.id,
+      waveId,
       name: 'Joko Prasetyo',
       business: 'Bengkel Joko',
       phone: '0857-1234-5678',

@@ -3,9 +3,9 @@
 // +62…; the commit puts the people in the roster.
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import type { EventDetail } from '../src/shared/api/schemas.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { eventWithWave, setUpOrganizer } from './fixtures/organizer.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -25,27 +25,8 @@ async function officeWorkbook(): Promise<Buffer> {
 
 test('an Excel workbook imports from the sheet the organizer picks', async ({ page }) => {
   const api = page.context().request;
-  const setup = await api.post(`${server.origin}/api/setup`, {
-    data: {
-      token: server.setupLink!.split('#')[1],
-      username: 'panitia',
-      password: 'rahasia-panitia-1',
-    },
-  });
-  expect(setup.status()).toBe(201);
-  const event = (await (
-    await api.post(`${server.origin}/api/events`, { data: { name: 'Pelatihan Excel' } })
-  ).json()) as EventDetail;
-  await api.post(`${server.origin}/api/events/${event.id}/waves`, {
-    data: {
-      name: 'Gelombang 1',
-      venue: 'Aula Blandongan, Puspemkot Tangsel',
-      address: 'Jl. Maruga No. 1, Ciater, Serpong',
-      mapUrl: null,
-      startsAt: '2026-12-08T08:00:00+07:00',
-      endsAt: '2026-12-08T16:00:00+07:00',
-    },
-  });
+  await setUpOrganizer(server, api);
+  const { event } = await eventWithWave(server, api, 'Pelatihan Excel');
 
   await page.goto(`${server.origin}/admin/events/${event.id}/import`);
   // The template downloads as a workbook with the expected headers.

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { setUpOrganizer } from './fixtures/organizer.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -27,13 +28,7 @@ async function tabTo(page: Page, selector: string): Promise<void> {
 }
 
 test('sign in, create an event and a wave with the keyboard alone', async ({ page, request }) => {
-  await request.post(`${server.origin}/api/setup`, {
-    data: {
-      token: server.setupLink!.split('#')[1],
-      username: 'panitia',
-      password: 'rahasia-panitia-1',
-    },
-  });
+  await setUpOrganizer(server, request);
   await page.goto(`${server.origin}/admin/login`);
   await tabTo(page, '#login-username');
   await page.keyboard.type('panitia');

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { setUpOrganizer } from './fixtures/organizer.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -13,13 +14,7 @@ test.afterAll(async () => server?.stop());
 
 test('every route reloads offline after the first visit', async ({ page, context }) => {
   const api = context.request;
-  await api.post(`${server.origin}/api/setup`, {
-    data: {
-      token: server.setupLink!.split('#')[1],
-      username: 'panitia',
-      password: 'rahasia-panitia-1',
-    },
-  });
+  await setUpOrganizer(server, api);
   const event = await (
     await api.post(`${server.origin}/api/events`, { data: { name: 'Pelatihan UMKM' } })
   ).json();

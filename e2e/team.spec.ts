@@ -2,10 +2,10 @@
 // one-time link; the pemantau makes an account through it, sees the event dashboard, and is
 // refused (403, in words) when trying to import; the admin's activity log shows the invitation.
 import { expect, test } from '@playwright/test';
-import type { EventDetail } from '../src/shared/api/schemas.js';
 import { expectNoSeriousViolations } from './fixtures/axe.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
+import { eventWithWave, setUpOrganizer } from './fixtures/organizer.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -13,34 +13,16 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-const WAVE = {
-  name: 'Gelombang 1',
-  venue: 'Aula Blandongan, Puspemkot Tangsel',
-  address: 'Jl. Maruga No. 1, Ciater, Serpong',
-  mapUrl: null,
-  startsAt: '2026-12-08T08:00:00+07:00',
-  endsAt: '2026-12-08T16:00:00+07:00',
-};
-
 test('admin invites a pemantau who reads the dashboard but may not import', async ({
   page,
   browser,
 }) => {
   // The admin: the first account, from the setup link; an event with one wave and an import.
-  const token = server.setupLink!.split('#')[1];
   const api = page.context().request;
-  const setup = await api.post(`${server.origin}/api/setup`, {
-    data: { token, username: 'panitia', password: 'rahasia-panitia-1' },
-  });
-  expect(setup.status()).toBe(201);
-  const event = (await (
-    await api.post(`${server.origin}/api/events`, { data: { name: 'Pelatihan UMKM 2026' } })
-  ).json()) as EventDetail;
-  const wave = (await (
-    await api.post(`${server.origin}/api/events/${event.id}/waves`, { data: WAVE })
-  ).json()) as { id: string };
+  await setUpOrganizer(server, api);
+  const { event, waveId } = await eventWithWave(server, api, 'Pelatihan UMKM 2026');
   const preview = (await (
-    await api.post(`${server.origin}/api/events/${event.id}/import/preview?wave=${wave.id}`, {
+    await api.post(`${server.origin}/api/events/${event.id}/import/preview?wave=${waveId}`, {
       headers: { 'content-type': 'text/csv' },
       data: 'nama,no hp,nama usaha\nSiti Aminah,0813 1111 2222,Keripik Tempe\n',
     })

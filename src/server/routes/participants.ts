@@ -112,6 +112,24 @@ export function participantRoutes(deps: AppDeps) {
     }
   };
 
+  /** A new participant's fields from the form: a wave of this event, a usable phone, no clash. */
+  const newParticipantFields = async (
+    eventId: string,
+    body: ParticipantBody,
+  ): Promise<ParticipantFields> => {
+    await waveOfEvent(eventId, body.waveId);
+    const fields: ParticipantFields = {
+      waveId: body.waveId,
+      name: body.name,
+      business: body.business,
+      phone: phoneOrFail(body.phone),
+      email: body.email ?? null,
+      nik: body.nik ?? null,
+    };
+    await noClash(eventId, fields);
+    return fields;
+  };
+
   r.get('/events/:eventId/participants', async (c) => {
     const eventId = c.req.param('eventId');
     const event = await eventOrFail(eventId);
@@ -145,17 +163,7 @@ export function participantRoutes(deps: AppDeps) {
   r.post('/events/:eventId/participants', async (c) => {
     const eventId = c.req.param('eventId');
     await eventOrFail(eventId);
-    const body = await readJson(c, ParticipantBody);
-    await waveOfEvent(eventId, body.waveId);
-    const fields: ParticipantFields = {
-      waveId: body.waveId,
-      name: body.name,
-      business: body.business,
-      phone: phoneOrFail(body.phone),
-      email: body.email ?? null,
-      nik: body.nik ?? null,
-    };
-    await noClash(eventId, fields);
+    const fields = await newParticipantFields(eventId, await readJson(c, ParticipantBody));
     const row = await insertParticipant(db, eventId, fields);
     await pokeDoors(deps, eventId);
     return c.json(toParticipant(row), 201);
@@ -212,17 +220,7 @@ export function participantRoutes(deps: AppDeps) {
     const eventId = c.req.param('eventId');
     await eventOrFail(eventId);
     await walkInOrFail(eventId, c.req.param('scanId'));
-    const body = await readJson(c, ParticipantBody);
-    await waveOfEvent(eventId, body.waveId);
-    const fields: ParticipantFields = {
-      waveId: body.waveId,
-      name: body.name,
-      business: body.business,
-      phone: phoneOrFail(body.phone),
-      email: body.email ?? null,
-      nik: body.nik ?? null,
-    };
-    await noClash(eventId, fields);
+    const fields = await newParticipantFields(eventId, await readJson(c, ParticipantBody));
     return confirmWalkIn(
       c,
       eventId,
