@@ -58,6 +58,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/recap.csv': 'pemantau',
   'GET /api/link-origin': 'pemantau',
   'GET /api/events/:eventId/logo': 'pemantau',
+  'GET /api/events/:eventId/certificate-template': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
@@ -106,6 +107,10 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'DELETE /api/participants/:id/eligibility-override': 'admin',
   'PUT /api/events/:eventId/logo': 'admin',
   'DELETE /api/events/:eventId/logo': 'admin',
+  // Certificates: the template and its signatures, issuing, revoking, re-issuing.
+  'PUT /api/events/:eventId/certificate-template': 'admin',
+  'PUT /api/events/:eventId/certificate-signers/:index/signature': 'admin',
+  'DELETE /api/events/:eventId/certificate-signers/:index/signature': 'admin',
 
   // The team and its audit log.
   'GET /api/team': 'admin',
