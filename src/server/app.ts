@@ -12,6 +12,7 @@ import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
 import { authRoutes } from './routes/auth.js';
 import { certificatePublicRoutes } from './routes/certificates-public.js';
 import { certificateTemplateRoutes } from './routes/certificate-template.js';
+import { certificateRoutes } from './routes/certificates.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
 import { eventLifecycleRoutes } from './routes/event-lifecycle.js';
@@ -122,6 +123,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', reviewRoutes(deps));
   app.route('/api', eligibilityRoutes(deps));
   app.route('/api', certificateTemplateRoutes(deps));
+  app.route('/api', certificateRoutes(deps));
   app.route('/api', officeListRoutes(deps));
   app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));

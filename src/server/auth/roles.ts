@@ -59,6 +59,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/link-origin': 'pemantau',
   'GET /api/events/:eventId/logo': 'pemantau',
   'GET /api/events/:eventId/certificate-template': 'pemantau',
+  'GET /api/events/:eventId/certificates': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
@@ -111,6 +112,10 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'PUT /api/events/:eventId/certificate-template': 'admin',
   'PUT /api/events/:eventId/certificate-signers/:index/signature': 'admin',
   'DELETE /api/events/:eventId/certificate-signers/:index/signature': 'admin',
+  'POST /api/waves/:waveId/certificates': 'admin',
+  'POST /api/participants/:id/certificate': 'admin',
+  'POST /api/certificates/:id/revoke': 'admin',
+  'POST /api/certificates/:id/reissue': 'admin',
 
   // The team and its audit log.
   'GET /api/team': 'admin',

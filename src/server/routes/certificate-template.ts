@@ -44,7 +44,11 @@ export function certificateTemplateRoutes(deps: AppDeps) {
   r.use('/events/:eventId/certificate-signers/*', requireOrganizer(deps));
 
   const eventOrFail = async (id: string) => {
-    const event = await db.selectFrom('events').select('id').where('id', '=', id).executeTakeFirst();
+    const event = await db
+      .selectFrom('events')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!event) throw notFound(EVENT);
   };
   const view = async (eventId: string) => {
