@@ -339,6 +339,12 @@ for (const kind of await storeKinds()) {
       const stale = await a.call(`/api/certificates/${old!.id}/reissue`, { method: 'POST' });
       expect(stale.status).toBe(409);
       expect((await json(stale)).error.code).toBe('certificate-superseded');
+      // A participant cancelled after issuing: revoke, not reissue.
+      const [c4] = await validOf(pA(4).id);
+      await a.call(`/api/participants/${pA(4).id}/cancel`, { method: 'POST' });
+      const cancelled = await a.call(`/api/certificates/${c4!.id}/reissue`, { method: 'POST' });
+      expect(cancelled.status).toBe(409);
+      expect((await json(cancelled)).error.code).toBe('participant-cancelled');
       const versions = (await list()).filter((c) => c.participantId === pA(3).id);
       expect(versions.map((c) => [c.version, c.status])).toEqual([
         [2, 'valid'],
