@@ -25,10 +25,10 @@ export async function isArchived(db: Db, eventId: string): Promise<boolean> {
   return row !== undefined && row.archived_at !== null;
 }
 
-/** The event a wave, session, participant or device belongs to; undefined when unknown. */
+/** The event a wave, session, participant, device or certificate belongs to; undefined when unknown. */
 export async function eventOf(
   db: Db,
-  kind: 'waves' | 'sessions' | 'participants' | 'devices',
+  kind: 'waves' | 'sessions' | 'participants' | 'devices' | 'certificates',
   id: string,
 ): Promise<string | undefined> {
   if (kind === 'sessions') {
@@ -68,6 +68,10 @@ export async function deleteEventCascade(db: Kysely<Database>, eventId: string):
       'walk_in_participants',
       'ticket_sends',
       'event_logos',
+      'certificates',
+      'certificate_counters',
+      'certificate_templates',
+      'certificate_images',
       'participants',
     ] as const) {
       await tx.deleteFrom(table).where('event_id', '=', eventId).execute();
