@@ -155,7 +155,12 @@ for (const kind of await storeKinds()) {
       expect(w.attendedAny).toBe(2);
       // Default rule: every session (one here): p0 and p1.
       expect(w.eligible).toBe(2);
-      expect(w).toMatchObject({ walkIns: 1, walkInsConfirmed: 0 });
+      expect(w).toMatchObject({ walkIns: 1, walkInsConfirmed: 0, certificates: 0 });
+      // Issued certificates count once each.
+      const issued = await a.call(`/api/waves/${f.waves.a}/certificates`, { method: 'POST' });
+      expect(issued.status).toBeLessThan(300);
+      const after: EventRecap = await json(await a.call(`/api/events/${f.event.id}/recap`));
+      expect(after.waves.find((x) => x.waveId === f.waves.a)!.certificates).toBe(2);
       expect(recap.waves.find((x) => x.waveId === f.waves.b)).toMatchObject({
         registered: f.participants.b.length,
         sessions: [],

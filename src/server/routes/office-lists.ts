@@ -13,7 +13,14 @@ import { sessionLists, waveRecaps } from '../scans/office-lists.js';
 import { fileSlug, sendSheet } from '../export/download.js';
 import { loadReportContext } from '../scans/report-context.js';
 import { attendanceReport } from '../scans/report.js';
+import { listCertificates } from '../store/certificates.js';
 import { allParticipants } from '../store/participants.js';
+
+const countByWave = (rows: readonly { wave_id: string }[]) => {
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.wave_id, (out.get(r.wave_id) ?? 0) + 1);
+  return out;
+};
 
 const ListsQuery = v.object({ nik: v.optional(v.picklist(['full', 'masked']), 'full') });
 const SheetQuery = v.object({
@@ -54,6 +61,9 @@ export function officeListRoutes(deps: AppDeps) {
         report: attendanceReport(ctx),
         participants: await allParticipants(db, eventId),
         eligibility: await eligibilityReport(deps.store, eventId),
+        certificates: countByWave(
+          (await listCertificates(db, eventId)).filter((c) => c.status === 'valid'),
+        ),
       }),
     };
   };

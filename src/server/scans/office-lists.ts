@@ -86,6 +86,8 @@ export function waveRecaps(input: {
   report: AttendanceReport;
   participants: readonly ParticipantTable[];
   eligibility: EligibilityReport;
+  /** Wave id → how many hold a valid certificate. */
+  certificates: ReadonlyMap<string, number>;
 }): WaveRecap[] {
   return input.event.waves.map((w) => {
     const active = input.participants.filter((p) => p.wave_id === w.id && p.status === 'active');
@@ -111,6 +113,7 @@ export function waveRecaps(input: {
       sessions,
       attendedAny: any.size,
       eligible: elig?.participants.filter((p) => p.eligible && p.status === 'active').length ?? 0,
+      certificates: input.certificates.get(w.id) ?? 0,
       walkIns: walkIns.size,
       walkInsConfirmed: [...walkIns.values()].filter(Boolean).length,
     };

@@ -38,6 +38,8 @@ export interface WaveRecap {
   /** Participants attending at least one session. */
   attendedAny: number;
   eligible: number;
+  /** Participants of the wave holding a valid certificate. */
+  certificates: number;
   /** Walk-ins registered at the doors, and how many of them became participants. */
   walkIns: number;
   walkInsConfirmed: number;

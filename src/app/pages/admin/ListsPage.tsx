@@ -201,6 +201,7 @@ export default function ListsPage({ params }: { params: Record<string, string> }
                     <td>{w.registered}</td>
                     <td>{w.attendedAny}</td>
                     <td>{w.eligible}</td>
+                    <td>{w.certificates}</td>
                     <td>
                       {w.walkIns} ({w.walkInsConfirmed})
                     </td>

@@ -71,6 +71,7 @@ export const printed = {
     'Terdaftar',
     'Hadir (min. 1 sesi)',
     'Berhak sertifikat',
+    'Sertifikat terbit',
     'Tanpa tiket (dikonfirmasi)',
   ],
 };
