@@ -257,6 +257,8 @@ export interface Database {
   // Issue 12: certificate eligibility.
   eligibility_rules: EligibilityRuleTable;
   eligibility_overrides: EligibilityOverrideTable;
+  // Issue 13: sign-in, pairing and setup limits shared by every process.
+  rate_limits: RateLimitTable;
 }
 
 // --- Team slice (issue 10): invitations and the audit log -------------------------------------
@@ -324,4 +326,13 @@ export interface EventLogoTable {
   /** A hash of the bytes: the ETag and the version in the logo's URL. */
   etag: string;
   updated_at: number;
+}
+
+// --- Hardening (issue 13) ---------------------------------------------------------------------
+
+/** Tries counted against one key in a fixed window that ends at resets_at. */
+export interface RateLimitTable {
+  key: string;
+  tries: number;
+  resets_at: number;
 }
