@@ -2,9 +2,10 @@
 // server process shares them. A try is reserved with one atomic upsert *before* the costly check
 // (password hash, code lookup), so a burst of N concurrent guesses gets no more checks than N
 // sequential ones. Written over our own table rather than rate-limiter-flexible: its SQLite
-// backend would run statements on the shared better-sqlite3 handle outside Kysely's single
-// connection (landing inside another request's open transaction), and its PostgreSQL backend
-// needs the raw pool and its own table outside our migrations.
+// backend takes the raw better-sqlite3 handle and would run statements beside Kysely's single
+// connection (landing inside another request's open transaction), its PostgreSQL backend takes
+// the raw pool, both keep their own table outside our migrations and sweep it on timers, and
+// neither gives back a wider limit's try when a narrower one refuses (below).
 import type { Context } from 'hono';
 import type { AppDeps } from '../context.js';
 import { fail } from '../http/problem.js';

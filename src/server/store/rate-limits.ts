@@ -33,13 +33,15 @@ export async function hitRateLimit(
 
 /** Gives back one try on each key (a reservation that was not used, or a success). */
 export async function refundRateLimits(db: Db, keys: string[]): Promise<void> {
-  if (!keys.length) return;
-  await db
-    .updateTable('rate_limits')
-    .set({ tries: sql<number>`tries - 1` })
-    .where('key', 'in', keys)
-    .where('tries', '>', 0)
-    .execute();
+  // One row per statement: no statement holds two rows' locks, so refunds never deadlock.
+  for (const key of keys) {
+    await db
+      .updateTable('rate_limits')
+      .set({ tries: sql<number>`tries - 1` })
+      .where('key', '=', key)
+      .where('tries', '>', 0)
+      .execute();
+  }
 }
 
 /** Forgets the keys' tries altogether. */
