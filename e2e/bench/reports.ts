@@ -17,7 +17,6 @@ import { Hono } from 'hono';
 import { canonicalScanEvent } from '../../src/shared/api/sync.js';
 import type { ScanEvent } from '../../src/shared/door/types.js';
 import { createApp } from '../../src/server/app.js';
-import { createRateLimiter } from '../../src/server/auth/rate-limit.js';
 import { openSetup } from '../../src/server/auth/setup.js';
 import { createLogger } from '../../src/server/http/log.js';
 import { loadReportContext } from '../../src/server/scans/report-context.js';
@@ -222,8 +221,6 @@ async function benchStore(label: string, store: Store): Promise<ReportFigures> {
   const deps = {
     store,
     log: createLogger({ silent: true }),
-    loginLimiter: createRateLimiter({ max: 5, windowMs: 60_000 }),
-    addressLimiter: createRateLimiter({ max: 50, windowMs: 60_000 }),
   };
   // The old path beside the app, on the same event loop, as the reference ("before").
   const outer = new Hono();

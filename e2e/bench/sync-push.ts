@@ -13,7 +13,6 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { ScanEvent } from '../../src/shared/door/types.js';
 import { createApp } from '../../src/server/app.js';
-import { createRateLimiter } from '../../src/server/auth/rate-limit.js';
 import { hashSecret, newSecret } from '../../src/server/auth/tokens.js';
 import { createLogger } from '../../src/server/http/log.js';
 import type { Store } from '../../src/server/store/database.js';
@@ -151,8 +150,6 @@ async function benchStore(label: string, store: Store): Promise<PushFigures> {
   const app = createApp({
     store,
     log: createLogger({ silent: true }),
-    loginLimiter: createRateLimiter({ max: 5, windowMs: 60_000 }),
-    addressLimiter: createRateLimiter({ max: 50, windowMs: 60_000 }),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -18,3 +18,21 @@ describe('linkWarning (ticket links at start)', () => {
     else expect(warning).toMatch(expected);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['off', false],
+    ['0', false],
+    ['on', true],
+    ['1', true],
+    ['TRUE', true],
+  ])('%s → %s', (value, expected) => {
+    expect(readConfig({ TRUST_PROXY: value }).trustProxy).toBe(expected);
+  });
+
+  it('refuses anything else, in both languages', () => {
+    expect(() => readConfig({ TRUST_PROXY: 'maybe' })).toThrow(/tidak valid.*invalid TRUST_PROXY/);
+  });
+});

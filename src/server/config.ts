@@ -9,9 +9,11 @@ export interface Config {
   publicDir: string;
   publicUrl: string | undefined;
   secureCookies: boolean;
+  /** Behind one reverse proxy: client addresses come from X-Forwarded-For / X-Real-IP. */
+  trustProxy: boolean;
 }
 
-/** Reads PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_DIR, PUBLIC_URL. */
+/** Reads PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_DIR, PUBLIC_URL, TRUST_PROXY. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -26,7 +28,16 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     publicDir: env.PUBLIC_DIR ?? 'dist/public',
     publicUrl,
     secureCookies: publicUrl?.startsWith('https://') ?? false,
+    trustProxy: readSwitch('TRUST_PROXY', env.TRUST_PROXY),
   };
+}
+
+/** An on/off setting: 1/true/yes/on or 0/false/no/off (unset or empty: off). */
+function readSwitch(name: string, value: string | undefined): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no', 'off'].includes(v)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  throw new Error(`${name} tidak valid (pakai on/off) / invalid ${name} (use on/off): ${value}`);
 }
 
 /**

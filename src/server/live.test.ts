@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveScan } from '../shared/api/attendance.js';
 import type { PairResult } from '../shared/api/door.js';
 import { createApp } from './app.js';
-import { createRateLimiter } from './auth/rate-limit.js';
 import { createLogger } from './http/log.js';
 import type { Store } from './store/database.js';
 import { openStore } from './store/database.js';
@@ -57,8 +56,6 @@ for (const kind of await storeKinds()) {
         pushApp = createApp({
           store: other,
           log: createLogger({ silent: true }),
-          loginLimiter: createRateLimiter({ max: 5, windowMs: 60_000 }),
-          addressLimiter: createRateLimiter({ max: 5, windowMs: 60_000 }),
         });
       }
       const events = [0, 1].map((i) => scan(tablet, sessionId, f.participants.a[i]!.id));

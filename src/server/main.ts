@@ -3,7 +3,6 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { createRateLimiter } from './auth/rate-limit.js';
 import { openSetup } from './auth/setup.js';
 import { linkWarning, readConfig } from './config.js';
 import { createLogger } from './http/log.js';
@@ -19,8 +18,7 @@ async function main(): Promise<void> {
     store,
     log,
     live,
-    loginLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60 * 1000 }),
-    addressLimiter: createRateLimiter({ max: 50, windowMs: 15 * 60 * 1000 }),
+    trustProxy: config.trustProxy,
     publicDir: config.publicDir,
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,

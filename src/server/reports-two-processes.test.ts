@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PairResult } from '../shared/api/door.js';
 import { createApp } from './app.js';
-import { createRateLimiter } from './auth/rate-limit.js';
 import { createLogger } from './http/log.js';
 import { loadReportContext } from './scans/report-context.js';
 import { attendanceReport } from './scans/report.js';
@@ -41,8 +40,6 @@ describe.skipIf(!reachable)('reports from two processes sharing PostgreSQL', () 
     const app = createApp({
       store: two,
       log: createLogger({ silent: true }),
-      loginLimiter: createRateLimiter({ max: 5, windowMs: 60_000 }),
-      addressLimiter: createRateLimiter({ max: 50, windowMs: 60_000 }),
     });
     second = async (path) => app.request(path, { headers: { cookie: a.cookie } });
   });

@@ -6,7 +6,6 @@ import type { SendingQueue, SendingSettings } from '../shared/api/sending.js';
 import type { EventDetail, Participant, TicketInfo, TicketLinks } from '../shared/api/schemas.js';
 import type { AuditEntry } from '../shared/api/team.js';
 import { createApp } from './app.js';
-import { createRateLimiter } from './auth/rate-limit.js';
 import { createLogger } from './http/log.js';
 import type { TestApp } from './testing/app.js';
 import { WAVE_1, json, testApp } from './testing/app.js';
@@ -206,8 +205,6 @@ for (const kind of await storeKinds()) {
       const local = createApp({
         store: t.store,
         log: createLogger({ silent: true }),
-        loginLimiter: createRateLimiter({ max: 5, windowMs: 60_000 }),
-        addressLimiter: createRateLimiter({ max: 50, windowMs: 60_000 }),
       });
       const call = (path: string, init: RequestInit = {}) =>
         local.request(path, {

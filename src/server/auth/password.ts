@@ -25,8 +25,33 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-/** True when the password matches the stored hash. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+let checks = 0;
+let dummy: Promise<string> | undefined;
+
+/** How many password checks this process has run (tests prove unknown users are hashed too). */
+export function passwordChecks(): number {
+  return checks;
+}
+
+/**
+ * True when the password matches the stored hash. With no stored hash (an unknown user) the
+ * password is checked against a throwaway hash and false returned, so an unknown username takes
+ * as long as a wrong password and timing does not tell which usernames exist.
+ */
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  // Made on the first check of any kind, so even the first unknown user costs one hash.
+  dummy ??= dummyHash();
+  const known = stored !== null;
+  const matches = await verifyAgainst(password, stored ?? (await dummy));
+  return known && matches;
+}
+
+function dummyHash(): Promise<string> {
+  return hashPassword(randomBytes(16).toString('base64url'));
+}
+
+async function verifyAgainst(password: string, stored: string): Promise<boolean> {
+  checks++;
   const [alg, n, r, p, salt, hash] = stored.split('$');
   if (alg !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');

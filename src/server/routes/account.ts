@@ -4,7 +4,15 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { PasswordChangeBody } from '../../shared/api/team.js';
 import type { AuditList } from '../../shared/api/team.js';
+import { clientAddress } from '../auth/client-address.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import {
+  forgiveTries,
+  limitRules,
+  loginTries,
+  reserveTries,
+  tooManyTries,
+} from '../auth/rate-limit.js';
 import { endAllSessions, endOtherSessions, requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
@@ -29,21 +37,12 @@ export function accountRoutes(deps: AppDeps) {
   r.post('/auth/password', organizer, async (c) => {
     const body = await readJson(c, PasswordChangeBody);
     const me = c.get('organizer');
-    // The same per-account limit as sign-in: a session left open is not a password oracle.
-    const key = [`user:${me.username}`];
-    const wait = deps.loginLimiter.retryAfter(key);
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw fail(
-        429,
-        'too-many-attempts',
-        `Terlalu banyak percobaan; coba lagi dalam ${Math.ceil(wait / 60000)} menit`,
-        `Too many attempts; try again in ${Math.ceil(wait / 60000)} minutes`,
-      );
-    }
+    // The same limits as sign-in: a session left open is not a password oracle.
+    const tries = loginTries(limitRules(deps), me.username, clientAddress(c, deps));
+    const held = await reserveTries(deps.store, [tries.userAddress, tries.address, tries.user]);
+    if (!held.ok) throw tooManyTries(c, held.retryAfterMs, 'attempts');
     const stored = await passwordHashOf(db, me.id);
     if (!stored || !(await verifyPassword(body.current, stored))) {
-      deps.loginLimiter.fail(key);
       throw fail(
         400,
         'wrong-password',
@@ -52,7 +51,10 @@ export function accountRoutes(deps: AppDeps) {
         { field: 'current' },
       );
     }
-    deps.loginLimiter.reset(key);
+    await forgiveTries(deps.store, {
+      clear: [tries.userAddress],
+      refund: [tries.address, tries.user],
+    });
     await setPasswordHash(db, me.id, await hashPassword(body.next));
     await endOtherSessions(deps, c, me.id);
     return c.body(null, 204);

@@ -9,7 +9,8 @@ import {
   pairingQrText,
 } from '../../shared/api/pairing-code.js';
 import { randomId } from '../../shared/base32.js';
-import { createRateLimiter } from '../auth/rate-limit.js';
+import { clientAddress } from '../auth/client-address.js';
+import { forgiveTries, limitRules, reserveTries, tooManyTries } from '../auth/rate-limit.js';
 import { requireOrganizer } from '../auth/session.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -27,7 +28,6 @@ import {
 } from '../store/devices.js';
 import { audit, pairingCodeCreator } from '../store/audit-log.js';
 import { getEventDetail, listPublicKeys } from '../store/events.js';
-import { clientAddress } from './auth.js';
 import { publicOrigin } from './participants.js';
 import { pokeDoors } from '../live/poke.js';
 
@@ -65,7 +65,7 @@ export function deviceRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
   const organizer = requireOrganizer(deps);
-  const limiter = deps.pairingLimiter ?? createRateLimiter({ max: 20, windowMs: 15 * 60 * 1000 });
+  const rules = limitRules(deps);
 
   const eventOrFail = async (id: string) => {
     const event = await getEventDetail(db, id);
@@ -163,23 +163,16 @@ export function deviceRoutes(deps: AppDeps) {
   });
 
   r.post('/devices/pair', async (c) => {
-    const key = [`ip:${clientAddress(c)}`];
-    const wait = limiter.retryAfter(key);
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw fail(
-        429,
-        'too-many-attempts',
-        `Terlalu banyak kode yang salah; coba lagi dalam ${Math.ceil(wait / 60000)} menit`,
-        `Too many wrong codes; try again in ${Math.ceil(wait / 60000)} minutes`,
-      );
-    }
     const body = await readJson(c, PairBody);
+    // Per address, and a server-wide ceiling; reserved before the code is looked up.
+    const tries = [
+      { key: `pair@${clientAddress(c, deps)}`, rule: rules.pairAddress },
+      { key: 'pair', rule: rules.pairAll },
+    ];
+    const held = await reserveTries(deps.store, tries);
+    if (!held.ok) throw tooManyTries(c, held.retryAfterMs, 'codes');
     const code = normalizePairingCode(body.code);
-    if (!code) {
-      limiter.fail(key);
-      throw codeProblems.unknown();
-    }
+    if (!code) throw codeProblems.unknown();
     const token = newSecret();
     const outcome = await pairDevice(db, {
       codeHash: hashSecret(code),
@@ -187,10 +180,9 @@ export function deviceRoutes(deps: AppDeps) {
       deviceId: randomId(10),
       now: Date.now(),
     });
-    if (!outcome.ok) {
-      limiter.fail(key);
-      throw codeProblems[outcome.reason]();
-    }
+    if (!outcome.ok) throw codeProblems[outcome.reason]();
+    // Only wrong codes count: a venue pairing many tablets from one address is not limited.
+    await forgiveTries(deps.store, { refund: tries });
     const { device } = outcome;
     // The organizer who made the code paired the tablet; the tablet itself has no account.
     await audit(db, {

@@ -7,6 +7,7 @@ import { syncMigrations } from './migrations-sync.js';
 import { teamMigrations } from './migrations-team.js';
 import { walkInMigrations } from './migrations-walk-ins.js';
 import { afterDayMigrations } from './migrations-after-day.js';
+import { hardeningMigrations } from './migrations-hardening.js';
 
 const ms = 'bigint' as const;
 
@@ -266,6 +267,7 @@ const migrations: Record<string, Migration> = {
   ...walkInMigrations,
   ...afterDayMigrations,
   ...badgeMigrations,
+  ...hardeningMigrations,
 };
 
 /** Supplies the migrations above to Kysely's Migrator. */

@@ -262,6 +262,8 @@ export interface Database {
   certificate_images: CertificateImageTable;
   certificate_counters: CertificateCounterTable;
   certificates: CertificateTable;
+  // Issue 13: sign-in, pairing and setup limits shared by every process.
+  rate_limits: RateLimitTable;
 }
 
 // --- Team slice (issue 10): invitations and the audit log -------------------------------------
@@ -373,4 +375,13 @@ export interface CertificateTable {
   revoked_at: number | null;
   revoked_by: string | null;
   revoke_reason: string | null;
+}
+
+// --- Hardening (issue 13) ---------------------------------------------------------------------
+
+/** Tries counted against one key in a fixed window that ends at resets_at. */
+export interface RateLimitTable {
+  key: string;
+  tries: number;
+  resets_at: number;
 }

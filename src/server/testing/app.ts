@@ -1,7 +1,6 @@
 // Builds the real app over a test store and signs in an organizer, for in-process API tests.
 import type { Hono } from 'hono';
 import { createApp } from '../app.js';
-import { createRateLimiter } from '../auth/rate-limit.js';
 import { openSetup } from '../auth/setup.js';
 import type { AppEnv } from '../context.js';
 import { createLogger } from '../http/log.js';
@@ -34,8 +33,6 @@ export async function testApp(
   const app = createApp({
     store: t.store,
     log: createLogger({ silent: true }),
-    loginLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60 * 1000 }),
-    addressLimiter: createRateLimiter({ max: 50, windowMs: 15 * 60 * 1000 }),
     publicDir: opts.publicDir,
     publicUrl: opts.publicUrl === undefined ? 'https://hadir.test' : (opts.publicUrl ?? undefined),
   });
