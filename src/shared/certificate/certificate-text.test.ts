@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   certificateDate,
+  certificateParagraphs,
   certificateDateRange,
   certificatePlaceAndDate,
   fillCertificateBody,
@@ -39,6 +40,16 @@ describe('fillCertificateBody', () => {
   it('leaves an unknown placeholder as written and drops empty paragraphs', () => {
     expect(fillCertificateBody('\n\nHalo {nama}, {jabatan}\n\n\n\n', payload)).toEqual([
       'Halo Siti Aminah, {jabatan}',
+    ]);
+  });
+
+  it('marks the filled runs by placeholder', () => {
+    expect(certificateParagraphs('Kepada {nama}:', payload)).toEqual([
+      [
+        { text: 'Kepada ', field: null },
+        { text: 'Siti Aminah', field: 'nama' },
+        { text: ':', field: null },
+      ],
     ]);
   });
 

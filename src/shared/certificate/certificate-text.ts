@@ -71,17 +71,38 @@ export function placeholderValues(p: CertificatePayload): Record<string, string>
   };
 }
 
+/** A run of a paragraph: written text, or a placeholder's value (`field` names it). */
+export interface BodyRun {
+  text: string;
+  field: string | null;
+}
+
 /**
- * The body's paragraphs (blank lines separate them) with {nama}, {usaha}, … filled in. An
- * unknown placeholder is left as written, so a typo shows on the preview instead of vanishing.
+ * The body's paragraphs (blank lines separate them) with {nama}, {usaha}, … filled in, as runs
+ * so the page can set the name apart. An unknown placeholder is left as written, so a typo
+ * shows on the preview instead of vanishing.
  */
-export function fillCertificateBody(body: string, p: CertificatePayload): string[] {
+export function certificateParagraphs(body: string, p: CertificatePayload): BodyRun[][] {
   const values = placeholderValues(p);
-  const filled = body.replace(/\{([a-z]+)\}/g, (whole, key: string) => values[key] ?? whole);
-  return filled
+  return body
     .split(/\r?\n\s*\r?\n/)
     .map((para) => para.replace(/\s*\r?\n\s*/g, ' ').trim())
-    .filter((para) => para !== '');
+    .filter((para) => para !== '')
+    .map((para) =>
+      para
+        .split(/(\{[a-z]+\})/)
+        .filter((part) => part !== '')
+        .map((part): BodyRun => {
+          const key = /^\{([a-z]+)\}$/.exec(part)?.[1];
+          const value = key === undefined ? undefined : values[key];
+          return value === undefined ? { text: part, field: null } : { text: value, field: key! };
+        }),
+    );
+}
+
+/** The paragraphs as plain text. */
+export function fillCertificateBody(body: string, p: CertificatePayload): string[] {
+  return certificateParagraphs(body, p).map((runs) => runs.map((r) => r.text).join(''));
 }
 
 /** "Tangerang Selatan, 8 Desember 2026": the template's place and date, else the issue day. */
