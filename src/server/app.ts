@@ -10,6 +10,7 @@ import { createLiveHub } from './live/hub.js';
 import { accountRoutes } from './routes/account.js';
 import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
 import { authRoutes } from './routes/auth.js';
+import { certificatePublicRoutes } from './routes/certificates-public.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
 import { eventLifecycleRoutes } from './routes/event-lifecycle.js';
@@ -104,6 +105,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.use('/api/*', refuseArchivedWrites(deps));
 
   app.route('/api', publicRoutes(deps));
+  // Before the organizer routers: a signer's signature under /events/ is public.
+  app.route('/api', certificatePublicRoutes(deps));
   app.route('/api', authRoutes(deps));
   app.route('/api', eventRoutes(deps));
   app.route('/api', eventLifecycleRoutes(deps));

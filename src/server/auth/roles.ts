@@ -11,6 +11,12 @@ import type { Role } from '../../shared/api/team.js';
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/health',
   'POST /api/ticket-info',
+  // Certificates: what the public certificate and verify pages read (certificates-public.ts).
+  'GET /api/certificate-keys',
+  'GET /api/certificate-status/:id',
+  'GET /api/certificate-view/:id',
+  'GET /api/certificate-images/:eventId/:etag',
+  'GET /api/events/:eventId/certificate-signers/:index/signature',
   'GET /api/setup/status',
   'POST /api/setup',
   'POST /api/auth/login',

@@ -68,6 +68,10 @@ export async function deleteEventCascade(db: Kysely<Database>, eventId: string):
       'walk_in_participants',
       'ticket_sends',
       'event_logos',
+      'certificates',
+      'certificate_counters',
+      'certificate_templates',
+      'certificate_images',
       'participants',
     ] as const) {
       await tx.deleteFrom(table).where('event_id', '=', eventId).execute();

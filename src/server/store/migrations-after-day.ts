@@ -1,6 +1,9 @@
 // Migrations of issue 12 (after the day: eligibility, certificates, the office's lists). Spread
 // into migrations.ts; append, never edit one that has run.
 import type { Kysely, Migration } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
+
+const ms = 'bigint' as const;
 
 export const afterDayMigrations: Record<string, Migration> = {
   '0017_eligibility': {
@@ -27,6 +30,70 @@ export const afterDayMigrations: Record<string, Migration> = {
       for (const table of ['eligibility_rules', 'eligibility_overrides']) {
         await db.schema.createIndex(`${table}_event`).on(table).column('event_id').execute();
       }
+    },
+  },
+  '0018_certificates': {
+    async up(db: Kysely<unknown>) {
+      const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+      // The event's certificate template (JSON, server/certificates/template.ts); absent: defaults.
+      await db.schema
+        .createTable('certificate_templates')
+        .addColumn('event_id', 'text', (c) => c.primaryKey().references('events.id'))
+        .addColumn('template', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', ms, (c) => c.notNull())
+        .execute();
+      // Signature images and logo copies, by content hash: never replaced in place, so an issued
+      // certificate's snapshot keeps pointing at the images it was printed with.
+      await db.schema
+        .createTable('certificate_images')
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+        .addColumn('etag', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('bytes', pg ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('created_at', ms, (c) => c.notNull())
+        .addPrimaryKeyConstraint('certificate_images_pk', ['event_id', 'etag'])
+        .execute();
+      // The next certificate sequence number per event; incremented inside the issuing
+      // transaction, so its row lock serialises issuing across server processes.
+      await db.schema
+        .createTable('certificate_counters')
+        .addColumn('event_id', 'text', (c) => c.primaryKey().references('events.id'))
+        .addColumn('next', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('certificates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+        .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+        .addColumn('wave_id', 'text', (c) => c.notNull().references('waves.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('issued_at', ms, (c) => c.notNull())
+        .addColumn('issued_by', 'text', (c) => c.notNull())
+        .addColumn('template', 'text', (c) => c.notNull())
+        .addColumn('token', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', ms)
+        .addColumn('revoked_by', 'text')
+        .addColumn('revoke_reason', 'text')
+        .execute();
+      // A number is one person's (all its versions); listing an event reads this index too.
+      await db.schema
+        .createIndex('certificates_number')
+        .unique()
+        .on('certificates')
+        .columns(['event_id', 'number', 'version'])
+        .execute();
+      // At most one valid certificate per participant, whatever races.
+      await db.schema
+        .createIndex('certificates_valid')
+        .unique()
+        .on('certificates')
+        .column('participant_id')
+        .where(sql.ref('status'), '=', 'valid')
+        .execute();
     },
   },
 };

@@ -257,6 +257,11 @@ export interface Database {
   // Issue 12: certificate eligibility.
   eligibility_rules: EligibilityRuleTable;
   eligibility_overrides: EligibilityOverrideTable;
+  // Issue 12: certificates.
+  certificate_templates: CertificateTemplateTable;
+  certificate_images: CertificateImageTable;
+  certificate_counters: CertificateCounterTable;
+  certificates: CertificateTable;
 }
 
 // --- Team slice (issue 10): invitations and the audit log -------------------------------------
@@ -324,4 +329,48 @@ export interface EventLogoTable {
   /** A hash of the bytes: the ETag and the version in the logo's URL. */
   etag: string;
   updated_at: number;
+}
+
+export interface CertificateTemplateTable {
+  event_id: string;
+  /** JSON: StoredTemplate (server/certificates/template.ts). */
+  template: string;
+  updated_by: string;
+  updated_at: number;
+}
+
+export interface CertificateImageTable {
+  event_id: string;
+  /** A hash of the bytes: the image's name in its URL, never reused for other bytes. */
+  etag: string;
+  content_type: string;
+  bytes: Uint8Array;
+  created_at: number;
+}
+
+export interface CertificateCounterTable {
+  event_id: string;
+  /** The sequence number the next certificate of the event gets. */
+  next: number;
+}
+
+export interface CertificateTable {
+  id: string;
+  event_id: string;
+  participant_id: string;
+  wave_id: string;
+  /** The sequence number ({no}); the same for every version of one certificate. */
+  seq: number;
+  number: string;
+  version: number;
+  issued_at: number;
+  /** Organizer id. */
+  issued_by: string;
+  /** JSON: the CertificateTemplate as it was when this version was issued. */
+  template: string;
+  token: string;
+  status: 'valid' | 'revoked' | 'superseded';
+  revoked_at: number | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
 }

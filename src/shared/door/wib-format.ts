@@ -46,3 +46,15 @@ function dayTime(ms: number, lang: Lang): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${clock(ms, lang)}`;
 }
+
+const isoDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** "2026-12-08": the day in WIB of epoch ms, as an ISO date (certificates' dates and years). */
+export function wibIsoDate(ms: number): string {
+  return isoDay.format(ms);
+}
