@@ -6,15 +6,14 @@ import { standingOf, standingWords } from './status-words.js';
 
 describe('certificate standing', () => {
   it('reads the server answer', () => {
-    const base = { id: 'C', version: 1, revokeReason: null, revokedAt: null };
+    const base = { id: 'C', version: 1, newestVersion: 1, revokeReason: null, revokedAt: null };
     expect(standingOf({ ...base, status: 'valid' })).toEqual({ kind: 'valid' });
     expect(
       standingOf({ ...base, status: 'revoked', revokeReason: 'Data salah', revokedAt: 'T' }),
     ).toEqual({ kind: 'revoked', reason: 'Data salah', at: 'T' });
-    expect(standingOf({ ...base, status: 'superseded', revokeReason: '002/X' })).toEqual({
-      kind: 'superseded',
-      newer: '002/X',
-    });
+    const newer = standingOf({ ...base, status: 'superseded', newestVersion: 2 });
+    expect(newer).toEqual({ kind: 'superseded', newestVersion: 2 });
+    expect(standingWords(newer).body.id).toContain('(versi 2)');
   });
 
   it('says a revocation with its reason, plainly', () => {
@@ -30,7 +29,7 @@ describe('certificate standing', () => {
       { kind: 'checking' },
       { kind: 'valid' },
       { kind: 'revoked', reason: null, at: null },
-      { kind: 'superseded', newer: null },
+      { kind: 'superseded', newestVersion: null },
       { kind: 'not-found' },
       { kind: 'unchecked' },
     ];

@@ -8,7 +8,7 @@ export type CertificateStanding =
   | { kind: 'checking' }
   | { kind: 'valid' }
   | { kind: 'revoked'; reason: string | null; at: string | null }
-  | { kind: 'superseded'; newer: string | null }
+  | { kind: 'superseded'; newestVersion: number | null }
   /** The server does not know this certificate (another server, or its record is gone). */
   | { kind: 'not-found' }
   /** Offline, or the server did not answer: the signature alone was checked. */
@@ -22,7 +22,7 @@ export function standingOf(answer: CertificateStatusAnswer): CertificateStanding
     case 'revoked':
       return { kind: 'revoked', reason: answer.revokeReason, at: answer.revokedAt };
     case 'superseded':
-      return { kind: 'superseded', newer: answer.revokeReason };
+      return { kind: 'superseded', newestVersion: answer.newestVersion ?? null };
   }
 }
 
@@ -67,8 +67,8 @@ export function standingWords(s: CertificateStanding): {
         tone: 'warn',
         title: { id: 'Sudah diganti versi baru', en: 'Replaced by a newer version' },
         body: {
-          id: `Ada versi yang lebih baru dari sertifikat ini${s.newer ? ` (${s.newer})` : ''}; yang ini tidak berlaku lagi. Minta peserta menunjukkan versi terbaru.`,
-          en: `A newer version of this certificate exists${s.newer ? ` (${s.newer})` : ''}; this one no longer stands. Ask for the newest one.`,
+          id: `Ada versi yang lebih baru dari sertifikat ini${s.newestVersion ? ` (versi ${s.newestVersion})` : ''}; yang ini tidak berlaku lagi. Minta peserta menunjukkan versi terbaru.`,
+          en: `A newer version of this certificate exists${s.newestVersion ? ` (version ${s.newestVersion})` : ''}; this one no longer stands. Ask for the newest one.`,
         },
       };
     case 'not-found':
