@@ -11,6 +11,8 @@ import { accountRoutes } from './routes/account.js';
 import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
 import { authRoutes } from './routes/auth.js';
 import { certificatePublicRoutes } from './routes/certificates-public.js';
+import { certificateTemplateRoutes } from './routes/certificate-template.js';
+import { certificateRoutes } from './routes/certificates.js';
 import { deviceRoutes } from './routes/devices.js';
 import { doorRoutes } from './routes/door.js';
 import { eventLifecycleRoutes } from './routes/event-lifecycle.js';
@@ -77,7 +79,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   // logo has its own, smaller limit (with its own words) on its route.
   const isFileUpload = (path: string) =>
     path.endsWith('/import/preview') || path.endsWith('/scans/import');
-  const isLogo = (path: string) => /^\/api\/events\/[^/]+\/logo$/.test(path);
+  const isLogo = (path: string) =>
+    /^\/api\/events\/[^/]+\/(logo|certificate-signers\/[^/]+\/signature)$/.test(path);
   app.use('/api/events/:eventId/*', async (c, next) => {
     if (!isFileUpload(c.req.path)) return next();
     return bodyLimit({
@@ -119,6 +122,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', attendanceSummaryRoutes(deps));
   app.route('/api', reviewRoutes(deps));
   app.route('/api', eligibilityRoutes(deps));
+  app.route('/api', certificateTemplateRoutes(deps));
+  app.route('/api', certificateRoutes(deps));
   app.route('/api', officeListRoutes(deps));
   app.route('/api', scanImportRoutes(deps));
   app.route('/api', liveRoutes(deps, deps.live));

@@ -58,6 +58,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/recap.csv': 'pemantau',
   'GET /api/link-origin': 'pemantau',
   'GET /api/events/:eventId/logo': 'pemantau',
+  'GET /api/events/:eventId/certificate-template': 'pemantau',
+  'GET /api/events/:eventId/certificates': 'pemantau',
 
   // Roster, tickets, badges, scans from tablets, door tablets.
   'POST /api/events/:eventId/participants': 'staf',
@@ -106,6 +108,14 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'DELETE /api/participants/:id/eligibility-override': 'admin',
   'PUT /api/events/:eventId/logo': 'admin',
   'DELETE /api/events/:eventId/logo': 'admin',
+  // Certificates: the template and its signatures, issuing, revoking, re-issuing.
+  'PUT /api/events/:eventId/certificate-template': 'admin',
+  'PUT /api/events/:eventId/certificate-signers/:index/signature': 'admin',
+  'DELETE /api/events/:eventId/certificate-signers/:index/signature': 'admin',
+  'POST /api/waves/:waveId/certificates': 'admin',
+  'POST /api/participants/:id/certificate': 'admin',
+  'POST /api/certificates/:id/revoke': 'admin',
+  'POST /api/certificates/:id/reissue': 'admin',
 
   // The team and its audit log.
   'GET /api/team': 'admin',

@@ -1,6 +1,9 @@
 // The certificate template as stored (signature images by content hash) and as the API shows it
 // (image URLs), with the office's usual wording as the default until an admin saves one.
-import type { CertificateTemplate, CertificateTemplateBody } from '../../shared/api/certificates.js';
+import type {
+  CertificateTemplate,
+  CertificateTemplateBody,
+} from '../../shared/api/certificates.js';
 
 /** What certificate_templates.template holds. */
 export interface StoredTemplate {
@@ -14,8 +17,7 @@ export interface StoredTemplate {
 
 export const DEFAULT_TEMPLATE: StoredTemplate = {
   title: 'SERTIFIKAT',
-  body:
-    'Diberikan kepada {nama} ({usaha}) yang telah mengikuti {program} — {gelombang}, {tempat}, {tanggal}.',
+  body: 'Diberikan kepada {nama} ({usaha}) yang telah mengikuti {program} — {gelombang}, {tempat}, {tanggal}.',
   numberPattern: '{no}/PLT-UMKM/DISKOP/{tahun}',
   place: 'Tangerang Selatan',
   date: null,

@@ -17,7 +17,12 @@ export const archivedProblem = () =>
   );
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const OWNERS = { waves: 'waves', sessions: 'sessions', participants: 'participants' } as const;
+const OWNERS = {
+  waves: 'waves',
+  sessions: 'sessions',
+  participants: 'participants',
+  certificates: 'certificates',
+} as const;
 
 /** Which event a write to `path` (under /api) changes, when it changes one. */
 async function targetEvent(deps: AppDeps, method: string, path: string) {

@@ -72,12 +72,7 @@ export function certificatePublicRoutes(deps: AppDeps) {
     return c.json(answer);
   });
 
-  const image = async (
-    c: Context<AppEnv>,
-    eventId: string,
-    etag: string,
-    cache: string,
-  ) => {
+  const image = async (c: Context<AppEnv>, eventId: string, etag: string, cache: string) => {
     const img = await getCertificateImage(db, eventId, etag);
     if (!img) return undefined;
     const tag = `"${etag}"`;

@@ -50,7 +50,11 @@ export async function getCertificate(db: Db, id: string): Promise<CertificateRow
 export async function certificatesByIds(db: Db, ids: string[]): Promise<CertificateRow[]> {
   const out: CertificateRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    out.push(...(await withNames(db).where('c.id', 'in', ids.slice(i, i + 500)).execute()));
+    out.push(
+      ...(await withNames(db)
+        .where('c.id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
   }
   return out;
 }
@@ -130,7 +134,10 @@ export async function takeNumbers(
 /** Writes new certificate versions. */
 export async function insertCertificates(db: Db, rows: CertificateTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('certificates').values(rows.slice(i, i + 200)).execute();
+    await db
+      .insertInto('certificates')
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
 }
 
@@ -138,9 +145,7 @@ export async function insertCertificates(db: Db, rows: CertificateTable[]): Prom
 export async function endCertificate(
   db: Db,
   id: string,
-  end:
-    | { status: 'revoked'; at: number; by: string; reason: string }
-    | { status: 'superseded' },
+  end: { status: 'revoked'; at: number; by: string; reason: string } | { status: 'superseded' },
 ): Promise<boolean> {
   const r = await db
     .updateTable('certificates')

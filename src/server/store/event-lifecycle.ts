@@ -25,10 +25,10 @@ export async function isArchived(db: Db, eventId: string): Promise<boolean> {
   return row !== undefined && row.archived_at !== null;
 }
 
-/** The event a wave, session, participant or device belongs to; undefined when unknown. */
+/** The event a wave, session, participant, device or certificate belongs to; undefined when unknown. */
 export async function eventOf(
   db: Db,
-  kind: 'waves' | 'sessions' | 'participants' | 'devices',
+  kind: 'waves' | 'sessions' | 'participants' | 'devices' | 'certificates',
   id: string,
 ): Promise<string | undefined> {
   if (kind === 'sessions') {

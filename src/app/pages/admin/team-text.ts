@@ -123,6 +123,32 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
       return id
         ? `menghapus keputusan panitia untuk ${str(d.name)}; syarat berlaku lagi`
         : `removed the decision for ${str(d.name)}; the rule applies again`;
+    case 'certificate-template':
+      return id ? 'mengubah templat sertifikat' : 'changed the certificate template';
+    case 'certificate-signature':
+      return d.removed === true
+        ? id
+          ? `menghapus tanda tangan ${str(d.signer)} dari sertifikat`
+          : `removed ${str(d.signer)}'s signature from the certificate`
+        : id
+          ? `mengunggah tanda tangan ${str(d.signer)} untuk sertifikat`
+          : `uploaded ${str(d.signer)}'s signature for the certificate`;
+    case 'certificate-issue':
+      return typeof d.name === 'string'
+        ? id
+          ? `menerbitkan sertifikat ${str(d.number)} untuk ${str(d.name)}`
+          : `issued certificate ${str(d.number)} to ${str(d.name)}`
+        : id
+          ? `menerbitkan ${num(d.issued)} sertifikat untuk ${str(d.wave)}`
+          : `issued ${num(d.issued)} certificates for ${str(d.wave)}`;
+    case 'certificate-revoke':
+      return id
+        ? `mencabut sertifikat ${str(d.number)} milik ${str(d.name)}: ${str(d.reason)}`
+        : `revoked certificate ${str(d.number)} of ${str(d.name)}: ${str(d.reason)}`;
+    case 'certificate-reissue':
+      return id
+        ? `menerbitkan ulang sertifikat ${str(d.number)} untuk ${str(d.name)} (versi ${num(d.version)})`
+        : `reissued certificate ${str(d.number)} to ${str(d.name)} (version ${num(d.version)})`;
     default:
       return id ? 'melakukan perubahan' : 'made a change';
   }
