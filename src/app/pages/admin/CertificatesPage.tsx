@@ -125,10 +125,13 @@ function WaveCertificates(props: {
       );
       return [answer.message, ...answer.reasons].map((m) => pickText(m, lang)).join(' ');
     });
+  // A valid one gets a new version under the same number; a revoked one a new certificate.
   const reissue = (row: CertificateRow) =>
     act(async () => {
       await adminApi(
-        `/api/participants/${encodeURIComponent(row.record.participantId)}/certificate`,
+        row.record.status === 'valid'
+          ? `/api/certificates/${encodeURIComponent(row.record.id)}/reissue`
+          : `/api/participants/${encodeURIComponent(row.record.participantId)}/certificate`,
         { method: 'POST' },
       );
       return t.reissued(row.payload?.name ?? row.record.number);
