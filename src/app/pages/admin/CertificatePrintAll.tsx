@@ -5,6 +5,7 @@ import type { CertificateTemplate } from '../../../shared/api/certificates';
 import { useLang } from '../../i18n/i18n';
 import { fetchCertificateView } from '../certificate/certificate-api';
 import { CertificateSheet, FitToWidth } from '../certificate/CertificateSheet';
+import { useLandscapePrint } from '../certificate/use-landscape-print';
 import type { CertificateRow } from './certificates-list';
 import { mapLimited } from './certificates-list';
 import { certificatesText } from './certificates-text';
@@ -23,6 +24,7 @@ export function CertificatePrintAll(props: { rows: CertificateRow[]; onBack: () 
   const [done, setDone] = useState(0);
   const [ready, setReady] = useState(false);
   const sheets = useRef<HTMLDivElement>(null);
+  useLandscapePrint();
 
   useEffect(() => {
     let live = true;

@@ -10,6 +10,7 @@ import { CertificateDetails } from './CertificateDetails';
 import { CertificateSheet, FitToWidth } from './CertificateSheet';
 import { certificateWords } from './certificate-words';
 import { useCertificate } from './use-certificate';
+import { useLandscapePrint } from './use-landscape-print';
 import './certificate.css';
 
 export default function CertificatePage(_props: { params: Record<string, string> }) {
@@ -18,6 +19,7 @@ export default function CertificatePage(_props: { params: Record<string, string>
   const t = certificateWords(lang);
   const state = useCertificate(hash);
   const name = state.kind === 'certificate' ? state.payload.name : null;
+  useLandscapePrint(state.kind === 'certificate' && state.template !== null);
 
   useEffect(() => {
     document.title = name

@@ -10,6 +10,7 @@ import {
 import type { CertificatePayload } from '../../../shared/certificate/token';
 import { verifyPath } from '../../../shared/certificate/token';
 import { qrSvg, svgDataUrl } from '../ticket/qr-svg';
+import './certificate.css';
 
 /** The absolute verification link the QR carries. */
 export const verifyUrl = (token: string) => `${location.origin}${verifyPath(token)}`;
