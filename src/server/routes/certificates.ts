@@ -216,6 +216,14 @@ export function certificateRoutes(deps: AppDeps) {
     if (row.status !== 'valid') throw notValid(row);
     const p = await getParticipantRow(db, row.participant_id);
     if (!p) throw notFound(PARTICIPANT);
+    if (p.status === 'cancelled') {
+      throw fail(
+        409,
+        'participant-cancelled',
+        `${p.name} sudah dibatalkan sebagai peserta: sertifikatnya tidak diterbitkan ulang. Cabut sertifikatnya bila memang tidak berhak.`,
+        `${p.name} was cancelled as a participant: their certificate is not reissued. Revoke it if they are not entitled to it.`,
+      );
+    }
     const organizerId = c.get('organizer').id;
     const created = await reissueCertificate(db, { old: row, participant: p, organizerId });
     if (!created) throw notValid(await certificateOrFail(row.id));

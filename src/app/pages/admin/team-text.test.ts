@@ -46,6 +46,36 @@ describe('team words', () => {
         'memasang tablet Tablet 1 di Pintu Aula',
         'paired tablet Tablet 1 at Pintu Aula',
       ],
+      [
+        entry('certificate-issue', { wave: 'Gelombang 1', issued: 382 }),
+        'menerbitkan 382 sertifikat untuk Gelombang 1',
+        'issued 382 certificates for Gelombang 1',
+      ],
+      [
+        entry('certificate-issue', { name: 'Siti', number: '007/PLT-UMKM/DISKOP/2026' }),
+        'menerbitkan sertifikat 007/PLT-UMKM/DISKOP/2026 untuk Siti',
+        'issued certificate 007/PLT-UMKM/DISKOP/2026 to Siti',
+      ],
+      [
+        entry('certificate-revoke', { name: 'Siti', number: '007', reason: 'salah nama usaha' }),
+        'mencabut sertifikat 007 milik Siti: salah nama usaha',
+        'revoked certificate 007 of Siti: salah nama usaha',
+      ],
+      [
+        entry('certificate-reissue', { name: 'Siti', number: '007', version: 2 }),
+        'menerbitkan ulang sertifikat 007 untuk Siti (versi 2)',
+        'reissued certificate 007 to Siti (version 2)',
+      ],
+      [
+        entry('certificate-signature', { signer: 'Budi', removed: true }),
+        'menghapus tanda tangan Budi dari sertifikat',
+        "removed Budi's signature from the certificate",
+      ],
+      [
+        entry('certificate-template', {}),
+        'mengubah templat sertifikat',
+        'changed the certificate template',
+      ],
     ];
     for (const [e, id, en] of lines) {
       expect(auditSentence(e, 'id')).toBe(id);
