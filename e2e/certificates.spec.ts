@@ -27,6 +27,11 @@ test.describe.configure({ mode: 'serial' });
 const ATTENDED = 4;
 /** A4 landscape in points, as pdfinfo rounds it. */
 const A4_LANDSCAPE = '842x595';
+const PNG = readFileSync('public/icons/icon-192.png');
+const SIGNERS = [
+  { name: 'Drs. H. Bambang Sutrisno, M.Si.', position: 'Kepala Dinas Koperasi dan UKM' },
+  { name: 'Rina Marlina, S.E.', position: 'Ketua Panitia' },
+];
 const REASON = 'Nama peserta salah ketik pada data pendaftaran';
 
 let server: RunningServer;
@@ -45,6 +50,31 @@ test.beforeAll(async ({ playwright }) => {
     data: { all: false, atLeast: 1, mandatory: [] },
   });
   expect(rule.status(), await rule.text()).toBe(200);
+  // The template: two signers (the first with a signature image) and the event logo.
+  const template = await api.put(
+    `${door.origin}/api/events/${door.event.id}/certificate-template`,
+    {
+      data: {
+        title: 'SERTIFIKAT',
+        body: 'Diberikan kepada\n\n{nama}\n\n{usaha} — telah mengikuti {program}, {gelombang}, di {tempat} pada {tanggal}.',
+        numberPattern: '{no}/PLT-UMKM/DISKOP/{tahun}',
+        place: 'Tangerang Selatan',
+        date: null,
+        signers: SIGNERS,
+      },
+    },
+  );
+  expect(template.status(), await template.text()).toBe(200);
+  for (const path of [
+    `/api/events/${door.event.id}/certificate-signers/0/signature`,
+    `/api/events/${door.event.id}/logo`,
+  ]) {
+    const res = await api.put(`${door.origin}${path}`, {
+      data: PNG,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  }
   const people = await participantsOf(door, wave.id, ATTENDED);
   names = people.map((p) => p.name);
   const offer = await pairingCode(door);
@@ -107,10 +137,20 @@ async function readPdf(pdf: Buffer) {
     const qrs: string[][] = [];
     for (const png of pngs) qrs.push(await decodeQrImage(readFileSync(join(dir, png))));
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => /^\s*\d+\s+\d+\s+image\b/.test(line)).length;
     const sizes = [...info.matchAll(/Page +\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map(
       (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
     );
-    return { info, pages, sizes, text: text.split('\f').map((p) => p.replace(/\s+/g, ' ')), qrs };
+    return {
+      info,
+      pages,
+      sizes,
+      images,
+      text: text.split('\f').map((p) => p.replace(/\s+/g, ' ')),
+      qrs,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -161,6 +201,11 @@ test('an admin issues the wave and prints every certificate, one A4 landscape pa
     expect(pdf.text[at], `page ${at + 1}`).toContain(payload.name);
     expect(pdf.text[at], `page ${at + 1}`).toContain(r.number);
   }
+  for (const text of pdf.text.slice(0, ATTENDED)) {
+    for (const signer of SIGNERS) expect(text).toContain(signer.name);
+  }
+  // The logo and the first signer's signature on every page.
+  expect(pdf.images).toBeGreaterThanOrEqual(2 * ATTENDED);
   expect(records.map((r) => parseCertificate(r.token)!.payload.name).sort()).toEqual(
     [...names].sort(),
   );
@@ -191,6 +236,9 @@ test('/v# proves a certificate, says when it was revoked, and still proves it of
   await expect(standing).toHaveAttribute('data-standing', 'revoked');
   await expect(standing).toContainText('DICABUT');
   await expect(standing).toContainText(REASON);
+  await expect(page.getByTestId('verify-genuine')).toContainText(
+    'Sertifikat asli, tetapi tidak berlaku lagi',
+  );
 
   // Offline: the shell from the service worker, the signature from the kept keys.
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
@@ -259,4 +307,10 @@ test('/c# shows the certificate, prints one A4 landscape page, and opens offline
   await expect(page.getByTestId('cert-heading')).toContainText(name);
   await expect(sheet).toContainText(record.number);
   await expect(page.getByTestId('cert-qr')).toBeVisible();
+  // The logo and the signature were kept with it: whole offline.
+  const images = sheet.locator('img');
+  await expect(images).toHaveCount(3);
+  for (const img of await images.all()) {
+    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  }
 });

@@ -65,12 +65,16 @@ function Verdict(props: { state: VerifyState; lang: Lang }) {
     );
   const words = standingWords(state.standing);
   const urgent = words.tone === 'bad' || words.tone === 'warn';
+  // A revoked or replaced certificate is still genuinely signed, but must not read as good.
   return (
     <>
-      <section class="cert-verdict cert-genuine" data-testid="verify-genuine">
+      <section
+        class={`cert-verdict ${urgent ? 'cert-genuine-ended' : 'cert-genuine'}`}
+        data-testid="verify-genuine"
+      >
         <h2>
-          <span aria-hidden="true">✓ </span>
-          {t.genuine}
+          <span aria-hidden="true">{urgent ? '! ' : '✓ '}</span>
+          {urgent ? t.genuineEnded : t.genuine}
         </h2>
         <p>{t.genuineBody(state.payload.programme)}</p>
       </section>

@@ -8,6 +8,7 @@ const id = {
     'Halaman ini memeriksa tanda tangan digital sertifikat di perangkat ini, juga tanpa internet.',
   checking: 'Memeriksa tanda tangan…',
   genuine: 'Sertifikat asli',
+  genuineEnded: 'Sertifikat asli, tetapi tidak berlaku lagi',
   genuineBody: (programme: string) =>
     `Tanda tangan digital cocok: sertifikat ini diterbitkan oleh panitia ${programme} dan isinya tidak diubah.`,
   refused: 'Bukan sertifikat yang sah',
@@ -50,6 +51,7 @@ const en: typeof id = {
     'This page checks the certificate’s digital signature on this device, even without internet.',
   checking: 'Checking the signature…',
   genuine: 'Genuine certificate',
+  genuineEnded: 'Genuine certificate, but no longer valid',
   genuineBody: (programme: string) =>
     `The digital signature matches: this certificate was issued by the organizers of ${programme} and has not been altered.`,
   refused: 'Not a valid certificate',
