@@ -221,6 +221,12 @@ test('/v# proves a certificate, says when it was revoked, and still proves it of
 }) => {
   const [first, second] = await issued();
   const name = parseCertificate(first!.token)!.payload.name;
+  const signatures = [first!, second!].map((r) => r.token.split('.')[2]!);
+  const leaks: string[] = [];
+  page.on('request', (r) => {
+    const seen = r.url() + (r.postData() ?? '');
+    if (signatures.some((sig) => seen.includes(sig))) leaks.push(r.url());
+  });
   await page.goto(verifyLink(first!.token));
   await expect(page.getByTestId('verify-genuine')).toContainText('Sertifikat asli');
   await expect(page.getByTestId('cert-name')).toHaveText(name);
@@ -275,6 +281,7 @@ test('/v# proves a certificate, says when it was revoked, and still proves it of
   await page.getByRole('button', { name: 'Periksa' }).click();
   await expect(page.getByTestId('cert-name')).toHaveText(parseCertificate(token)!.payload.name);
   await expect(page.getByTestId('verify-standing')).toHaveAttribute('data-standing', 'valid');
+  expect(leaks, 'the token never leaves the fragment').toEqual([]);
 });
 
 test('/c# shows the certificate, prints one A4 landscape page, and opens offline', async ({
@@ -313,4 +320,47 @@ test('/c# shows the certificate, prints one A4 landscape page, and opens offline
   for (const img of await images.all()) {
     expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
   }
+});
+
+test('an admin revokes with a reason and re-issues from the page; the old version reads replaced', async ({
+  page,
+}) => {
+  const valid = (await issued()).filter((r) => r.status === 'valid');
+  const [toRevoke, toReissue] = valid.slice(-2);
+  await page.goto(
+    `${door.origin}/admin/events/${door.event.id}/certificates?wave=${door.wave1.id}`,
+  );
+  const table = page.getByTestId('certificates-table');
+  const revokeRow = table.locator(`tr[data-certificate="${toRevoke!.id}"]`);
+  await revokeRow.getByTestId('certificate-revoke').click();
+  const dialog = page.getByTestId('revoke-dialog');
+  await dialog.getByRole('button', { name: 'Cabut sertifikat' }).click();
+  await expect(dialog).toContainText('Tulis alasannya');
+  await dialog.getByLabel(/Alasan pencabutan/).fill('Tidak hadir, tercatat keliru');
+  await dialog.getByRole('button', { name: 'Cabut sertifikat' }).click();
+  await expect(revokeRow.getByTestId('certificate-status')).toHaveText(
+    'Dicabut: Tidak hadir, tercatat keliru',
+  );
+
+  const name = parseCertificate(toReissue!.token)!.payload.name;
+  await table
+    .locator(`tr[data-certificate="${toReissue!.id}"]`)
+    .getByTestId('certificate-reissue')
+    .click();
+  await expect(page.getByTestId('certificates-done')).toContainText(
+    `Sertifikat baru untuk ${name} sudah terbit`,
+  );
+  const now = await issued();
+  const newer = now.find((r) => r.number === toReissue!.number && r.version === 2)!;
+  expect(newer.status).toBe('valid');
+  expect(now.find((r) => r.id === toReissue!.id)!.status).toBe('superseded');
+
+  await page.goto(verifyLink(toReissue!.token));
+  const standing = page.getByTestId('verify-standing');
+  await expect(standing).toHaveAttribute('data-standing', 'superseded');
+  await expect(standing).toContainText('Sudah diganti versi baru');
+  await expect(standing).toContainText('versi 2');
+  await page.goto(verifyLink(newer.token));
+  await expect(standing).toHaveAttribute('data-standing', 'valid');
+  await expect(page.getByTestId('cert-version')).toHaveText('2');
 });
