@@ -364,3 +364,42 @@ test('an admin revokes with a reason and re-issues from the page; the old versio
   await expect(standing).toHaveAttribute('data-standing', 'valid');
   await expect(page.getByTestId('cert-version')).toHaveText('2');
 });
+
+test('the longest name and business fit the certificate whole, on one page', async ({ page }) => {
+  const name =
+    'Raden Ajeng Siti Nurhaliza Kusumaningrum Wibowo, S.E., M.Ak. binti Haji Muhammad Abdurrahman Prawiranegara Soerjadin'.slice(
+      0,
+      120,
+    );
+  const business =
+    'Koperasi Serba Usaha Wanita Tani Makmur Sejahtera Bersama Kelurahan Pondok Kacang Timur — Unit Usaha Simpan Pinjam dan Pengolahan Hasil Pertanian'.slice(
+      0,
+      160,
+    );
+  const p = (await (
+    await api.post(`${door.origin}/api/events/${door.event.id}/participants`, {
+      data: { waveId: door.wave1.id, name, business, phone: '081299990001' },
+    })
+  ).json()) as { id: string };
+  await api.put(`${door.origin}/api/participants/${p.id}/eligibility-override`, {
+    data: { eligible: true, reason: 'Hadir, dicatat manual oleh panitia' },
+  });
+  const res = await api.post(`${door.origin}/api/participants/${p.id}/certificate`);
+  expect(res.status(), await res.text()).toBe(201);
+  const record = (await res.json()) as CertificateRecord;
+
+  await page.goto(`${server.origin}/c#${record.token}`);
+  const sheet = page.getByTestId('cert-sheet');
+  await expect(sheet).toContainText(business);
+  // Nothing clipped: the body and the frame hold all their content.
+  for (const part of ['.cert-body', '.cert-frame']) {
+    const [scroll, client] = await sheet
+      .locator(part)
+      .evaluate((el) => [el.scrollHeight, el.clientHeight]);
+    expect(scroll, part).toBeLessThanOrEqual(client! + 1);
+  }
+  const pdf = await readPdf(await printToPdf(page));
+  expect(pdf.pages).toBe(1);
+  expect(pdf.text[0]).toContain(name);
+  expect(pdf.qrs).toEqual([[verifyLink(record.token)]]);
+});
