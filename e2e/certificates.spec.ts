@@ -363,6 +363,15 @@ test('an admin revokes with a reason and re-issues from the page; the old versio
   await page.goto(verifyLink(newer.token));
   await expect(standing).toHaveAttribute('data-standing', 'valid');
   await expect(page.getByTestId('cert-version')).toHaveText('2');
+
+  // The participant's page warns above a revoked or replaced certificate.
+  await page.goto(`${server.origin}/c#${toReissue!.token}`);
+  await expect(page.getByTestId('cert-ended')).toContainText('Sudah diganti versi baru');
+  await page.goto(`${server.origin}/c#${toRevoke!.token}`);
+  await expect(page.getByTestId('cert-ended')).toContainText('Tidak hadir, tercatat keliru');
+  await page.goto(`${server.origin}/c#${newer.token}`);
+  await expect(page.getByTestId('cert-sheet')).toBeVisible();
+  await expect(page.getByTestId('cert-ended')).toHaveCount(0);
 });
 
 test('the longest name and business fit the certificate whole, on one page', async ({ page }) => {

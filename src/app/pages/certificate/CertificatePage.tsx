@@ -3,7 +3,10 @@
 import { useEffect } from 'preact/hooks';
 import { verifyPath } from '../../../shared/certificate/token';
 import { LangToggle } from '../../components/LangToggle';
-import { useLang } from '../../i18n/i18n';
+import type { CertificateStanding } from '../../../shared/certificate/status-words';
+import { standingWords } from '../../../shared/certificate/status-words';
+import type { Lang } from '../../i18n/i18n';
+import { pickText, useLang } from '../../i18n/i18n';
 import { useLocation } from '../../router';
 import { formatDate, formatTime } from '../ticket/format-time';
 import { CertificateDetails } from './CertificateDetails';
@@ -67,6 +70,7 @@ export default function CertificatePage(_props: { params: Record<string, string>
         <h1 data-testid="cert-heading">
           {t.certificateTitle}: {state.payload.name}
         </h1>
+        {state.ended && <EndedNotice standing={state.ended} lang={lang} />}
         <p class="cert-note" role="status" data-testid="cert-note">
           {note}
         </p>
@@ -90,5 +94,20 @@ export default function CertificatePage(_props: { params: Record<string, string>
         !state.unknown && <CertificateDetails payload={state.payload} lang={lang} />
       )}
     </main>
+  );
+}
+
+/** A revoked or replaced certificate says so above the sheet (the sheet itself stays as issued). */
+function EndedNotice(props: { standing: CertificateStanding; lang: Lang }) {
+  const words = standingWords(props.standing);
+  return (
+    <section
+      class={`cert-standing cert-standing-${words.tone}`}
+      role="alert"
+      data-testid="cert-ended"
+    >
+      <h2>{pickText(words.title, props.lang)}</h2>
+      <p>{pickText(words.body, props.lang)}</p>
+    </section>
   );
 }

@@ -6,7 +6,9 @@ import type { CertificateTemplate } from '../../../shared/api/certificates';
 import type { CertificatePayload } from '../../../shared/certificate/token';
 import { certificateTokenOf, parseCertificate } from '../../../shared/certificate/token';
 import { keepCertificate, keptCertificate } from '../../certificate-store/kept-certificates';
-import { fetchCertificateView, inlineImages } from './certificate-api';
+import type { CertificateStanding } from '../../../shared/certificate/status-words';
+import { standingOf } from '../../../shared/certificate/status-words';
+import { fetchCertificateStatus, fetchCertificateView, inlineImages } from './certificate-api';
 import { fragmentToken } from './use-verify';
 
 export type CertificateState =
@@ -20,6 +22,8 @@ export type CertificateState =
       loading: boolean;
       /** The server answered that it has no such certificate. */
       unknown: boolean;
+      /** Revoked or replaced, when the server said so; the page warns before printing. */
+      ended: CertificateStanding | null;
       saveFailed: boolean;
     };
 
@@ -37,6 +41,7 @@ export function initialCertificateState(hash: string): CertificateState {
     savedAt: kept?.savedAt ?? null,
     loading: true,
     unknown: false,
+    ended: null,
     saveFailed: false,
   };
 }
@@ -49,23 +54,28 @@ export function useCertificate(hash: string): CertificateState {
     setState(start);
     if (start.kind !== 'certificate') return;
     let live = true;
+    void fetchCertificateStatus(start.payload.id).then((answer) => {
+      const standing = answer.kind === 'ok' ? standingOf(answer.value) : null;
+      const ended = standing?.kind === 'revoked' || standing?.kind === 'superseded';
+      if (live && ended) setState((now) => ({ ...now, ended: standing }));
+    });
     void (async () => {
       const answer = await fetchCertificateView(start.payload.id);
       if (!live) return;
-      if (answer.kind === 'unknown') return setState({ ...start, loading: false, unknown: true });
-      if (answer.kind === 'unreachable') return setState({ ...start, loading: false });
+      if (answer.kind === 'unknown')
+        return setState((now) => ({ ...now, loading: false, unknown: true }));
+      if (answer.kind === 'unreachable') return setState((now) => ({ ...now, loading: false }));
       // Shown at once; the images are then written into the kept copy for offline printing.
-      setState({ ...start, template: answer.value.template, loading: false });
+      setState((now) => ({ ...now, template: answer.value.template, loading: false }));
       const template = await inlineImages(answer.value.template);
       const kept = keepCertificate({ id: start.payload.id, token: start.token, template });
       if (!live) return;
-      setState({
-        ...start,
+      setState((now) => ({
+        ...now,
         template,
-        loading: false,
         savedAt: kept?.savedAt ?? null,
         saveFailed: kept === null,
-      });
+      }));
     })();
     return () => {
       live = false;
