@@ -70,7 +70,7 @@ export default function CertificatesPage({ params }: { params: Record<string, st
           waveId={wave.id}
           waveName={wave.name}
           printing={printing}
-          onPrint={(on) => (on ? go(wave.id, true) : history.back())}
+          onPrint={(on) => go(wave.id, on)}
         />
       )}
     </AdminLayout>
