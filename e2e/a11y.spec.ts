@@ -1,6 +1,7 @@
 // Accessibility: axe-core finds no serious or critical violation on any page, signed in or not.
 import type { APIRequestContext } from '@playwright/test';
 import { expect, request, test } from '@playwright/test';
+import type { CertificateRecord } from '../src/shared/api/certificates.js';
 import type { EventDetail, Participant, TicketLinks } from '../src/shared/api/schemas.js';
 import { expectNoSeriousViolations } from './fixtures/axe.js';
 import type { RunningServer } from './fixtures/server.js';
@@ -11,6 +12,7 @@ let api: APIRequestContext;
 let setupToken: string;
 let event: EventDetail;
 let token: string;
+let certificate: CertificateRecord;
 
 const WAVE = {
   name: 'Gelombang 1',
@@ -67,6 +69,13 @@ test.describe('organizer and participant pages', () => {
     event = await (await api.get(`/api/events/${created.id}`)).json();
     token = ((await (await api.get(`/api/participants/${first!.id}/ticket`)).json()) as TicketLinks)
       .token;
+    // A certificate for the first participant, by an admin's decision (nobody attended here).
+    await api.put(`/api/participants/${first!.id}/eligibility-override`, {
+      data: { eligible: true, reason: 'Hadir, dicatat manual oleh panitia' },
+    });
+    certificate = (await (
+      await api.post(`/api/participants/${first!.id}/certificate`)
+    ).json()) as CertificateRecord;
   });
 
   const pages: [string, () => string, string][] = [
@@ -92,7 +101,21 @@ test.describe('organizer and participant pages', () => {
     ['attendance', () => `/admin/events/${event.id}/attendance`, '[data-live="true"]'],
     ['eligibility', () => `/admin/events/${event.id}/eligibility`, '[data-testid="rule-form"]'],
     ['lists', () => `/admin/events/${event.id}/lists`, '[data-testid="office-list"]'],
+    [
+      'certificates',
+      () => `/admin/events/${event.id}/certificates`,
+      '[data-testid="certificates-table"]',
+    ],
+    [
+      'certificates print all',
+      () => `/admin/events/${event.id}/certificates?wave=${event.waves[0]!.id}&cetak=1`,
+      '[data-ready="true"]',
+    ],
     ['ticket', () => `/t#${token}`, '[data-testid="ticket-qr"]'],
+    ['certificate', () => `/c#${certificate.token}`, '[data-testid="cert-sheet"]'],
+    ['verify genuine', () => `/v#${certificate.token}`, '[data-standing="valid"]'],
+    ['verify refused', () => `/v#${token}`, '[data-testid="verify-refused"]'],
+    ['verify paste', () => '/v', '#cert-paste'],
     ['my tickets', () => '/t', 'main'],
   ];
   for (const [label, path, ready] of pages) {

@@ -27,7 +27,7 @@ test('every route reloads offline after the first visit', async ({ page, context
   await expect(page.getByTestId('header-event-name')).toContainText('Pelatihan UMKM');
 
   await context.setOffline(true);
-  for (const path of ['/', '/t', '/scan', '/halaman/tidak/ada']) {
+  for (const path of ['/', '/t', '/c', '/v', '/scan', '/halaman/tidak/ada']) {
     await page.goto(`${server.origin}${path}`);
     await expect(page.locator('h1').first(), path).toBeVisible();
   }

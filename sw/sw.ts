@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 // The service worker: precaches the whole app shell (every route chunk, CSS, icons, the
-// manifest) so the ticket page and the door open with no network, and answers app navigations
-// with the cached index.html. It never touches /api/*: API answers go to the network or fail,
-// so nothing stale or personal is ever served from a cache.
+// manifest) so the ticket page, the certificate pages (/c, /v) and the door open with no network,
+// and answers app navigations with the cached index.html. It never touches /api/*: API answers
+// go to the network or fail, so nothing stale or personal is ever served from a cache.
 import { clientsClaim } from 'workbox-core';
 import {
   cleanupOutdatedCaches,

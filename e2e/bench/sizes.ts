@@ -37,6 +37,8 @@ export function reportSizes(): boolean {
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
   const routes: Record<string, string> = {
     '/t (ticket page; target ≤ 30)': 'src/app/pages/ticket/TicketPage.tsx',
+    '/c (certificate page)': 'src/app/pages/certificate/CertificatePage.tsx',
+    '/v (certificate verification)': 'src/app/pages/certificate/VerifyPage.tsx',
     '/scan (door; camera + decoder lazy; target ≤ 60)': 'src/app/pages/door/DoorPage.tsx',
     '/admin (organizer)': 'src/app/pages/admin/AdminRoot.tsx',
     '/ (home)': 'src/app/pages/Home.tsx',

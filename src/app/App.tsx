@@ -9,6 +9,8 @@ type PageModule = { default: ComponentType<{ params: Record<string, string> }> }
 const routes: [string, () => Promise<PageModule>][] = [
   ['/', () => import('./pages/Home')],
   ['/t', () => import('./pages/ticket/TicketPage')],
+  ['/c', () => import('./pages/certificate/CertificatePage')],
+  ['/v', () => import('./pages/certificate/VerifyPage')],
   ['/admin', () => import('./pages/admin/AdminRoot')],
   ['/admin/*', () => import('./pages/admin/AdminRoot')],
   ['/scan', () => import('./pages/door/DoorPage')],

@@ -27,7 +27,7 @@ describe('static app hosting', () => {
   });
 
   it('answers unknown app routes with the app shell, uncached', async () => {
-    for (const path of ['/admin/events/XYZ', '/t', '/scan', '/anything/else']) {
+    for (const path of ['/admin/events/XYZ', '/t', '/c', '/v', '/scan', '/anything/else']) {
       const res = await a.app.request(path);
       expect(res.status, path).toBe(200);
       expect(await res.text()).toContain('Hadir shell');

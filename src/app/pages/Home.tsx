@@ -1,7 +1,7 @@
 import { LangToggle } from '../components/LangToggle';
 import { useLang } from '../i18n/i18n';
 
-/** Start page: who are you? Organizer, or a participant looking for a saved ticket. */
+/** Start page: an organizer, a participant after a saved ticket, or someone checking a certificate. */
 export default function Home() {
   const lang = useLang();
   const en = lang === 'en';
@@ -17,6 +17,9 @@ export default function Home() {
       <nav class="home-links">
         <a class="button" href="/t">
           {en ? 'My tickets' : 'Tiket saya'}
+        </a>
+        <a class="button secondary" href="/v">
+          {en ? 'Verify a certificate' : 'Periksa sertifikat'}
         </a>
         <a class="button secondary" href="/scan">
           {en ? 'Door (tablet)' : 'Pintu (tablet)'}

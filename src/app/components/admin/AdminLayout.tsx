@@ -18,6 +18,7 @@ export type AdminSection =
   | 'devices'
   | 'attendance'
   | 'eligibility'
+  | 'certificates'
   | 'lists'
   | 'team'
   | 'audit'
@@ -35,7 +36,8 @@ const text = {
     badges: 'Badge',
     devices: 'Perangkat',
     attendance: 'Kehadiran',
-    eligibility: 'Sertifikat',
+    eligibility: 'Kelulusan sertifikat',
+    certificates: 'Sertifikat terbit',
     lists: 'Daftar laporan',
     team: 'Tim',
     audit: 'Log aktivitas',
@@ -56,7 +58,8 @@ const text = {
     badges: 'Badges',
     devices: 'Devices',
     attendance: 'Attendance',
-    eligibility: 'Certificates',
+    eligibility: 'Certificate eligibility',
+    certificates: 'Issued certificates',
     lists: 'Report lists',
     team: 'Team',
     audit: 'Activity log',
@@ -135,6 +138,7 @@ export function AdminLayout(props: {
                 {link('devices', `${base}/devices`, t.devices)}
                 {link('attendance', `${base}/attendance`, t.attendance)}
                 {link('eligibility', `${base}/eligibility`, t.eligibility)}
+                {link('certificates', `${base}/certificates`, t.certificates)}
                 {staf ? link('lists', `${base}/lists`, t.lists) : null}
               </>
             ) : null}

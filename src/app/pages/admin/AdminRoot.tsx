@@ -7,6 +7,7 @@ import AcceptInvitePage from './AcceptInvitePage';
 import AccountPage from './AccountPage';
 import AttendancePage from './AttendancePage';
 import AuditPage from './AuditPage';
+import CertificatesPage from './CertificatesPage';
 import BadgesPage from './BadgesPage';
 import DevicesPage from './DevicesPage';
 import EligibilityPage from './EligibilityPage';
@@ -38,6 +39,7 @@ const routes: [string, Page][] = [
   ['/admin/events/:eventId/devices', DevicesPage],
   ['/admin/events/:eventId/attendance', AttendancePage],
   ['/admin/events/:eventId/eligibility', EligibilityPage],
+  ['/admin/events/:eventId/certificates', CertificatesPage],
   ['/admin/events/:eventId/lists', ListsPage],
 ];
 

@@ -42,6 +42,13 @@ export default function EligibilityPage({ params }: { params: Record<string, str
     <AdminLayout section="eligibility" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <p>
+        <a
+          href={`/admin/events/${encodeURIComponent(eventId)}/certificates${wave ? `?wave=${encodeURIComponent(wave.waveId)}` : ''}`}
+        >
+          {t.issuedLink}
+        </a>
+      </p>
       <ErrorNotice error={report.error} />
       {report.data && waves.length === 0 && <p class="notice">{t.noWaves}</p>}
       {waves.length > 1 && (

@@ -6,6 +6,7 @@ const id = {
   title: 'Kelulusan sertifikat',
   intro:
     'Siapa yang berhak sertifikat, dihitung dari kehadiran di pintu menurut syarat tiap gelombang. Admin dapat memutuskan lain untuk satu peserta dengan alasan tertulis.',
+  issuedLink: 'Sertifikat yang sudah terbit, cetak semua: Sertifikat terbit',
   wave: 'Gelombang',
   rule: 'Syarat sertifikat',
   defaultRule: 'Belum diatur: semua sesi wajib dihadiri.',
@@ -50,6 +51,7 @@ const en: typeof id = {
   title: 'Certificate eligibility',
   intro:
     'Who earns the certificate, counted from door attendance by each wave’s rule. An admin can decide otherwise for one participant, with a written reason.',
+  issuedLink: 'Certificates already issued, print all: Issued certificates',
   wave: 'Wave',
   rule: 'Certificate rule',
   defaultRule: 'Not set yet: every session is required.',
