@@ -412,3 +412,47 @@ test('the longest name and business fit the certificate whole, on one page', asy
   expect(pdf.text[0]).toContain(name);
   expect(pdf.qrs).toEqual([[verifyLink(record.token)]]);
 });
+
+test('the admin edits the template on the page: title, number pattern, a signer and their signature', async ({
+  page,
+}) => {
+  await page.goto(`${door.origin}/admin/events/${door.event.id}/certificates`);
+  const editor = page.getByTestId('certificate-template');
+  await editor.locator('summary').click();
+  await expect(editor.getByLabel('Judul')).toHaveValue('SERTIFIKAT');
+  // A pattern without {no} is refused before it is sent.
+  await editor.getByLabel('Pola nomor sertifikat').fill('PLT/{tahun}');
+  await editor.getByTestId('certificate-template-save').click();
+  await expect(editor).toContainText('harus memuat {no}');
+  await editor.getByLabel('Pola nomor sertifikat').fill('{no}/SERT-UMKM/{tahun}');
+  await expect(editor).toContainText(`007/SERT-UMKM/${new Date().getFullYear()}`);
+  await editor.getByLabel('Judul').fill('SERTIFIKAT PELATIHAN');
+  await editor.getByLabel('Nama 2').fill('Rina Marlina, S.E., M.M.');
+  await editor.getByTestId('certificate-template-save').click();
+  await expect(editor.getByRole('status')).toHaveText('Templat disimpan.');
+  await editor.getByLabel('Gambar tanda tangan (PNG/JPEG, maks. 256 KB)').nth(1).setInputFiles({
+    name: 'ttd.png',
+    mimeType: 'image/png',
+    buffer: PNG,
+  });
+  await expect(editor.getByRole('status')).toHaveText('Tanda tangan disimpan.');
+
+  const res = await api.get(`${door.origin}/api/events/${door.event.id}/certificate-template`);
+  const template = (await res.json()) as {
+    title: string;
+    numberPattern: string;
+    signers: { name: string; signatureUrl: string | null }[];
+  };
+  expect(template.title).toBe('SERTIFIKAT PELATIHAN');
+  expect(template.numberPattern).toBe('{no}/SERT-UMKM/{tahun}');
+  expect(template.signers.map((s) => s.name)).toEqual([
+    SIGNERS[0]!.name,
+    'Rina Marlina, S.E., M.M.',
+  ]);
+  expect(template.signers.every((s) => s.signatureUrl !== null)).toBe(true);
+  await page.reload();
+  await page.getByTestId('certificate-template').locator('summary').click();
+  await expect(page.getByTestId('certificate-template').getByLabel('Judul')).toHaveValue(
+    'SERTIFIKAT PELATIHAN',
+  );
+});

@@ -10,6 +10,7 @@ import type { ApiFailure } from '../../lib/api';
 import { navigate, useLocation } from '../../router';
 import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { CertificatePrintAll } from './CertificatePrintAll';
+import { CertificateTemplateEditor } from './CertificateTemplateEditor';
 import { CertificateTable, RevokeDialog } from './CertificateTable';
 import type { CertificateRow } from './certificates-list';
 import { certificateCounts, certificateRows, printableRows } from './certificates-list';
@@ -26,6 +27,7 @@ export default function CertificatesPage({ params }: { params: Record<string, st
   const waves = event.data?.waves ?? [];
   const wave = waves.find((w) => w.id === search.get('wave')) ?? waves[0];
   const printing = search.get('cetak') === '1';
+  const admin = useCan('admin');
   const go = (waveId: string, print: boolean) =>
     navigate(`${base}/certificates?wave=${encodeURIComponent(waveId)}${print ? '&cetak=1' : ''}`, {
       replace: !print,
@@ -63,6 +65,7 @@ export default function CertificatesPage({ params }: { params: Record<string, st
           ))}
         </div>
       )}
+      {!printing && admin && <CertificateTemplateEditor eventId={eventId} />}
       {wave && (
         <WaveCertificates
           key={wave.id}
