@@ -22,6 +22,7 @@ const row = (name: string, state: SendingRow['state'], version = 1): SendingRow 
 });
 
 const queue: SendingQueue = {
+  kind: 'tiket',
   eventName: 'Pelatihan UMKM 2026',
   wave: {
     id: 'W1',
@@ -33,10 +34,11 @@ const queue: SendingQueue = {
   settings: {
     contact: '+6281299990000',
     template: 'Halo {nama} {tautan} {kontak}',
+    certificateTemplate: null,
     instructions: null,
   },
   linkOrigin: { origin: 'https://hadir.example', problem: null, fromPublicUrl: true },
-  counts: { total: 3, sent: 1, unsent: 1, stale: 1, noPhone: 0 },
+  counts: { total: 3, sent: 1, unsent: 1, stale: 1, noPhone: 0, noCertificate: 0 },
   rows: [row('ani', 'sent'), row('budi', 'stale', 2), row('cici', 'unsent')],
   noPhone: [],
 };
