@@ -15,7 +15,8 @@ export function SendingRows(props: {
   onUndo: (row: SendingRow, version: number) => void;
 }) {
   const lang = useLang();
-  const t = sendingText(lang);
+  const { kind } = props.queue;
+  const t = sendingText(lang, kind);
   const counts = countsOf(props.queue.rows);
   const shown = rowsIn(props.queue.rows, props.filter);
   const { noPhone } = props.queue;
@@ -51,10 +52,15 @@ export function SendingRows(props: {
           <tbody>
             {shown.map((r) => (
               <tr key={r.participantId} data-participant-id={r.participantId} data-state={r.state}>
-                <td>{r.name}</td>
+                <td>
+                  {r.name}
+                  {r.number ? <small class="muted"> · {r.number}</small> : null}
+                </td>
                 <td>{phoneText(r.phone)}</td>
                 <td>
-                  <strong class={`send-state send-${r.state}`}>{stateText(r.state, lang)}</strong>
+                  <strong class={`send-state send-${r.state}`}>
+                    {stateText(r.state, lang, kind)}
+                  </strong>
                   {r.lastSent ? (
                     <span class="muted" data-testid="sent-line">
                       {' — '}
