@@ -227,7 +227,8 @@ for (const kind of await storeKinds()) {
       expect(res.status).toBe(409);
       const body = await json(res);
       expect(body.error.code).toBe('links-not-public');
-      expect(body.error.messages.id).toMatch(/PUBLIC_URL/);
+      expect(body.error.messages.id).toMatch(/^Tautan sertifikat .*http:\/\/localhost.*PUBLIC_URL/);
+      expect(body.error.messages.en).toMatch(/^Certificate links .*PUBLIC_URL/);
       expect((await queue()).counts.sent).toBe(before);
     });
 

@@ -221,9 +221,9 @@ export function sendingRoutes(deps: AppDeps) {
   r.post('/events/:eventId/sending/marks', async (c) => {
     const eventId = c.req.param('eventId');
     await settingsOrFail(eventId);
-    // Before anything else: a dead link must never be recorded as sent.
-    requireSendableLinks(deps, c);
     const body = await readJson(c, SendMarkBody);
+    // Before anything is looked up: a dead link must never be recorded as sent.
+    requireSendableLinks(deps, c, body.kind);
     const p = await participantOfEvent(eventId, body.participantId);
     if (p.status === 'cancelled') {
       throw fail(

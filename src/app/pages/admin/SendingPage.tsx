@@ -169,7 +169,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <ErrorNotice error={event.error} onRetry={event.reload} />
-      <LinkOriginWarning origin={queue?.linkOrigin ?? null} />
+      <LinkOriginWarning origin={queue?.linkOrigin ?? null} kind={kind} />
       {event.data && waves.length === 0 ? (
         <p class="notice">
           {t.noWaves} <a href={base}>{event.data.name}</a>
