@@ -82,12 +82,14 @@ export async function listSendMarks(
     let sel = db
       .selectFrom('certificate_sends as s')
       .innerJoin('certificates as c', 'c.id', 's.certificate_id')
+      .innerJoin('participants as p', 'p.id', 's.participant_id')
       .leftJoin('organizers as o', 'o.id', 's.sent_by')
       .select(['s.participant_id', 's.certificate_id', 'c.version', 's.sent_at', 's.sent_by'])
       .select('o.username')
       .where('s.event_id', '=', q.eventId)
       .orderBy('s.sent_at');
-    if (q.waveId) sel = sel.where('c.wave_id', '=', q.waveId);
+    // By the participant's wave, as the queue's rows are (tickets do the same).
+    if (q.waveId) sel = sel.where('p.wave_id', '=', q.waveId);
     return byParticipant(
       (await sel.execute()).map((r) => ({
         participant_id: r.participant_id,

@@ -10,7 +10,7 @@ import { navigate, useLocation } from '../../router';
 import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { sendBlockedReason } from './link-origin-text';
 import { MessageSettings } from './MessageSettings';
-import { SendingRows } from './SendingRows';
+import { SendKindSwitch, SendingRows } from './SendingRows';
 import type { SendFilter } from './sending-queue';
 import {
   countsOf,
@@ -30,8 +30,6 @@ const WHATSAPP_WINDOW = 'hadir-whatsapp';
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement &&
   (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(t.tagName));
-
-const KINDS: SendKind[] = ['tiket', 'sertifikat'];
 
 /**
  * /admin/events/:eventId/sending?wave=&kind=: the WhatsApp sending queue of one wave, of
@@ -191,21 +189,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
             ))}
           </select>
         </div>
-        <div class="sending-tabs" role="group" aria-label={t.kinds}>
-          {KINDS.map((k) => (
-            <button
-              type="button"
-              key={k}
-              class={k === kind ? '' : 'secondary'}
-              aria-pressed={k === kind}
-              onClick={() => go(waveId, k)}
-              disabled={!waveId}
-              data-testid={`sending-kind-${k}`}
-            >
-              {t.kind[k]}
-            </button>
-          ))}
-        </div>
+        <SendKindSwitch kind={kind} disabled={!waveId} onKind={(k) => go(waveId, k)} />
       </div>
       <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
       {waveId && !queue && !loaded.error ? <p aria-busy="true">{t.loading}</p> : null}
@@ -243,7 +227,11 @@ export default function SendingPage({ params }: { params: Record<string, string>
               </div>
             ) : (
               <p data-testid="sending-done">
-                {skipped.current.size > 0 ? t.allSkipped(skipped.current.size) : t.allSent}
+                {rows.length === 0
+                  ? t.empty
+                  : skipped.current.size > 0
+                    ? t.allSkipped(skipped.current.size)
+                    : t.allSent}
               </p>
             )}
             <div class="form-actions">

@@ -21,6 +21,7 @@ const id = {
   undoLast: 'Batalkan tanda terakhir',
   keys: 'Tombol: Enter atau N = kirim berikutnya · S = lewati · U = batalkan tanda terakhir.',
   allSent: 'Semua tiket di gelombang ini sudah terkirim.',
+  empty: 'Belum ada peserta dengan nomor WhatsApp di gelombang ini.',
   allSkipped: (n: number) => `Tidak ada lagi yang perlu dikirim; ${n} dilewati.`,
   showSkipped: 'Tampilkan lagi yang dilewati',
   skipped: (n: number) => `${n} dilewati di sesi ini`,
@@ -62,6 +63,7 @@ const certificateId: Partial<Text> = {
     'Kirim tautan sertifikat lewat WhatsApp satu per satu: tombol membuka pesan untuk peserta berikutnya di WhatsApp, lalu mencatatnya sebagai terkirim atas nama Anda. Hanya peserta dengan sertifikat yang berlaku yang masuk antrean.',
   staleCount: (n: number) => `${n} sertifikat baru belum dikirim`,
   allSent: 'Semua sertifikat di gelombang ini sudah terkirim.',
+  empty: 'Belum ada sertifikat yang berlaku di gelombang ini untuk dikirim.',
   filter: {
     all: 'Semua',
     unsent: 'Belum dikirim',
@@ -93,6 +95,7 @@ const en: Text = {
   undoLast: 'Undo the last mark',
   keys: 'Keys: Enter or N = send the next · S = skip · U = undo the last mark.',
   allSent: 'Every ticket in this wave has been sent.',
+  empty: 'No participant of this wave has a WhatsApp number yet.',
   allSkipped: (n) => `Nothing left to send; ${n} skipped.`,
   showSkipped: 'Show the skipped ones again',
   skipped: (n) => `${n} skipped in this sitting`,
@@ -131,6 +134,7 @@ const certificateEn: Partial<Text> = {
     'Send certificate links over WhatsApp one by one: the button opens the message for the next participant in WhatsApp, then records it as sent in your name. Only participants holding a valid certificate are in the queue.',
   staleCount: (n) => `${n} new certificates not sent yet`,
   allSent: 'Every certificate in this wave has been sent.',
+  empty: 'No valid certificate in this wave to send yet.',
   filter: {
     all: 'All',
     unsent: 'Not sent yet',
