@@ -75,6 +75,8 @@ const certificateId: Partial<Text> = {
   noPhoneIntro:
     'Nomor HP mereka tidak bisa dipakai untuk WhatsApp, jadi mereka tidak masuk antrean. Perbaiki nomornya di halaman Peserta, atau kirim tautan sertifikatnya dengan cara lain.',
   settings: 'Pesan sertifikat',
+  noContact:
+    'Nomor WhatsApp panitia belum diisi, jadi pesan tidak memuat kontak. Isi di "Pesan sertifikat" di bawah.',
 };
 
 const en: Text = {
@@ -145,6 +147,8 @@ const certificateEn: Partial<Text> = {
   noPhoneIntro:
     'Their phone numbers cannot be used for WhatsApp, so they are not in the queue. Fix the number on the Participants page, or send their certificate link another way.',
   settings: 'Certificate message',
+  noContact:
+    'The organizers’ WhatsApp number is not set, so messages carry no contact. Fill it in under "Certificate message" below.',
 };
 
 /** The sending page's words in `lang`, for tickets or certificates. */
