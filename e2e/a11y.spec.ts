@@ -97,6 +97,11 @@ test.describe('organizer and participant pages', () => {
       () => `/admin/events/${event.id}/sending?wave=${event.waves[0]!.id}`,
       '[data-testid="sending-count"]',
     ],
+    [
+      'sending certificates',
+      () => `/admin/events/${event.id}/sending?wave=${event.waves[0]!.id}&kind=sertifikat`,
+      '[data-testid="sending-no-certificate"]',
+    ],
     ['devices', () => `/admin/events/${event.id}/devices`, 'h1'],
     ['attendance', () => `/admin/events/${event.id}/attendance`, '[data-live="true"]'],
     ['eligibility', () => `/admin/events/${event.id}/eligibility`, '[data-testid="rule-form"]'],

@@ -3,10 +3,11 @@
 // the next participant's), sends three tickets with the keyboard (the wa.me windows carry the
 // rendered message with name, contact and the https link), reloads and finds them marked; the
 // ticket page shows the contact and the instructions. Without PUBLIC_URL, browsed from
-// localhost: every sending and export page warns, and the send button is off with the reason.
+// localhost: every sending and export page warns, and the send button is off with the reason,
+// for certificate links too.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { prepareDoorEvent } from './fixtures/door-event.js';
+import { participantsOf, prepareDoorEvent } from './fixtures/door-event.js';
 import type { DoorEvent } from './fixtures/door-event.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
@@ -155,6 +156,26 @@ test.describe('ticket links that would be dead', () => {
     await page.locator('h1').click();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('sending-count')).toHaveText(/^Terkirim 0 dari \d+$/);
+
+    // The certificate queue refuses the same way: its links would be just as dead.
+    const [holder] = await participantsOf(door, door.wave1.id, 1);
+    const decide = await door.api.put(
+      `${door.origin}/api/participants/${holder!.id}/eligibility-override`,
+      { data: { eligible: true, reason: 'Hadir, absen kertas' } },
+    );
+    expect(decide.status()).toBe(200);
+    expect(
+      (await door.api.post(`${door.origin}/api/waves/${door.wave1.id}/certificates`)).status(),
+    ).toBe(200);
+    await page.getByTestId('sending-kind-sertifikat').click();
+    await expect(page.locator('h1')).toHaveText('Kirim sertifikat');
+    await expect(warning).toContainText('Tautan sertifikat tidak akan terbuka di HP peserta.');
+    await expect(page.getByTestId('sending-send')).toBeDisabled();
+    await expect(page.getByTestId('sending-blocked')).toContainText('Atur PUBLIC_URL dulu.');
+    await expect(page.getByTestId('sending-next-message')).toContainText(`${server.origin}/c#`);
+    await page.locator('h1').click();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('sending-count')).toHaveText(/^Terkirim 0 dari [1-9]\d*$/);
 
     for (const path of ['participants', `badges?wave=${door.wave1.id}`, 'attendance']) {
       await page.goto(`${base}/${path}`);

@@ -49,7 +49,14 @@ for (const kind of await storeKinds()) {
 
     it('starts with everyone unsent, default settings and a sendable https origin', async () => {
       const q = await queue();
-      expect(q.counts).toEqual({ total: 4, sent: 0, unsent: 4, stale: 0, noPhone: 0 });
+      expect(q.counts).toEqual({
+        total: 4,
+        sent: 0,
+        unsent: 4,
+        stale: 0,
+        noPhone: 0,
+        noCertificate: 0,
+      });
       expect(q.rows.map((r) => r.name)).toEqual([
         'Ahmad Fauzi',
         'Budi Santoso',
@@ -57,7 +64,12 @@ for (const kind of await storeKinds()) {
         'Dewi Sartika',
       ]);
       expect(q.rows[0]!.link).toMatch(/^https:\/\/hadir\.test\/t#H1\./);
-      expect(q.settings).toEqual({ contact: null, template: null, instructions: null });
+      expect(q.settings).toEqual({
+        contact: null,
+        template: null,
+        certificateTemplate: null,
+        instructions: null,
+      });
       expect(q.linkOrigin).toEqual({
         origin: 'https://hadir.test',
         problem: null,
@@ -79,6 +91,7 @@ for (const kind of await storeKinds()) {
       expect(saved).toEqual({
         contact: '+6281299990000',
         template: 'Halo {nama}, tiket {gelombang}: {tautan} — tanya {kontak}',
+        certificateTemplate: null,
         instructions: ['Bawa KTP dan NPWP', 'Datang pukul 07.30'],
       });
       const links: TicketLinks = await json(

@@ -3,7 +3,7 @@
 // neither list, so a new route cannot ship without a decision here.
 //   pemantau — reads the dashboards: events, participants, attendance, reports, live, devices.
 //   staf     — also the roster (import, add, edit, cancel, reissue), tickets and badges (they carry
-//              the ticket codes), the sending queue and its message, scans brought from tablets, pairing and revoking door tablets.
+//              the ticket codes), the sending queue of tickets and certificate links and its messages, scans brought from tablets, pairing and revoking door tablets.
 //   admin    — also the event itself (waves, sessions, demo), the team and the audit log.
 import type { Role } from '../../shared/api/team.js';
 

@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { notFound } from '../http/problem.js';
 import { getParticipantRow } from '../store/participants.js';
-import { instructionLines } from '../store/ticket-sends.js';
+import { instructionLines } from '../store/send-marks.js';
 
 /** /health, /ticket-info */
 export function publicRoutes(deps: AppDeps) {

@@ -1,19 +1,25 @@
-// The ticket sending queue: message settings per event, the queue of one wave with who was sent
-// which ticket and when, marking a ticket sent (only with links phones can open) and undoing a
-// mistaken mark. Also where ticket links point, for the warning on every sending/export page.
+// The sending queue of tickets or certificate links (`kind`): message settings per event, the
+// queue of one wave with who was sent which ticket or certificate version and when, marking one
+// sent (only with links phones can open) and undoing a mistaken mark. Also where links point,
+// for the warning on every sending/export page.
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type {
+  SendKind,
   SendMark,
   SendState,
   SendingQueue,
   SendingRow,
   SendingSettings,
 } from '../../shared/api/sending.js';
-import { SendMarkBody, SendingSettingsBody } from '../../shared/api/sending.js';
+import { SendKindField, SendMarkBody, SendingSettingsBody } from '../../shared/api/sending.js';
 import { normalizePhone } from '../../shared/roster/phone.js';
 import { whatsAppNumber } from '../../shared/roster/whatsapp.js';
-import { DEFAULT_INSTRUCTIONS, DEFAULT_TEMPLATE } from '../../shared/sending/template.js';
+import {
+  DEFAULT_CERTIFICATE_TEMPLATE,
+  DEFAULT_INSTRUCTIONS,
+  DEFAULT_TEMPLATE,
+} from '../../shared/sending/template.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
@@ -27,19 +33,55 @@ import {
   markSent,
   saveSendingSettings,
   unmarkSent,
-} from '../store/ticket-sends.js';
-import { ticketLinksFor } from '../tickets/links.js';
+} from '../store/send-marks.js';
+import type { Sendable } from '../sending/sendables.js';
+import { currentSendable, sendablesFor, targetOf } from '../sending/sendables.js';
 import { linkOrigin, publicOrigin, requireSendableLinks } from '../tickets/origin.js';
 
 const EVENT = { id: 'Acara', en: 'Event' };
 const PARTICIPANT = { id: 'Peserta', en: 'Participant' };
-const WaveQuery = v.object({ wave: v.pipe(v.string(), v.minLength(1), v.maxLength(20)) });
+const WaveQuery = v.object({
+  wave: v.pipe(v.string(), v.minLength(1), v.maxLength(20)),
+  kind: SendKindField,
+});
+const KindQuery = v.object({ kind: SendKindField });
 const VersionParam = v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number));
 
-/** unsent / sent / stale, from the participant's marks and current ticket version. */
-function sendState(version: number, marks: SendMark[]): SendState {
-  if (marks.some((m) => m.version === version)) return 'sent';
+/** Whether a mark is of this ticket version, or of this certificate version. */
+const markOf = (m: SendMark, s: Pick<Sendable, 'version' | 'certificateId'>) =>
+  m.version === s.version && m.certificateId === s.certificateId;
+
+/** unsent / sent / stale, from the participant's marks and current ticket or certificate. */
+function sendState(current: Sendable, marks: SendMark[]): SendState {
+  if (marks.some((m) => markOf(m, current))) return 'sent';
   return marks.length > 0 ? 'stale' : 'unsent';
+}
+
+/** A template as stored: null for empty or the default. */
+const storedTemplate = (typed: string, fallback: string) => {
+  const template = typed.trim();
+  return template === '' || template === fallback ? null : typed;
+};
+
+/** 400 unless the message carries the link. */
+function requireLink(template: string | null, kind: SendKind) {
+  if (template === null || /\{tautan\}/i.test(template)) return;
+  const path = kind === 'sertifikat' ? 'certificateTemplate' : 'template';
+  throw kind === 'sertifikat'
+    ? fail(
+        400,
+        'template-without-link',
+        'Pesan sertifikat harus memuat {tautan}; tanpa itu peserta tidak menerima sertifikatnya',
+        'The certificate message must contain {tautan}; without it participants get no certificate',
+        { issues: [{ path, message: 'no {tautan}' }] },
+      )
+    : fail(
+        400,
+        'template-without-link',
+        'Pesan harus memuat {tautan}; tanpa itu peserta tidak menerima tiketnya',
+        'The message must contain {tautan}; without it participants get no ticket',
+        { issues: [{ path, message: 'no {tautan}' }] },
+      );
 }
 
 /** The default lines as the editor shows them: saving them unchanged keeps the default. */
@@ -68,7 +110,7 @@ export function sendingRoutes(deps: AppDeps) {
 
   r.put('/events/:eventId/sending/settings', async (c) => {
     const eventId = c.req.param('eventId');
-    await settingsOrFail(eventId);
+    const before = await settingsOrFail(eventId);
     const body = await readJson(c, SendingSettingsBody);
     const contact = body.contact === '' ? null : normalizePhone(body.contact);
     if (body.contact !== '' && contact === null) {
@@ -81,19 +123,17 @@ export function sendingRoutes(deps: AppDeps) {
       );
     }
     const lines = body.instructions.filter((l) => l !== '');
-    const template = body.template.trim();
-    if (template !== '' && !/\{tautan\}/i.test(template)) {
-      throw fail(
-        400,
-        'template-without-link',
-        'Pesan harus memuat {tautan}; tanpa itu peserta tidak menerima tiketnya',
-        'The message must contain {tautan}; without it participants get no ticket',
-        { issues: [{ path: 'template', message: 'no {tautan}' }] },
-      );
-    }
+    const template = storedTemplate(body.template, DEFAULT_TEMPLATE);
+    requireLink(template, 'tiket');
+    const certificateTemplate =
+      body.certificateTemplate === undefined
+        ? before.certificateTemplate
+        : storedTemplate(body.certificateTemplate, DEFAULT_CERTIFICATE_TEMPLATE);
+    requireLink(certificateTemplate, 'sertifikat');
     const settings: SendingSettings = {
       contact,
-      template: template === '' || template === DEFAULT_TEMPLATE ? null : body.template,
+      template,
+      certificateTemplate,
       instructions: lines.length === 0 || sameAsDefault(lines) ? null : lines,
     };
     await saveSendingSettings(db, eventId, settings);
@@ -101,7 +141,12 @@ export function sendingRoutes(deps: AppDeps) {
       actorId: c.get('organizer').id,
       action: 'sending-settings',
       eventId,
-      details: { contact, instructions: lines.length, template: settings.template !== null },
+      details: {
+        contact,
+        instructions: lines.length,
+        template: settings.template !== null,
+        certificateTemplate: settings.certificateTemplate !== null,
+      },
     });
     return c.json(settings);
   });
@@ -110,34 +155,37 @@ export function sendingRoutes(deps: AppDeps) {
     const eventId = c.req.param('eventId');
     const event = await getEventDetail(db, eventId);
     if (!event) throw notFound(EVENT);
-    const { wave: waveId } = validate(WaveQuery, c.req.query());
+    const { wave: waveId, kind } = validate(WaveQuery, c.req.query());
     const wave = event.waves.find((w) => w.id === waveId);
     if (!wave)
       throw fail(400, 'unknown-wave', 'Pilih gelombang yang ada', 'Choose an existing wave');
     const active = (await allParticipants(db, eventId, wave.id)).filter(
       (p) => p.status === 'active',
     );
-    const reachable = active.filter((p) => whatsAppNumber(p.phone) !== null);
-    const [settings, marks, links] = await Promise.all([
+    const [settings, marks, sendables] = await Promise.all([
       settingsOrFail(eventId),
-      listSendMarks(db, eventId, wave.id),
-      ticketLinksFor(db, eventId, reachable, publicOrigin(deps, c)),
+      listSendMarks(db, { kind, eventId, waveId: wave.id }),
+      sendablesFor(db, { kind, eventId, participants: active, origin: publicOrigin(deps, c) }),
     ]);
+    // Certificates go only to holders of a valid one; the rest are counted, not queued.
+    const holders = active.filter((p) => sendables.has(p.id));
+    const reachable = holders.filter((p) => whatsAppNumber(p.phone) !== null);
     const rows: SendingRow[] = reachable.map((p) => {
       const mine = marks.get(p.id) ?? [];
+      const now = sendables.get(p.id)!;
       return {
         participantId: p.id,
         name: p.name,
         business: p.business,
         phone: p.phone,
-        version: p.ticket_version,
-        link: links.get(p.id)!.link,
-        state: sendState(p.ticket_version, mine),
+        ...now,
+        state: sendState(now, mine),
         lastSent: mine.at(-1) ?? null,
       };
     });
     const count = (s: SendState) => rows.filter((row) => row.state === s).length;
     const queue: SendingQueue = {
+      kind,
       eventName: event.name,
       wave: {
         id: wave.id,
@@ -153,10 +201,11 @@ export function sendingRoutes(deps: AppDeps) {
         sent: count('sent'),
         unsent: count('unsent'),
         stale: count('stale'),
-        noPhone: active.length - reachable.length,
+        noPhone: holders.length - reachable.length,
+        noCertificate: active.length - holders.length,
       },
       rows,
-      noPhone: active
+      noPhone: holders
         .filter((p) => whatsAppNumber(p.phone) === null)
         .map((p) => ({ participantId: p.id, name: p.name, phone: p.phone })),
     };
@@ -172,9 +221,9 @@ export function sendingRoutes(deps: AppDeps) {
   r.post('/events/:eventId/sending/marks', async (c) => {
     const eventId = c.req.param('eventId');
     await settingsOrFail(eventId);
-    // Before anything else: a dead link must never be recorded as sent.
-    requireSendableLinks(deps, c);
     const body = await readJson(c, SendMarkBody);
+    // Before anything is looked up: a dead link must never be recorded as sent.
+    requireSendableLinks(deps, c, body.kind);
     const p = await participantOfEvent(eventId, body.participantId);
     if (p.status === 'cancelled') {
       throw fail(
@@ -184,15 +233,14 @@ export function sendingRoutes(deps: AppDeps) {
         'The participant is cancelled',
       );
     }
-    if (body.version !== p.ticket_version) {
-      throw fail(
-        409,
-        'ticket-changed',
-        'Tiket peserta ini baru saja diterbitkan ulang. Muat ulang antrean dan kirim tiket yang baru.',
-        "This participant's ticket was just reissued. Reload the queue and send the new one.",
-        { version: p.ticket_version },
-      );
-    }
+    const { kind } = body;
+    const now = await currentSendable(db, {
+      kind,
+      participant: p,
+      origin: publicOrigin(deps, c),
+      version: body.version,
+      certificateId: body.certificateId,
+    });
     if (whatsAppNumber(p.phone) === null) {
       throw fail(
         409,
@@ -201,17 +249,16 @@ export function sendingRoutes(deps: AppDeps) {
         "This participant's phone number cannot be used for WhatsApp",
       );
     }
-    const now = Date.now();
     const created = await markSent(db, {
       eventId,
       participantId: p.id,
-      version: p.ticket_version,
+      target: targetOf(kind, now),
       by: c.get('organizer').id,
-      now,
+      now: Date.now(),
     });
-    const mark = (await listSendMarks(db, eventId, p.wave_id))
+    const mark = (await listSendMarks(db, { kind, eventId, waveId: p.wave_id }))
       .get(p.id)!
-      .find((m) => m.version === p.ticket_version)!;
+      .find((m) => markOf(m, now))!;
     return c.json(mark, created ? 201 : 200);
   });
 
@@ -220,24 +267,26 @@ export function sendingRoutes(deps: AppDeps) {
     await settingsOrFail(eventId);
     const p = await participantOfEvent(eventId, c.req.param('participantId'));
     const version = validate(VersionParam, c.req.param('version'));
-    const mark = (await listSendMarks(db, eventId, p.wave_id))
+    const { kind } = validate(KindQuery, c.req.query());
+    // The newest mark of that version (certificates: a revoked number's v1 comes before).
+    const mark = (await listSendMarks(db, { kind, eventId, waveId: p.wave_id }))
       .get(p.id)
-      ?.find((m) => m.version === version);
-    if (!mark || !(await unmarkSent(db, { eventId, participantId: p.id, version }))) {
+      ?.filter((m) => m.version === version)
+      .at(-1);
+    const target = mark && targetOf(kind, mark);
+    if (!target || !(await unmarkSent(db, { eventId, participantId: p.id, target }))) {
       throw notFound({ id: 'Tanda terkirim', en: 'Sent mark' });
     }
     // The mark is gone from the queue; the log keeps who had sent it, and when.
+    const what =
+      kind === 'sertifikat'
+        ? { certificateId: mark.certificateId, certificateVersion: version }
+        : { ticketVersion: version };
     await audit(db, {
       actorId: c.get('organizer').id,
-      action: 'ticket-send-undo',
+      action: kind === 'sertifikat' ? 'certificate-send-undo' : 'ticket-send-undo',
       eventId,
-      details: {
-        participantId: p.id,
-        name: p.name,
-        ticketVersion: version,
-        sentBy: mark.by,
-        sentAt: mark.at,
-      },
+      details: { participantId: p.id, name: p.name, ...what, sentBy: mark.by, sentAt: mark.at },
     });
     return c.body(null, 204);
   });

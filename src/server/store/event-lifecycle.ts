@@ -68,6 +68,7 @@ export async function deleteEventCascade(db: Kysely<Database>, eventId: string):
       'walk_in_participants',
       'ticket_sends',
       'event_logos',
+      'certificate_sends',
       'certificates',
       'certificate_counters',
       'certificate_templates',

@@ -96,4 +96,29 @@ export const afterDayMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0020_certificate_sending': {
+    async up(db: Kysely<unknown>) {
+      // The event's WhatsApp message for certificate links; null: the default
+      // (shared/sending/template.ts DEFAULT_CERTIFICATE_TEMPLATE).
+      await db.schema
+        .alterTable('events')
+        .addColumn('certificate_message_template', 'text')
+        .execute();
+      // Who sent which certificate version's link, and when (as ticket_sends for tickets). A
+      // version is one row of certificates, so its id is the key; undo deletes the row.
+      await db.schema
+        .createTable('certificate_sends')
+        .addColumn('certificate_id', 'text', (c) => c.primaryKey().references('certificates.id'))
+        .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+        .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+        .addColumn('sent_by', 'text', (c) => c.notNull())
+        .addColumn('sent_at', ms, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('certificate_sends_event')
+        .on('certificate_sends')
+        .column('event_id')
+        .execute();
+    },
+  },
 };

@@ -39,6 +39,8 @@ export interface EventTable {
   message_template: string | null;
   /** JSON array of lines for the ticket page; null: the default ones. */
   ticket_instructions: string | null;
+  /** The WhatsApp message for certificate links; null: the default; migration 0020. */
+  certificate_message_template: string | null;
 }
 
 export interface EventKeyTable {
@@ -219,6 +221,16 @@ export interface DeviceReportTable {
 // --- end of the issue 10 live-feed block ---
 
 /** A ticket version marked sent by an organizer (migration 0015). */
+/** A certificate version's link marked sent (migration 0020). */
+export interface CertificateSendTable {
+  certificate_id: string;
+  event_id: string;
+  participant_id: string;
+  /** The organizer's id. */
+  sent_by: string;
+  sent_at: number;
+}
+
 export interface TicketSendTable {
   event_id: string;
   participant_id: string;
@@ -262,6 +274,7 @@ export interface Database {
   certificate_images: CertificateImageTable;
   certificate_counters: CertificateCounterTable;
   certificates: CertificateTable;
+  certificate_sends: CertificateSendTable;
   // Issue 13: sign-in, pairing and setup limits shared by every process.
   rate_limits: RateLimitTable;
 }

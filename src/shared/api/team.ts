@@ -90,6 +90,7 @@ export type AuditAction =
   | 'certificate-reissue'
   | 'sending-settings'
   | 'ticket-send-undo'
+  | 'certificate-send-undo'
   | 'event-archive'
   | 'event-unarchive'
   | 'event-delete'

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageFacts } from './template.js';
-import { DEFAULT_TEMPLATE, renderMessage, templateProblems } from './template.js';
+import {
+  DEFAULT_CERTIFICATE_TEMPLATE,
+  DEFAULT_TEMPLATE,
+  defaultTemplateOf,
+  renderMessage,
+  templateProblems,
+} from './template.js';
 
 const facts: MessageFacts = {
   name: 'Siti Aminah',
@@ -60,6 +66,48 @@ describe('templateProblems', () => {
   it('warns when the message carries no ticket link', () => {
     expect(templateProblems('Halo {nama}').map((p) => p.en)).toEqual([
       'The message has no {tautan}: participants would not get their ticket.',
+    ]);
+  });
+});
+
+describe('certificate messages', () => {
+  const cert: MessageFacts = {
+    ...facts,
+    link: 'https://hadir.example/c#HS1.XYZ',
+    number: '007/PLT-UMKM/DISKOP/2026',
+  };
+
+  it('fills the default certificate message: name, number and the /c# link', () => {
+    const text = renderMessage(DEFAULT_CERTIFICATE_TEMPLATE, cert, 'sertifikat');
+    expect(text).toContain('Selamat, Bapak/Ibu Siti Aminah!');
+    expect(text).toContain('Pelatihan UMKM 2026, Gelombang 1.');
+    expect(text).toContain('nomor 007/PLT-UMKM/DISKOP/2026');
+    expect(text).toContain('\nhttps://hadir.example/c#HS1.XYZ\n');
+    expect(text).toContain('WhatsApp: 0812-3456-7890');
+    expect(text).not.toMatch(/\{/);
+    expect(templateProblems(DEFAULT_CERTIFICATE_TEMPLATE, 'sertifikat')).toEqual([]);
+    expect(defaultTemplateOf('sertifikat')).toBe(DEFAULT_CERTIFICATE_TEMPLATE);
+  });
+
+  it('knows {nomor} only in certificate messages, and {tempat} only in ticket ones', () => {
+    expect(renderMessage('{nama} {nomor} {tempat}', cert, 'sertifikat')).toBe(
+      'Siti Aminah 007/PLT-UMKM/DISKOP/2026 {tempat}',
+    );
+    expect(renderMessage('{nama} {nomor}', cert)).toBe('Siti Aminah {nomor}');
+    const [unknown] = templateProblems('{tautan} {waktu}', 'sertifikat');
+    expect(unknown!.id).toContain('Tidak dikenal: {waktu}');
+    expect(unknown!.id).toContain('{nomor}');
+    expect(unknown!.en).toContain('Not known: {waktu}');
+    expect(templateProblems('{tautan} {nomor}')[0]!.id).toContain('Tidak dikenal: {nomor}');
+  });
+
+  it('requires the certificate link, in both languages', () => {
+    const problems = templateProblems('Selamat {nama}, nomor {nomor}', 'sertifikat');
+    expect(problems).toEqual([
+      {
+        id: 'Pesan belum memuat {tautan}: peserta tidak akan menerima sertifikatnya.',
+        en: 'The message has no {tautan}: participants would not get their certificate.',
+      },
     ]);
   });
 });

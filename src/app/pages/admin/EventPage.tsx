@@ -34,7 +34,7 @@ const text = {
     addWave: 'Tambah gelombang',
     newWave: 'Gelombang baru',
     manage: 'Kelola peserta',
-    sending: 'Kirim tiket',
+    sending: 'Kirim tiket & sertifikat',
   },
   en: {
     loading: 'Loading the event…',
@@ -54,7 +54,7 @@ const text = {
     addWave: 'Add wave',
     newWave: 'New wave',
     manage: 'Manage participants',
-    sending: 'Send tickets',
+    sending: 'Send tickets & certificates',
   },
 };
 

@@ -4,9 +4,9 @@ import { INSTRUCTIONS_MAX } from '../../../shared/api/sending';
 import { normalizePhone } from '../../../shared/roster/phone';
 import {
   DEFAULT_INSTRUCTIONS,
-  DEFAULT_TEMPLATE,
   TEMPLATE_MAX,
-  PLACEHOLDERS,
+  defaultTemplateOf,
+  placeholdersOf,
   templateProblems,
 } from '../../../shared/sending/template';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
@@ -14,19 +14,21 @@ import { TextField } from '../../components/admin/TextField';
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { adminApi, asFailure, invalidFields } from './admin-api';
-import { messageFor } from './sending-queue';
+import { messageFor, savedTemplate } from './sending-queue';
 import { settingsText } from './sending-text';
 
 interface Draft {
   contact: string;
   instructions: string;
   template: string;
+  certificateTemplate: string;
 }
 
 const draftOf = (s: SendingSettings): Draft => ({
   contact: s.contact ?? '',
   instructions: (s.instructions ?? DEFAULT_INSTRUCTIONS.map((l) => l.id)).join('\n'),
-  template: s.template ?? DEFAULT_TEMPLATE,
+  template: savedTemplate(s, 'tiket'),
+  certificateTemplate: savedTemplate(s, 'sertifikat'),
 });
 
 const sample = (queue: SendingQueue): SendingRow => ({
@@ -35,12 +37,19 @@ const sample = (queue: SendingQueue): SendingRow => ({
   business: '',
   phone: '+6281200000000',
   version: 1,
-  link: `${queue.linkOrigin.origin}/t#H1.CONTOH`,
+  link:
+    queue.kind === 'sertifikat'
+      ? `${queue.linkOrigin.origin}/c#HS1.CONTOH`
+      : `${queue.linkOrigin.origin}/t#H1.CONTOH`,
+  number: queue.kind === 'sertifikat' ? '001/PLT-UMKM/2026' : undefined,
   state: 'unsent',
   lastSent: null,
 });
 
-/** The event's contact, ticket-page instructions and message template, with a live preview. */
+/**
+ * The event's contact and the message of the queue's kind (ticket: with the ticket page's
+ * instructions; certificate: its own template), with a live preview.
+ */
 export function MessageSettings(props: {
   eventId: string;
   queue: SendingQueue;
@@ -59,11 +68,12 @@ export function MessageSettings(props: {
     setSaved(false);
   };
   const savedDraft = draftOf(props.queue.settings);
-  const dirty =
-    draft.contact !== savedDraft.contact ||
-    draft.instructions !== savedDraft.instructions ||
-    draft.template !== savedDraft.template;
-  const problems = templateProblems(draft.template);
+  const dirty = (Object.keys(draft) as (keyof Draft)[]).some((k) => draft[k] !== savedDraft[k]);
+  const { kind } = props.queue;
+  const cert = kind === 'sertifikat';
+  const field = cert ? 'certificateTemplate' : 'template';
+  const template = draft[field];
+  const problems = templateProblems(template, kind);
   const who = props.previewFor ?? sample(props.queue);
   // The preview shows the typed contact too, as it will read once saved.
   const preview = messageFor(
@@ -75,7 +85,7 @@ export function MessageSettings(props: {
       },
     },
     who,
-    draft.template,
+    template,
   );
 
   const save = async (e: Event) => {
@@ -90,6 +100,7 @@ export function MessageSettings(props: {
           body: {
             contact: draft.contact.trim(),
             template: draft.template,
+            certificateTemplate: draft.certificateTemplate,
             instructions: draft.instructions
               .split('\n')
               .map((l) => l.trim())
@@ -111,7 +122,7 @@ export function MessageSettings(props: {
   const lines = draft.instructions.split('\n').filter((l) => l.trim()).length;
   return (
     <form class="message-settings" onSubmit={(e) => void save(e)} data-testid="message-settings">
-      <p class="muted">{t.intro}</p>
+      <p class="muted">{cert ? t.certificateIntro : t.intro}</p>
       <TextField
         id="sending-contact"
         label={t.contact}
@@ -124,40 +135,42 @@ export function MessageSettings(props: {
         maxLength={40}
         testId="sending-contact"
       />
-      <div class="field">
-        <label for="sending-instructions">{t.instructions}</label>
-        <textarea
-          id="sending-instructions"
-          rows={4}
-          value={draft.instructions}
-          onInput={(e) => set({ instructions: e.currentTarget.value })}
-          aria-describedby="sending-instructions-hint"
-          aria-invalid={lines > INSTRUCTIONS_MAX ? 'true' : undefined}
-          data-testid="sending-instructions"
-        />
-        <small
-          id="sending-instructions-hint"
-          class={lines > INSTRUCTIONS_MAX ? 'hint warn' : 'hint'}
-        >
-          {t.instructionsHint}
-        </small>
-      </div>
+      {cert ? null : (
+        <div class="field">
+          <label for="sending-instructions">{t.instructions}</label>
+          <textarea
+            id="sending-instructions"
+            rows={4}
+            value={draft.instructions}
+            onInput={(e) => set({ instructions: e.currentTarget.value })}
+            aria-describedby="sending-instructions-hint"
+            aria-invalid={lines > INSTRUCTIONS_MAX ? 'true' : undefined}
+            data-testid="sending-instructions"
+          />
+          <small
+            id="sending-instructions-hint"
+            class={lines > INSTRUCTIONS_MAX ? 'hint warn' : 'hint'}
+          >
+            {t.instructionsHint}
+          </small>
+        </div>
+      )}
       <div class="message-editor">
         <div class="field">
-          <label for="sending-template">{t.template}</label>
+          <label for="sending-template">{cert ? t.certificateTemplate : t.template}</label>
           <textarea
             id="sending-template"
             rows={12}
             maxLength={TEMPLATE_MAX}
-            value={draft.template}
-            onInput={(e) => set({ template: e.currentTarget.value })}
+            value={template}
+            onInput={(e) => set({ [field]: e.currentTarget.value })}
             aria-describedby="sending-template-hint sending-template-problems"
             aria-invalid={problems.length > 0 ? 'true' : undefined}
             data-testid="sending-template"
           />
           <small id="sending-template-hint" class="hint">
             {t.placeholders}{' '}
-            {Object.entries(PLACEHOLDERS)
+            {Object.entries(placeholdersOf(kind))
               .map(([key, words]) => `{${key}} ${words[lang]}`)
               .join(' · ')}
           </small>
@@ -171,7 +184,7 @@ export function MessageSettings(props: {
           <button
             type="button"
             class="secondary small"
-            onClick={() => set({ template: DEFAULT_TEMPLATE })}
+            onClick={() => set({ [field]: defaultTemplateOf(kind) })}
           >
             {t.reset}
           </button>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SendMark, SendingQueue, SendingRow } from '../../../shared/api/sending';
+import type { SendKind, SendMark, SendingQueue, SendingRow } from '../../../shared/api/sending';
 import { phoneText } from '../../../shared/roster/phone';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
@@ -10,9 +10,17 @@ import { navigate, useLocation } from '../../router';
 import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { sendBlockedReason } from './link-origin-text';
 import { MessageSettings } from './MessageSettings';
-import { SendingRows } from './SendingRows';
+import { SendKindSwitch, SendingRows } from './SendingRows';
 import type { SendFilter } from './sending-queue';
-import { countsOf, messageFor, nextToSend, whatsAppFor, withMark } from './sending-queue';
+import {
+  countsOf,
+  markBody,
+  messageFor,
+  nextToSend,
+  sendingPath,
+  whatsAppFor,
+  withMark,
+} from './sending-queue';
 import { sendingText } from './sending-text';
 import './sending.css';
 
@@ -23,18 +31,23 @@ const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement &&
   (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(t.tagName));
 
-/** /admin/events/:eventId/sending?wave=: the WhatsApp sending queue of one wave. */
+/**
+ * /admin/events/:eventId/sending?wave=&kind=: the WhatsApp sending queue of one wave, of
+ * tickets or (kind=sertifikat) certificate links.
+ */
 export default function SendingPage({ params }: { params: Record<string, string> }) {
   const lang = useLang();
-  const t = sendingText(lang);
+  const search = useLocation().search;
+  const kind: SendKind = search.get('kind') === 'sertifikat' ? 'sertifikat' : 'tiket';
+  const t = sendingText(lang, kind);
   const eventId = params.eventId ?? '';
   const base = `/admin/events/${encodeURIComponent(eventId)}`;
-  const waveId = useLocation().search.get('wave') ?? '';
+  const waveId = search.get('wave') ?? '';
   const event = useEventDetail(eventId);
   const waves = event.data?.waves ?? [];
   const loaded = useApiData<SendingQueue>(
     waveId
-      ? `/api/events/${encodeURIComponent(eventId)}/sending?wave=${encodeURIComponent(waveId)}`
+      ? `/api/events/${encodeURIComponent(eventId)}/sending?wave=${encodeURIComponent(waveId)}&kind=${kind}`
       : null,
   );
   const [filter, setFilter] = useState<SendFilter>('all');
@@ -48,11 +61,11 @@ export default function SendingPage({ params }: { params: Record<string, string>
   const [blockedPopup, setBlockedPopup] = useState(false);
 
   useEffect(() => {
-    if (!waveId && waves[0])
-      navigate(`${base}/sending?wave=${encodeURIComponent(waves[0].id)}`, { replace: true });
-  }, [waveId, waves, base]);
+    if (!waveId && waves[0]) navigate(sendingPath(base, waves[0].id, kind), { replace: true });
+  }, [waveId, waves, base, kind]);
 
-  const queue = loaded.data && loaded.data.wave.id === waveId ? loaded.data : null;
+  const queue =
+    loaded.data && loaded.data.wave.id === waveId && loaded.data.kind === kind ? loaded.data : null;
   const rows = queue?.rows ?? [];
   const held = () => new Set([...skipped.current, ...pending.current]);
   const next = nextToSend(rows, held());
@@ -81,7 +94,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
     setError(null);
     adminApi<SendMark>(`/api/events/${encodeURIComponent(eventId)}/sending/marks`, {
       method: 'POST',
-      body: { participantId: target.participantId, version: target.version },
+      body: markBody(q.kind, target),
     })
       .then(
         (mark) => {
@@ -110,7 +123,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
     setError(null);
     try {
       await adminApi<void>(
-        `/api/events/${encodeURIComponent(eventId)}/sending/marks/${encodeURIComponent(row.participantId)}/${version}`,
+        `/api/events/${encodeURIComponent(eventId)}/sending/marks/${encodeURIComponent(row.participantId)}/${version}?kind=${kind}`,
         { method: 'DELETE' },
       );
       if (lastMarked?.participantId === row.participantId) setLastMarked(null);
@@ -142,12 +155,19 @@ export default function SendingPage({ params }: { params: Record<string, string>
   }, []);
 
   const counts = countsOf(rows);
+  // Another wave or kind: a new sitting (nothing skipped, nothing to undo).
+  const go = (wave: string, k: SendKind) => {
+    skipped.current = new Set();
+    setLastMarked(null);
+    setError(null);
+    navigate(sendingPath(base, wave, k), { replace: true });
+  };
   return (
     <AdminLayout section="sending" eventId={eventId} eventName={event.data?.name}>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <ErrorNotice error={event.error} onRetry={event.reload} />
-      <LinkOriginWarning origin={queue?.linkOrigin ?? null} />
+      <LinkOriginWarning origin={queue?.linkOrigin ?? null} kind={kind} />
       {event.data && waves.length === 0 ? (
         <p class="notice">
           {t.noWaves} <a href={base}>{event.data.name}</a>
@@ -159,13 +179,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
           <select
             id="sending-wave"
             value={waveId}
-            onChange={(e) => {
-              skipped.current = new Set();
-              setLastMarked(null);
-              navigate(`${base}/sending?wave=${encodeURIComponent(e.currentTarget.value)}`, {
-                replace: true,
-              });
-            }}
+            onChange={(e) => go(e.currentTarget.value, kind)}
           >
             {waveId ? null : <option value="">{t.choose}</option>}
             {waves.map((w) => (
@@ -175,6 +189,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
             ))}
           </select>
         </div>
+        <SendKindSwitch kind={kind} disabled={!waveId} onKind={(k) => go(waveId, k)} />
       </div>
       <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
       {waveId && !queue && !loaded.error ? <p aria-busy="true">{t.loading}</p> : null}
@@ -192,6 +207,12 @@ export default function SendingPage({ params }: { params: Record<string, string>
             </p>
           </div>
           {queue.settings.contact ? null : <p class="notice">{t.noContact}</p>}
+          {queue.counts.noCertificate > 0 ? (
+            <p class="notice" data-testid="sending-no-certificate">
+              {t.noCertificate(queue.counts.noCertificate)}{' '}
+              <a href={`${base}/certificates`}>{t.certificatesPage}</a>
+            </p>
+          ) : null}
           <section class="card sending-next" aria-labelledby="sending-next-title">
             <h2 id="sending-next-title">{t.next}</h2>
             {next ? (
@@ -206,7 +227,11 @@ export default function SendingPage({ params }: { params: Record<string, string>
               </div>
             ) : (
               <p data-testid="sending-done">
-                {skipped.current.size > 0 ? t.allSkipped(skipped.current.size) : t.allSent}
+                {rows.length === 0
+                  ? t.empty
+                  : skipped.current.size > 0
+                    ? t.allSkipped(skipped.current.size)
+                    : t.allSent}
               </p>
             )}
             <div class="form-actions">
@@ -248,6 +273,7 @@ export default function SendingPage({ params }: { params: Record<string, string>
               <h2 class="inline">{t.settings}</h2>
             </summary>
             <MessageSettings
+              key={kind}
               eventId={eventId}
               queue={queue}
               previewFor={next}

@@ -1,4 +1,4 @@
-import type { SendingQueue, SendingRow } from '../../../shared/api/sending';
+import type { SendKind, SendingQueue, SendingRow } from '../../../shared/api/sending';
 import { phoneText } from '../../../shared/roster/phone';
 import { useLang } from '../../i18n/i18n';
 import type { SendFilter } from './sending-queue';
@@ -6,6 +6,33 @@ import { countsOf, rowsIn, sentLine, stateText } from './sending-queue';
 import { sendingText } from './sending-text';
 
 const FILTERS: SendFilter[] = ['all', 'unsent', 'sent', 'stale'];
+const KINDS: SendKind[] = ['tiket', 'sertifikat'];
+
+/** Tiket / Sertifikat: which queue of the wave the page shows. */
+export function SendKindSwitch(props: {
+  kind: SendKind;
+  disabled: boolean;
+  onKind: (k: SendKind) => void;
+}) {
+  const t = sendingText(useLang());
+  return (
+    <div class="sending-tabs" role="group" aria-label={t.kinds}>
+      {KINDS.map((k) => (
+        <button
+          type="button"
+          key={k}
+          class={k === props.kind ? '' : 'secondary'}
+          aria-pressed={k === props.kind}
+          onClick={() => props.onKind(k)}
+          disabled={props.disabled}
+          data-testid={`sending-kind-${k}`}
+        >
+          {t.kind[k]}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 /** The wave's participants with who sent their ticket and when, filtered; and those apart. */
 export function SendingRows(props: {
@@ -15,7 +42,8 @@ export function SendingRows(props: {
   onUndo: (row: SendingRow, version: number) => void;
 }) {
   const lang = useLang();
-  const t = sendingText(lang);
+  const { kind } = props.queue;
+  const t = sendingText(lang, kind);
   const counts = countsOf(props.queue.rows);
   const shown = rowsIn(props.queue.rows, props.filter);
   const { noPhone } = props.queue;
@@ -51,10 +79,15 @@ export function SendingRows(props: {
           <tbody>
             {shown.map((r) => (
               <tr key={r.participantId} data-participant-id={r.participantId} data-state={r.state}>
-                <td>{r.name}</td>
+                <td>
+                  {r.name}
+                  {r.number ? <small class="muted"> · {r.number}</small> : null}
+                </td>
                 <td>{phoneText(r.phone)}</td>
                 <td>
-                  <strong class={`send-state send-${r.state}`}>{stateText(r.state, lang)}</strong>
+                  <strong class={`send-state send-${r.state}`}>
+                    {stateText(r.state, lang, kind)}
+                  </strong>
                   {r.lastSent ? (
                     <span class="muted" data-testid="sent-line">
                       {' — '}

@@ -1,4 +1,6 @@
-// Words for where ticket links point, when participants' phones could not open them.
+// Words for where ticket (or certificate) links point, when participants' phones could not
+// open them.
+import type { SendKind } from '../../../shared/api/sending';
 import type { LinkOrigin } from '../../../shared/sending/link-origin';
 import type { Lang } from '../../i18n/i18n';
 
@@ -21,17 +23,19 @@ const why = {
 export function linkOriginWarning(
   o: LinkOrigin,
   lang: Lang,
+  kind: SendKind = 'tiket',
 ): { title: string; body: string } | null {
   if (o.problem === null) return null;
   const reason = why[lang][o.problem];
+  const cert = kind === 'sertifikat';
   return lang === 'en'
     ? {
-        title: 'Ticket links would not open on participants’ phones.',
-        body: `They point to ${o.origin} — ${reason}. Ask whoever runs the server to set PUBLIC_URL to its public https address (for example https://hadir.tangsel.go.id) and restart it before sending or exporting tickets.`,
+        title: `${cert ? 'Certificate' : 'Ticket'} links would not open on participants’ phones.`,
+        body: `They point to ${o.origin} — ${reason}. Ask whoever runs the server to set PUBLIC_URL to its public https address (for example https://hadir.tangsel.go.id) and restart it before ${cert ? 'sending certificate links' : 'sending or exporting tickets'}.`,
       }
     : {
-        title: 'Tautan tiket tidak akan terbuka di HP peserta.',
-        body: `Tautan mengarah ke ${o.origin} — ${reason}. Minta pengelola server mengatur PUBLIC_URL ke alamat https publik server (misalnya https://hadir.tangsel.go.id) lalu menjalankan ulang server, sebelum mengirim atau mengekspor tiket.`,
+        title: `Tautan ${cert ? 'sertifikat' : 'tiket'} tidak akan terbuka di HP peserta.`,
+        body: `Tautan mengarah ke ${o.origin} — ${reason}. Minta pengelola server mengatur PUBLIC_URL ke alamat https publik server (misalnya https://hadir.tangsel.go.id) lalu menjalankan ulang server, sebelum ${cert ? 'mengirim tautan sertifikat' : 'mengirim atau mengekspor tiket'}.`,
       };
 }
 

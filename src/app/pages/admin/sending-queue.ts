@@ -1,9 +1,17 @@
 // The sending queue's logic, apart from the page: which participant comes next, the filters,
-// the counts, the exact message, and a row updated after a mark. Pure, tested beside it.
-import type { SendMark, SendState, SendingQueue, SendingRow } from '../../../shared/api/sending';
+// the counts, the exact message (ticket or certificate), and a row updated after a mark. Pure,
+// tested beside it.
+import type {
+  SendKind,
+  SendMark,
+  SendState,
+  SendingQueue,
+  SendingRow,
+  SendingSettings,
+} from '../../../shared/api/sending';
 import { clockText, dayTimeText } from '../../../shared/door/wib-format';
 import { whatsAppLink } from '../../../shared/roster/whatsapp';
-import { DEFAULT_TEMPLATE, renderMessage } from '../../../shared/sending/template';
+import { defaultTemplateOf, renderMessage } from '../../../shared/sending/template';
 import type { Lang } from '../../i18n/i18n';
 
 export type SendFilter = 'all' | SendState;
@@ -25,15 +33,26 @@ export function countsOf(rows: SendingRow[]): Record<SendState, number> & { tota
   return counts;
 }
 
+/** The saved message of this kind as the editor shows it (the default when none is saved). */
+export function savedTemplate(settings: SendingSettings, kind: SendKind): string {
+  const saved = kind === 'sertifikat' ? settings.certificateTemplate : settings.template;
+  return saved ?? defaultTemplateOf(kind);
+}
+
 /** The message for one row, from `template` (the saved one unless a draft is previewed). */
 export function messageFor(queue: SendingQueue, row: SendingRow, template?: string): string {
-  return renderMessage(template ?? queue.settings.template ?? DEFAULT_TEMPLATE, {
-    name: row.name,
-    eventName: queue.eventName,
-    wave: queue.wave,
-    link: row.link,
-    contact: queue.settings.contact,
-  });
+  return renderMessage(
+    template ?? savedTemplate(queue.settings, queue.kind),
+    {
+      name: row.name,
+      eventName: queue.eventName,
+      wave: queue.wave,
+      link: row.link,
+      contact: queue.settings.contact,
+      number: row.number,
+    },
+    queue.kind,
+  );
 }
 
 /** wa.me with the row's message; rows in the queue always have a usable number. */
@@ -46,7 +65,9 @@ export function withMark(queue: SendingQueue, participantId: string, mark: SendM
   return {
     ...queue,
     rows: queue.rows.map((r) =>
-      r.participantId === participantId && r.version === mark.version
+      r.participantId === participantId &&
+      r.version === mark.version &&
+      r.certificateId === mark.certificateId
         ? { ...r, state: 'sent', lastSent: mark }
         : r,
     ),
@@ -63,10 +84,33 @@ export function sentLine(mark: SendMark, lang: Lang, now = Date.now()): string {
 }
 
 /** What a row's state is, in words. */
-export function stateText(state: SendState, lang: Lang): string {
+export function stateText(state: SendState, lang: Lang, kind: SendKind = 'tiket'): string {
+  const cert = kind === 'sertifikat';
   const words = {
-    id: { unsent: 'Belum dikirim', sent: 'Terkirim', stale: 'Tiket baru belum dikirim' },
-    en: { unsent: 'Not sent yet', sent: 'Sent', stale: 'New ticket not sent yet' },
+    id: {
+      unsent: 'Belum dikirim',
+      sent: 'Terkirim',
+      stale: cert ? 'Sertifikat baru belum dikirim' : 'Tiket baru belum dikirim',
+    },
+    en: {
+      unsent: 'Not sent yet',
+      sent: 'Sent',
+      stale: cert ? 'New certificate not sent yet' : 'New ticket not sent yet',
+    },
   };
   return words[lang][state];
 }
+
+/** The page's address for a wave and kind (tickets need no `kind`: old links keep working). */
+export function sendingPath(base: string, waveId: string, kind: SendKind): string {
+  const wave = `wave=${encodeURIComponent(waveId)}`;
+  return `${base}/sending?${wave}${kind === 'sertifikat' ? '&kind=sertifikat' : ''}`;
+}
+
+/** The POST body that marks a row sent. */
+export const markBody = (kind: SendKind, row: SendingRow) => ({
+  kind,
+  participantId: row.participantId,
+  version: row.version,
+  ...(row.certificateId ? { certificateId: row.certificateId } : {}),
+});

@@ -75,6 +75,10 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
       return id
         ? `membatalkan tanda "terkirim" tiket ${str(d.name)}`
         : `undid the "sent" mark of ${str(d.name)}'s ticket`;
+    case 'certificate-send-undo':
+      return id
+        ? `membatalkan tanda "terkirim" sertifikat ${str(d.name)}`
+        : `undid the "sent" mark of ${str(d.name)}'s certificate`;
     case 'event-archive':
       return id ? `mengarsipkan acara ${str(d.name)}` : `archived the event ${str(d.name)}`;
     case 'event-unarchive':
