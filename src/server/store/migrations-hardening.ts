@@ -20,4 +20,13 @@ export const hardeningMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0021_retention': {
+    async up(db: Kysely<unknown>) {
+      // Per event: the day (YYYY-MM-DD, WIB) its participants' personal data is erased, and
+      // when and by whom it was (null by: the server's own schedule). See store/retention.ts.
+      await db.schema.alterTable('events').addColumn('retain_until', 'text').execute();
+      await db.schema.alterTable('events').addColumn('personal_data_erased_at', 'bigint').execute();
+      await db.schema.alterTable('events').addColumn('personal_data_erased_by', 'text').execute();
+    },
+  },
 };

@@ -39,6 +39,12 @@ export interface EventTable {
   message_template: string | null;
   /** JSON array of lines for the ticket page; null: the default ones. */
   ticket_instructions: string | null;
+  /** The day (YYYY-MM-DD, WIB) personal data is erased; null: not set (0021_retention). */
+  retain_until: string | null;
+  /** When the personal data was last erased; null: never. */
+  personal_data_erased_at: number | null;
+  /** The organizer who erased it on demand; null: the schedule (or never). */
+  personal_data_erased_by: string | null;
 }
 
 export interface EventKeyTable {
