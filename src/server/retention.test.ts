@@ -6,6 +6,7 @@
 // (not before the day, on it), idempotence, and the audit lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceReport } from '../shared/api/attendance.js';
+import type { PairResult } from '../shared/api/door.js';
 import type { RetentionInfo } from '../shared/api/retention.js';
 import { ERASED_NAME, dueAt, suggestedRetention } from '../shared/api/retention.js';
 import type { ReviewReport } from '../shared/api/review.js';
@@ -36,6 +37,7 @@ for (const kind of await storeKinds()) {
     let a: TestApp;
     let f: DoorFixture;
     let walkIn: ScanEvent;
+    let tablet: PairResult;
     const NAME = 'Pelatihan Retensi 2026';
     const pA = (i: number) => f.participants.a[i]!;
     const base = () => `/api/events/${f.event.id}/retention`;
@@ -64,7 +66,7 @@ for (const kind of await storeKinds()) {
       a = await testApp(t);
       f = await seedDoorEvent(a, t, NAME);
       const s1 = f.event.waves.find((w) => w.id === f.waves.a)!.sessions[0]!.id;
-      const tablet = await pairAtDoor(a, f.event.id, {
+      tablet = await pairAtDoor(a, f.event.id, {
         name: 'Tablet',
         door: 'Pintu',
         waveIds: [f.waves.a],
@@ -193,6 +195,19 @@ for (const kind of await storeKinds()) {
         .flatMap((s) => s.attendees)
         .find((x) => x.personId === walkIn.id);
       expect(person).toMatchObject({ walkIn: true, name: ERASED_NAME });
+    });
+
+    it('takes the tablet re-pushing its original walk-in as a duplicate, not a conflict', async () => {
+      const again = await push(a, tablet, [walkIn]);
+      expect(again.results).toEqual([
+        expect.objectContaining({ id: walkIn.id, status: 'duplicate' }),
+      ]);
+      const kept = await t.store.db
+        .selectFrom('scan_conflicts')
+        .select('body')
+        .where('event_id', '=', f.event.id)
+        .execute();
+      expect(kept).toEqual([]);
     });
 
     it('is idempotent and audited', async () => {

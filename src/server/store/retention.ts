@@ -8,9 +8,7 @@
 // certificate holder. Every step rewrites to a fixed point, so erasing twice changes nothing.
 import type { Kysely, Transaction } from 'kysely';
 import { ERASED_NAME, dueAt } from '../../shared/api/retention.js';
-import { canonicalScanEvent, parseCanonicalScanEvent } from '../../shared/api/sync.js';
-import { phoneLast4 } from '../../shared/door/phone.js';
-import type { WalkIn } from '../../shared/door/types.js';
+import { redactCanonical, redactLoose } from '../retention/redact.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -53,16 +51,6 @@ export async function eventsDueForErasure(db: Db, now: number): Promise<string[]
       return due <= now && (r.personal_data_erased_at === null || r.personal_data_erased_at < due);
     })
     .map((r) => r.id);
-}
-
-/** A walk-in as kept after erasure: the phone's last four digits, the name only if needed. */
-function redactWalkIn(w: WalkIn, keepName: boolean): WalkIn {
-  const out: WalkIn = { ...w, phone: phoneLast4(w.phone) };
-  if (!keepName) {
-    out.name = ERASED_NAME;
-    out.business = '';
-  }
-  return out;
 }
 
 /** Who keeps a name: participants with a certificate (any status), and walk-ins linked to one. */
@@ -159,29 +147,6 @@ async function eraseWalkIns(tx: Db, eventId: string, keepScans: Set<string>) {
         .where('scan_id', '=', row.scan_id)
         .where('body_hash', '=', row.body_hash)
         .execute();
-  }
-}
-
-/** A canonical body with its walk-in redacted; the same text when it has none. */
-export function redactCanonical(body: string, keepName: boolean): string {
-  const event = parseCanonicalScanEvent(body);
-  if (!event.walkIn) return body;
-  return canonicalScanEvent({ ...event, walkIn: redactWalkIn(event.walkIn, keepName) });
-}
-
-function redactLoose(body: string, keepName: boolean): string {
-  try {
-    const parsed = JSON.parse(body) as { walkIn?: Partial<WalkIn> };
-    const w = parsed.walkIn;
-    if (!w || typeof w !== 'object') return body;
-    if (typeof w.phone === 'string') w.phone = phoneLast4(w.phone);
-    if (!keepName) {
-      w.name = ERASED_NAME;
-      w.business = '';
-    }
-    return JSON.stringify(parsed);
-  } catch {
-    return body;
   }
 }
 
