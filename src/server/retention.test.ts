@@ -12,6 +12,8 @@ import { ERASED_NAME, dueAt, suggestedRetention } from '../shared/api/retention.
 import type { ReviewReport } from '../shared/api/review.js';
 import type { ScanEvent } from '../shared/door/types.js';
 import { eraseDueEvents } from './retention/erase.js';
+import { loadReportContext } from './scans/report-context.js';
+import { attendanceReport } from './scans/report.js';
 import type { TestApp } from './testing/app.js';
 import { json, testApp } from './testing/app.js';
 import type { DoorFixture } from './testing/devices.js';
@@ -77,6 +79,15 @@ for (const kind of await storeKinds()) {
         walkIn: { name: 'Pak Darmaji', business: 'Warung Darmaji', phone: '0813 1111 2222' },
       });
       await push(a, tablet, [...[0, 1, 2, 3].map((i) => scan(tablet, s1, pA(i).id)), walkIn]);
+      // A walk-in the server refused (unknown session) is kept for the organizer as it came.
+      const refused = await push(a, tablet, [
+        scan(tablet, 'NOPE', null, {
+          kind: 'walk-in',
+          verdict: null,
+          walkIn: { name: 'Bu Sumi', business: 'Jamu Sumi', phone: '0857 3333 4444' },
+        }),
+      ]);
+      expect(refused.results[0]!.status).toBe('rejected');
       // p0 holds a certificate (then revoked: any status keeps the name), p1 a valid one.
       const c0 = await a.call(`/api/participants/${pA(0).id}/certificate`, { method: 'POST' });
       const c1 = await a.call(`/api/participants/${pA(1).id}/certificate`, { method: 'POST' });
@@ -168,6 +179,14 @@ for (const kind of await storeKinds()) {
       expect(status.status).toBe('valid');
       const view = await json(await a.app.request(`/api/certificate-view/${certId}`));
       expect(JSON.stringify(view)).toContain(pA(1).name);
+      const refused = await t.store.db
+        .selectFrom('scan_rejections')
+        .select('body')
+        .where('event_id', '=', f.event.id)
+        .execute();
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.body).toContain('"4444"');
+      expect(refused[0]!.body).not.toMatch(/0857|Sumi/);
       // The import draft is gone.
       const drafts = await t.store.db
         .selectFrom('import_drafts')
@@ -195,6 +214,10 @@ for (const kind of await storeKinds()) {
         .flatMap((s) => s.attendees)
         .find((x) => x.personId === walkIn.id);
       expect(person).toMatchObject({ walkIn: true, name: ERASED_NAME });
+      // The cached fold (dropped on erasure) and a cold refold of the rewritten bodies agree.
+      const cold = attendanceReport(await loadReportContext(t.store, f.event.id, { refold: true }));
+      const blank = { serverTime: '', cursor: 0, epoch: '' };
+      expect({ ...report, ...blank }).toEqual({ ...cold, ...blank });
     });
 
     it('takes the tablet re-pushing its original walk-in as a duplicate, not a conflict', async () => {

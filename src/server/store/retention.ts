@@ -109,7 +109,9 @@ async function eraseWalkIns(tx: Db, eventId: string, keepScans: Set<string>) {
     .selectFrom('scan_events')
     .select(['id', 'body'])
     .where('event_id', '=', eventId)
-    .where('body', 'like', '%"walk-in"%')
+    // A walk-in is an array of strings inside the body (so are flags: the few such rows are
+    // parsed and left alone). Any kind may carry one, whatever the door app sends.
+    .where('body', 'like', '%,["%')
     .execute();
   const conflicts = await tx
     .selectFrom('scan_conflicts')
