@@ -12,6 +12,8 @@ import { ERASED_NAME, dueAt, suggestedRetention } from '../shared/api/retention.
 import type { ReviewReport } from '../shared/api/review.js';
 import type { ScanEvent } from '../shared/door/types.js';
 import { eraseDueEvents } from './retention/erase.js';
+import type { Store } from './store/database.js';
+import { openStore } from './store/database.js';
 import { loadReportContext } from './scans/report-context.js';
 import { attendanceReport } from './scans/report.js';
 import type { TestApp } from './testing/app.js';
@@ -40,6 +42,8 @@ for (const kind of await storeKinds()) {
     let f: DoorFixture;
     let walkIn: ScanEvent;
     let tablet: PairResult;
+    /** A second server process's store on the same database: its own fold cache. */
+    let second: Store;
     const NAME = 'Pelatihan Retensi 2026';
     const pA = (i: number) => f.participants.a[i]!;
     const base = () => `/api/events/${f.event.id}/retention`;
@@ -104,8 +108,17 @@ for (const kind of await storeKinds()) {
         body: 'nama,usaha,hp,nik\nBu Ratna,Kue Ratna,081299998888,3674010101010001\n',
       });
       expect(preview.status).toBe(200);
+      second = t.store.databaseUrl
+        ? await openStore({ databaseUrl: t.store.databaseUrl })
+        : await openStore({ sqlitePath: t.store.sqlite!.name });
+      // It has folded the walk-in as the door typed it.
+      const primed = await loadReportContext(second, f.event.id);
+      expect(primed.byId.get(walkIn.id)!.event.walkIn!.phone).toBe('0813 1111 2222');
     });
-    afterAll(async () => t?.dispose());
+    afterAll(async () => {
+      await second?.close();
+      await t?.dispose();
+    });
 
     it('suggests a day, saves a valid one and refuses a wrong one in words', async () => {
       const first: RetentionInfo = await json(await a.call(base()));
@@ -216,6 +229,12 @@ for (const kind of await storeKinds()) {
       expect(person).toMatchObject({ walkIn: true, name: ERASED_NAME });
       // The cached fold (dropped on erasure) and a cold refold of the rewritten bodies agree.
       const cold = attendanceReport(await loadReportContext(t.store, f.event.id, { refold: true }));
+      // The other process refolds too: its cached walk-in is redacted.
+      const other = await loadReportContext(second, f.event.id);
+      expect(other.byId.get(walkIn.id)!.event.walkIn).toMatchObject({
+        phone: '2222',
+        name: ERASED_NAME,
+      });
       const blank = { serverTime: '', cursor: 0, epoch: '' };
       expect({ ...report, ...blank }).toEqual({ ...cold, ...blank });
     });

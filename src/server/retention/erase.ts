@@ -1,7 +1,8 @@
 // Erasing an event's personal data as one audited step, on demand (an admin) or on schedule
 // (the server itself, on start and every hour: a single indexed read of the events table).
+// Every process's fold of the event notices the new personal_data_erased_at and refolds
+// (scans/fold-cache.ts), so no report keeps showing a walk-in's phone from memory.
 import type { Logger } from '../http/log.js';
-import { foldCacheOf } from '../scans/fold-cache.js';
 import { audit } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
 import { erasePersonalData, eventsDueForErasure } from '../store/retention.js';
@@ -16,8 +17,6 @@ export async function eraseEvent(
 ): Promise<number> {
   const now = opts.now ?? Date.now();
   const erased = await erasePersonalData(store.db, { ...opts, now });
-  // This process's fold holds walk-in bodies as they were; the next report refolds.
-  foldCacheOf(store).drop(opts.eventId);
   await audit(
     store.db,
     {
