@@ -124,6 +124,9 @@ for (const kind of await storeKinds()) {
       const first: RetentionInfo = await json(await a.call(base()));
       expect(first).toMatchObject({ retainUntil: null, erasedAt: null, erasedBy: null });
       expect(first.suggested).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const past = await a.call(base(), { method: 'PUT', json: { retainUntil: '2020-01-01' } });
+      expect(past.status).toBe(400);
+      expect((await json(past)).error.messages.id).toMatch(/harus sesudah hari ini/);
       for (const bad of ['2027-02-30', '10/03/2027', 'besok']) {
         const res = await a.call(base(), { method: 'PUT', json: { retainUntil: bad } });
         expect(res.status).toBe(400);
@@ -274,13 +277,16 @@ for (const kind of await storeKinds()) {
     });
 
     it('erases on schedule from the start of the day (WIB), not before, and once', async () => {
+      // The first event's day is cleared: this one alone is on the schedule.
+      const clear = await a.call(base(), { method: 'PUT', json: { retainUntil: null } });
+      expect((await json(clear)).retainUntil).toBeNull();
       const g = await seedDoorEvent(a, t, 'Acara Terjadwal');
       const put = await a.call(`/api/events/${g.event.id}/retention`, {
         method: 'PUT',
-        json: { retainUntil: '2027-03-10' },
+        json: { retainUntil: '2099-03-10' },
       });
       expect(put.status).toBe(200);
-      const due = dueAt('2027-03-10');
+      const due = dueAt('2099-03-10');
       expect(await eraseDueEvents(t.store, due - 1)).toEqual([]);
       const phones = await t.store.db
         .selectFrom('participants')

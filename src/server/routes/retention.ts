@@ -2,7 +2,13 @@
 // name typed again. Admins only (auth/roles.ts); allowed on archived events (http/read-only.ts).
 import { Hono } from 'hono';
 import type { RetentionInfo } from '../../shared/api/retention.js';
-import { EraseBody, RetentionBody, isDay, suggestedRetention } from '../../shared/api/retention.js';
+import {
+  EraseBody,
+  RetentionBody,
+  dueAt,
+  isDay,
+  suggestedRetention,
+} from '../../shared/api/retention.js';
 import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
@@ -49,6 +55,16 @@ export function retentionRoutes(deps: AppDeps) {
         'retention-day-invalid',
         'Tanggal penghapusan harus berupa tanggal yang benar (TTTT-BB-HH)',
         'The erasure day must be a real date (YYYY-MM-DD)',
+      );
+    }
+    // A day already begun would erase at the next hourly check with nobody typing the name:
+    // erasing now is the other button's job.
+    if (retainUntil !== null && dueAt(retainUntil) <= Date.now()) {
+      throw fail(
+        400,
+        'retention-day-past',
+        'Tanggal penghapusan harus sesudah hari ini. Untuk menghapus sekarang, pakai "Hapus data pribadi sekarang".',
+        'The erasure day must be after today. To erase now, use "Hapus data pribadi sekarang" (erase now).',
       );
     }
     if (!(await setRetainUntil(db, eventId, retainUntil))) throw notFound(EVENT);
