@@ -28,6 +28,7 @@ import { reportRoutes } from './routes/reports.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
 import { officeListRoutes } from './routes/office-lists.js';
 import { reviewRoutes } from './routes/review.js';
+import { retentionRoutes } from './routes/retention.js';
 import { syncRoutes } from './routes/sync.js';
 import { teamRoutes } from './routes/team.js';
 
@@ -113,6 +114,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.route('/api', authRoutes(deps));
   app.route('/api', eventRoutes(deps));
   app.route('/api', eventLifecycleRoutes(deps));
+  app.route('/api', retentionRoutes(deps));
   app.route('/api', participantRoutes(deps));
   app.route('/api', sendingRoutes(deps));
   app.route('/api', eventLogoRoutes(deps));

@@ -5,6 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStore } from './store/database.js';
+import { testApp } from './testing/app.js';
+import { seedDoorEvent } from './testing/devices.js';
 
 function run(env: Record<string, string>, until?: RegExp) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -57,6 +60,27 @@ describe('server process', () => {
       );
       expect(out).toMatch(/PUBLIC_URL belum diatur.*tidak akan terbuka di HP peserta/);
       expect(out).toMatch(/"level":"warn","msg":"ticket links would not open on phones"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('erases personal data of an event past its retention day when it starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hadir-main-'));
+    try {
+      const store = await openStore({ dataDir: dir });
+      const t = { store, dispose: async () => undefined };
+      const f = await seedDoorEvent(await testApp(t), t, 'Lewat masa simpan');
+      await store.db.updateTable('events').set({ retain_until: '2000-01-01' }).execute();
+      await store.close();
+      const { code, out } = await run({ DATA_DIR: dir }, /personal data erased on schedule/);
+      expect(code).toBe(0);
+      expect(out).toContain(f.event.id);
+      const after = await openStore({ dataDir: dir });
+      const phones = await after.db.selectFrom('participants').select('phone').execute();
+      await after.close();
+      expect(phones.length).toBeGreaterThan(0);
+      expect(phones.every((p) => p.phone === '')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,6 +7,7 @@ import { openSetup } from './auth/setup.js';
 import { linkWarning, readConfig } from './config.js';
 import { createLogger } from './http/log.js';
 import { createLiveHub } from './live/hub.js';
+import { startRetentionSchedule } from './retention/erase.js';
 import { openStore } from './store/database.js';
 
 async function main(): Promise<void> {
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const log = createLogger();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const live = createLiveHub(store, log);
+  // Personal data past its event's retention day is erased now and checked for every hour.
+  const stopRetention = startRetentionSchedule(store, log);
   const app = createApp({
     store,
     log,
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     force.unref();
     // Live streams never end on their own; closing the hub ends them.
     void live.close();
+    stopRetention();
     server.close(() => {
       void store.close().then(() => process.exit(0));
     });

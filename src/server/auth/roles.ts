@@ -103,6 +103,10 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'POST /api/events/:eventId/archive': 'admin',
   'POST /api/events/:eventId/unarchive': 'admin',
   'DELETE /api/events/:eventId': 'admin',
+  // Personal data: the retention day and erasing now (UU 27/2022).
+  'GET /api/events/:eventId/retention': 'admin',
+  'PUT /api/events/:eventId/retention': 'admin',
+  'POST /api/events/:eventId/retention/erase': 'admin',
   'PUT /api/waves/:waveId/eligibility-rule': 'admin',
   'PUT /api/participants/:id/eligibility-override': 'admin',
   'DELETE /api/participants/:id/eligibility-override': 'admin',

@@ -1,7 +1,8 @@
 // Archived events are read-only: every write aimed at one (its waves, sessions, participants,
 // devices, imports, review marks) answers 409 with a bilingual problem. Declared once here,
 // before the routes, so no write route can forget it. Exempt: archiving itself, un-archiving,
-// deleting the event, and revoking a device (a lost tablet must always be revocable).
+// deleting the event, revoking a device (a lost tablet must always be revocable), and the
+// retention day and erasure of personal data (the law's deadline does not wait for un-archiving).
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
 import { eventOf, isArchived } from '../store/event-lifecycle.js';
@@ -29,7 +30,7 @@ async function targetEvent(deps: AppDeps, method: string, path: string) {
   const [, root, id, action] = path.replace(/^\/api/, '').split('/');
   if (!root || !id) return undefined;
   if (root === 'events') {
-    if (action === 'archive' || action === 'unarchive') return undefined;
+    if (action === 'archive' || action === 'unarchive' || action === 'retention') return undefined;
     if (action === undefined && method === 'DELETE') return undefined;
     return id;
   }

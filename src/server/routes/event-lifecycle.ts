@@ -18,7 +18,7 @@ const EVENT = { id: 'Acara', en: 'Event' };
 export const DeleteEventBody = v.object({ confirmName: v.pipe(v.string(), v.maxLength(300)) });
 
 /** Names compare as people type them: spaces around and in between, and case, do not matter. */
-const sameName = (a: string, b: string) =>
+export const sameName = (a: string, b: string) =>
   a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id') ===
   b.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
 

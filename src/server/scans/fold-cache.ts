@@ -27,6 +27,11 @@ export interface EventFold {
   readonly epoch: string;
   /** Person-session key (cellKey) → the last seq that changed it: the report's deltas. */
   readonly touched: Map<string, number>;
+  /**
+   * The event's personal_data_erased_at when this fold began. Erasure rewrites stored walk-in
+   * bodies in place (no new seq), so a process that did not erase learns of it here and refolds.
+   */
+  readonly erasedAt: number | null;
 }
 
 /** The key of one person's attendance at one session in `EventFold.touched`. */
@@ -43,8 +48,9 @@ const MAX_EVENTS = 8;
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function emptyFold(): EventFold {
+function emptyFold(erasedAt: number | null = null): EventFold {
   return {
+    erasedAt,
     state: createAttendanceState(),
     byId: new Map(),
     cursor: 0,
@@ -113,7 +119,10 @@ export function createFoldCache(store: Store): FoldCache {
       while (folds.size > MAX_EVENTS) folds.delete(folds.keys().next().value!);
       const held = entry;
       const run = held.queue.then(async () => {
-        if (stale(held.fold, devices)) held.fold = emptyFold();
+        const erasedAt = await erasedAtOf(store, eventId);
+        if (stale(held.fold, devices) || held.fold.erasedAt !== erasedAt) {
+          held.fold = emptyFold(erasedAt);
+        }
         await advance(store, eventId, held.fold);
         return held.fold;
       });
@@ -124,6 +133,17 @@ export function createFoldCache(store: Store): FoldCache {
       folds.delete(eventId);
     },
   };
+}
+
+// One primary-key read per report: what lets several processes drop walk-in data erased by another.
+async function erasedAtOf(store: Store, eventId: string): Promise<number | null> {
+  const row = await store.db
+    .selectFrom('events')
+    .select('personal_data_erased_at')
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  const at = row?.personal_data_erased_at;
+  return at === null || at === undefined ? null : Number(at);
 }
 
 const caches = new WeakMap<Store, FoldCache>();

@@ -10,6 +10,7 @@ import type { ScanEvent } from '../../shared/door/types.js';
 import type SQLite from 'better-sqlite3';
 import type { Dialect, Store } from './database.js';
 import { recordConflicts, recordRejections } from './scan-reviews.js';
+import { isErasedCopy } from '../retention/redact.js';
 import type { Database } from './schema.js';
 import { notifyPayload } from '../live/hub.js';
 
@@ -140,6 +141,11 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
 
   const inserted = new Set<string>();
   const stored = new Map<string, string>();
+  // The stored copy, or (after personal data was erased) the redacted form of the same scan.
+  const same = (id: string, body: string) => {
+    const held = stored.get(id);
+    return held === body || (held !== undefined && isErasedCopy(body, held));
+  };
   await db.transaction().execute(async (tx) => {
     // The push's one write to `devices` (last seen and clock together), taken before the event
     // lock: taking it after could deadlock with a second push of the same device.
@@ -185,7 +191,7 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
       if (!inserted.has(id)) stored.set(id, stored.get(id) ?? body);
     for (const id of inserted) stored.set(id, firstBody.get(id)!);
     const differing = batch.events
-      .filter(({ event, body }) => stored.get(event.id) !== body)
+      .filter(({ event, body }) => !same(event.id, body))
       .map(({ event, body }) => ({ id: event.id, body }));
     if (differing.length) await recordConflicts(tx, batch, differing);
     if (batch.rejected?.length) await recordRejections(tx, batch, batch.rejected);
@@ -193,7 +199,7 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
 
   const answered = new Set<string>();
   return batch.events.map(({ event, body }) => {
-    if (stored.get(event.id) !== body) return 'conflict';
+    if (!same(event.id, body)) return 'conflict';
     const first = !answered.has(event.id);
     answered.add(event.id);
     return first && inserted.has(event.id) ? 'stored' : 'duplicate';

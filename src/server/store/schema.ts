@@ -41,6 +41,12 @@ export interface EventTable {
   ticket_instructions: string | null;
   /** The WhatsApp message for certificate links; null: the default; migration 0020. */
   certificate_message_template: string | null;
+  /** The day (YYYY-MM-DD, WIB) personal data is erased; null: not set (0021_retention). */
+  retain_until: string | null;
+  /** When the personal data was last erased; null: never. */
+  personal_data_erased_at: number | null;
+  /** The organizer who erased it on demand; null: the schedule (or never). */
+  personal_data_erased_by: string | null;
 }
 
 export interface EventKeyTable {

@@ -94,6 +94,8 @@ export type AuditAction =
   | 'event-archive'
   | 'event-unarchive'
   | 'event-delete'
+  | 'personal-data-erase'
+  | 'retention-day'
   | 'device-pair'
   | 'device-revoke'
   | 'member-invite'

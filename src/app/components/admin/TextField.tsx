@@ -9,7 +9,7 @@ export function TextField(props: {
   label: string;
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'password' | 'email' | 'tel' | 'url' | 'datetime-local' | 'search';
+  type?: 'text' | 'password' | 'email' | 'tel' | 'url' | 'datetime-local' | 'date' | 'search';
   required?: boolean;
   /** true: the API rejected it; a string: what is wrong with it. */
   invalid?: boolean | string;

@@ -3,12 +3,12 @@
 import { useState } from 'preact/hooks';
 import type { EventDetail } from '../../../shared/api/schemas';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
-import { TextField } from '../../components/admin/TextField';
+import { TypedConfirm } from '../../components/admin/TypedConfirm';
 import { useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { navigate } from '../../router';
 import { adminApi, asFailure } from './admin-api';
-import { housekeepingText, sameEventName } from './housekeeping-text';
+import { housekeepingText } from './housekeeping-text';
 
 /** Archive / un-archive / delete; `onChanged` receives the event after an archive change. */
 export function EventHousekeeping(props: {
@@ -19,7 +19,6 @@ export function EventHousekeeping(props: {
   const t = housekeepingText[lang];
   const { event } = props;
   const base = `/api/events/${encodeURIComponent(event.id)}`;
-  const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiFailure | null>(null);
   const archived = Boolean(event.archivedAt);
@@ -60,37 +59,22 @@ export function EventHousekeeping(props: {
 
       <h3>{t.deleteTitle}</h3>
       <p>{t.deleteHint(event.name)}</p>
-      <form
-        class="admin-form narrow"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!sameEventName(typed, event.name)) return;
+      <TypedConfirm
+        id="delete-confirm"
+        name={event.name}
+        label={t.deleteLabel}
+        button={t.deleteButton}
+        busyLabel={t.deleting}
+        busy={busy}
+        fieldTestId="delete-confirm"
+        buttonTestId="event-delete"
+        onConfirm={(typed) =>
           void run(async () => {
             await adminApi<null>(base, { method: 'DELETE', body: { confirmName: typed } });
             navigate('/admin');
-          });
-        }}
-      >
-        <TextField
-          id="delete-confirm"
-          label={t.deleteLabel}
-          value={typed}
-          onValue={setTyped}
-          autoComplete="off"
-          testId="delete-confirm"
-        />
-        <div class="form-actions">
-          <button
-            type="submit"
-            class="danger"
-            disabled={busy || !sameEventName(typed, event.name)}
-            data-testid="event-delete"
-          >
-            {busy ? t.deleting : t.deleteButton}
-          </button>
-        </div>
-      </form>
+          })
+        }
+      />
       <ErrorNotice error={error} />
     </section>
   );

@@ -9,6 +9,7 @@ import { adminApi, asFailure, invalidFields, useEventDetail } from './admin-api'
 import { waveFormState } from './event-forms';
 import { EventHousekeeping } from './EventHousekeeping';
 import { EventLogo } from './EventLogo';
+import { EventPersonalData } from './EventPersonalData';
 import { housekeepingText } from './housekeeping-text';
 import { SessionList } from './SessionList';
 import { WaveForm } from './WaveForm';
@@ -254,6 +255,7 @@ export default function EventPage({ params }: { params: Record<string, string> }
               {t.addWave}
             </button>
           )}
+          {admin && <EventPersonalData event={ev} />}
           {admin && <EventHousekeeping event={ev} onChanged={event.setData} />}
         </>
       ) : null}

@@ -87,6 +87,22 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
         : `brought the event ${str(d.name)} back from the archive`;
     case 'event-delete':
       return id ? `menghapus acara ${str(d.name)}` : `deleted the event ${str(d.name)}`;
+    case 'retention-day':
+      return d.day === null
+        ? id
+          ? `menghapus tanggal penghapusan data pribadi acara ${str(d.name)}`
+          : `cleared the personal-data erasure day of ${str(d.name)}`
+        : id
+          ? `menjadwalkan penghapusan data pribadi acara ${str(d.name)} pada ${str(d.day)}`
+          : `scheduled erasure of personal data of ${str(d.name)} on ${str(d.day)}`;
+    case 'personal-data-erase':
+      return d.scheduled === true
+        ? id
+          ? `menghapus data pribadi ${num(d.participants)} peserta acara ${str(d.name)} sesuai jadwal`
+          : `erased personal data of ${num(d.participants)} participants of ${str(d.name)} on schedule`
+        : id
+          ? `menghapus data pribadi ${num(d.participants)} peserta acara ${str(d.name)}`
+          : `erased personal data of ${num(d.participants)} participants of ${str(d.name)}`;
     case 'device-pair':
       return id
         ? `memasang tablet ${str(d.name)} di ${str(d.door)}`
