@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
 import { refuseArchivedWrites } from './http/read-only.js';
+import { sameOriginWrites } from './http/same-origin.js';
 import { serveApp } from './http/static.js';
 import { createLiveHub } from './live/hub.js';
 import { accountRoutes } from './routes/account.js';
@@ -54,6 +55,7 @@ const fileTooLarge = (limit: number) =>
 export function createApp(given: AppDeps): Hono<AppEnv> {
   const deps: AppDeps = { ...given, live: given.live ?? createLiveHub(given.store, given.log) };
   const app = new Hono<AppEnv>();
+  const hsts = deps.publicUrl?.startsWith('https://') ?? false;
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -67,6 +69,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
         "connect-src 'self'; worker-src 'self' blob:; media-src 'self' blob:; manifest-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
+    // Only when the public address is https: HSTS over plain http would lock out a LAN install.
+    if (hsts) c.header('Strict-Transport-Security', 'max-age=31536000');
     deps.log('info', 'request', {
       method: c.req.method,
       path: c.req.path,
@@ -105,6 +109,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
+  app.use('/api/*', sameOriginWrites(deps));
   app.use('/api/*', refuseArchivedWrites(deps));
 
   app.route('/api', publicRoutes(deps));

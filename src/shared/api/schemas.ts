@@ -16,7 +16,8 @@ const httpUrl = v.pipe(v.string(), v.trim(), v.maxLength(2000), v.regex(/^https?
 export const SetupBody = v.strictObject({
   token: requiredText(200),
   username: v.pipe(requiredText(60), v.regex(/^[\p{L}\p{N}._@-]+$/u)),
-  password: v.pipe(v.string(), v.minLength(10), v.maxLength(200)),
+  /** Length and commonness: the shared rule (shared/account/password-rule.ts), in words. */
+  password: v.pipe(v.string(), v.maxLength(200)),
 });
 export type SetupBody = v.InferOutput<typeof SetupBody>;
 

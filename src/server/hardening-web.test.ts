@@ -1,0 +1,165 @@
+// The security review of issue 13, in-process on SQLite and PostgreSQL: cross-site writes are
+// refused in words, HSTS only behind https, weak passwords refused on every form that sets one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import { createLogger } from './http/log.js';
+import type { TestApp } from './testing/app.js';
+import { json, testApp } from './testing/app.js';
+import type { DoorFixture } from './testing/devices.js';
+import { asDevice, pairTablet, seedDoorEvent } from './testing/devices.js';
+import { scan } from './testing/scans.js';
+import type { TestStore } from './testing/stores.js';
+import { storeKinds } from './testing/stores.js';
+import { tokenOf } from './testing/team.js';
+
+for (const kind of await storeKinds()) {
+  describe.skipIf(kind.skip)(`hardening on ${kind.name}`, () => {
+    let t: TestStore;
+    let a: TestApp;
+    let f: DoorFixture;
+
+    beforeAll(async () => {
+      t = await kind.open();
+      a = await testApp(t);
+      f = await seedDoorEvent(a, t, 'Pelatihan Keamanan');
+    });
+    afterAll(async () => t?.dispose());
+
+    describe('cross-site writes', () => {
+      const cancel = (id: string, headers: Record<string, string>) =>
+        a.call(`/api/participants/${id}/cancel`, { method: 'POST', headers });
+
+      it('refuses a bodiless cancel from another port of the same host, in words', async () => {
+        const p = f.participants.a[0]!;
+        const res = await cancel(p.id, { origin: 'http://localhost:5173' });
+        expect(res.status).toBe(403);
+        const body = await json(res);
+        expect(body.error.code).toBe('cross-site-request');
+        expect(body.error.messages.id).toMatch(/situs lain/);
+        const after = await json(await a.call(`/api/participants/${p.id}`));
+        expect(after.status).not.toBe('cancelled');
+      });
+
+      it('refuses Sec-Fetch-Site cross-site and same-site, and Origin null', async () => {
+        const p = f.participants.a[1]!;
+        for (const headers of <Record<string, string>[]>[
+          { 'sec-fetch-site': 'cross-site' },
+          { 'sec-fetch-site': 'same-site', origin: 'http://localhost:9999' },
+          { 'sec-fetch-site': 'same-site' },
+          { origin: 'null' },
+          { origin: 'https://evil.example' },
+        ]) {
+          expect((await cancel(p.id, headers)).status, JSON.stringify(headers)).toBe(403);
+        }
+        // Sign-out is a write too.
+        const out = await a.call('/api/auth/logout', {
+          method: 'POST',
+          headers: { origin: 'https://evil.example' },
+        });
+        expect(out.status).toBe(403);
+      });
+
+      it('accepts the same origin, the PUBLIC_URL origin and callers without browser headers', async () => {
+        const [p1, p2, p3] = f.participants.a.slice(2, 5);
+        const own = await cancel(p1!.id, {
+          origin: 'http://localhost',
+          'sec-fetch-site': 'same-origin',
+        });
+        expect(own.status).toBe(200);
+        expect((await cancel(p2!.id, { origin: 'https://hadir.test' })).status).toBe(200);
+        expect((await cancel(p3!.id, {})).status).toBe(200);
+      });
+
+      it('leaves door tablets with a bearer token alone', async () => {
+        const device = await pairTablet(a, f.event.id, [f.waves.a]);
+        const session = f.event.waves.find((w) => w.id === f.waves.a)!.sessions[0]!;
+        const res = await a.app.request('/api/sync/push', {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${device.token}`,
+            'content-type': 'application/json',
+            origin: 'http://10.0.0.7:8080',
+          },
+          body: JSON.stringify({ events: [scan(device, session.id, f.participants.a[9]!.id)] }),
+        });
+        expect(res.status).toBe(200);
+        expect((await asDevice(a, device.token, '/api/door/manifest')).status).toBe(200);
+      });
+    });
+
+    describe('HSTS', () => {
+      it('is sent only when PUBLIC_URL is https', async () => {
+        const headerFor = async (publicUrl: string | undefined) => {
+          const app = createApp({ store: t.store, log: createLogger({ silent: true }), publicUrl });
+          return (await app.request('/api/health')).headers.get('strict-transport-security');
+        };
+        expect(await headerFor('https://hadir.test')).toMatch(/max-age=\d{7,}/);
+        expect(await headerFor('http://192.168.1.10:8080')).toBeNull();
+        expect(await headerFor(undefined)).toBeNull();
+      });
+    });
+
+    describe('new passwords', () => {
+      const weak = [
+        'bismillah123',
+        'Password123',
+        '          x',
+        '           ',
+        'short',
+        'rahasia123!',
+      ];
+
+      it('refuses weak ones when accepting an invitation, in words', async () => {
+        const invited = await json(
+          await a.call('/api/team/invitations', { json: { role: 'staf' } }),
+        );
+        for (const password of weak) {
+          const res = await a.app.request('/api/team/invitations/accept', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ token: tokenOf(invited.link), username: 'sari', password }),
+          });
+          expect(res.status, password).toBe(400);
+          const body = await json(res);
+          expect(body.error.code).toBe('weak-password');
+          expect(body.error.messages.en).toMatch(/password/i);
+        }
+      });
+
+      it('refuses weak ones on a password change', async () => {
+        for (const next of weak) {
+          const res = await a.call('/api/auth/password', {
+            json: { current: 'rahasia-panitia-1', next },
+          });
+          expect(res.status, next).toBe(400);
+          expect((await json(res)).error.code).toBe('weak-password');
+        }
+      });
+    });
+  });
+}
+
+describe('new passwords at setup', () => {
+  it('refuses a common one before the account is made', async () => {
+    const [sqlite] = await storeKinds();
+    const t = await sqlite!.open();
+    try {
+      const { openSetup } = await import('./auth/setup.js');
+      const app = createApp({ store: t.store, log: createLogger({ silent: true }) });
+      const token = await openSetup(t.store);
+      const setup = (password: string) =>
+        app.request('/api/setup', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token, username: 'admin', password }),
+        });
+      const refused = await setup('indonesia123');
+      expect(refused.status).toBe(400);
+      expect((await json(refused)).error.messages.id).toMatch(/terlalu umum/);
+      expect((await setup('1234567890')).status).toBe(400);
+      expect((await setup('jalan-kenari-7-pamulang')).status).toBe(201);
+    } finally {
+      await t.dispose();
+    }
+  });
+});
