@@ -1,5 +1,8 @@
 // The security review of issue 13, in-process on SQLite and PostgreSQL: cross-site writes are
 // refused in words, HSTS only behind https, weak passwords refused on every form that sets one.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { createLogger } from './http/log.js';
@@ -161,5 +164,43 @@ describe('new passwords at setup', () => {
     } finally {
       await t.dispose();
     }
+  });
+});
+
+describe('static files in production', () => {
+  let t: TestStore;
+  let a: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hadir-static-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Hadir shell</title>');
+    mkdirSync(join(dir, 'assets'));
+    mkdirSync(join(dir, '.vite'));
+    writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'app-1234.js.map'), '{"sourcesContent":["secret"]}');
+    writeFileSync(join(dir, '.vite', 'manifest.json'), '{"index.html":{}}');
+    writeFileSync(join(dir, '.env'), 'SECRET=1');
+    const [sqlite] = await storeKinds();
+    t = await sqlite!.open();
+    a = await testApp(t, { publicDir: dir });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves no source map, dotfile or dot-folder, and not the shell in their place', async () => {
+    for (const path of [
+      '/assets/app-1234.js.map',
+      '/.vite/manifest.json',
+      '/.env',
+      '/%2Evite/manifest.json',
+      '/assets/../.env',
+    ]) {
+      const res = await a.app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toMatch(/secret|SECRET|index\.html|Hadir shell/);
+    }
+    expect((await a.app.request('/assets/app-1234.js')).status).toBe(200);
   });
 });

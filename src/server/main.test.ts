@@ -1,20 +1,25 @@
 // The real process: a failed migration/connection exits non-zero; a good start prints the
 // one-time setup link and stops cleanly on SIGTERM.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-function run(env: Record<string, string>, until?: RegExp) {
+function run(env: Record<string, string>, until?: RegExp, as?: { uid: number; gid: number }) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PUBLIC_DIR: 'nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   });
   let out = '';
+  let stderr = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
-  child.stderr.on('data', (d: Buffer) => (out += d));
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
+  child.stderr.on('data', (d: Buffer) => {
+    out += d;
+    stderr += d;
+  });
+  return new Promise<{ code: number | null; out: string; stderr: string }>((resolve) => {
     const timer = until
       ? setInterval(() => {
           if (until.test(out)) {
@@ -25,7 +30,7 @@ function run(env: Record<string, string>, until?: RegExp) {
       : undefined;
     child.on('exit', (code) => {
       if (timer) clearInterval(timer);
-      resolve({ code, out });
+      resolve({ code, out, stderr });
     });
   });
 }
@@ -59,6 +64,69 @@ describe('server process', () => {
       expect(out).toMatch(/"level":"warn","msg":"ticket links would not open on phones"/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps DATA_DIR 0700 and the database with its WAL/SHM 0600, tightening old ones', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'hadir-main-'));
+    const dir = join(root, 'data');
+    try {
+      // An install from before: a 0755 folder and a 0644 database.
+      mkdirSync(dir, { mode: 0o755 });
+      chmodSync(dir, 0o755);
+      writeFileSync(join(dir, 'hadir.sqlite'), '');
+      chmodSync(join(dir, 'hadir.sqlite'), 0o644);
+      const { code } = await run({ DATA_DIR: dir }, /admin\/setup#/);
+      expect(code).toBe(0);
+      const mode = (file: string) => (statSync(join(dir, file)).mode & 0o777).toString(8);
+      expect(mode('')).toBe('700');
+      expect(mode('hadir.sqlite')).toBe('600');
+      for (const extra of ['hadir.sqlite-wal', 'hadir.sqlite-shm']) {
+        try {
+          expect(mode(extra), extra).toBe('600');
+        } catch (err) {
+          // Removed at a clean close: nothing left to check.
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        }
+      }
+      // A fresh folder too.
+      const fresh = join(root, 'fresh');
+      await run({ DATA_DIR: fresh }, /admin\/setup#/);
+      expect((statSync(fresh).mode & 0o777).toString(8)).toBe('700');
+      expect((statSync(join(fresh, 'hadir.sqlite')).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start on a store it cannot write: one line, exit 1, never "listening"', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'hadir-main-'));
+    const dir = join(root, 'data');
+    try {
+      // A database made by an earlier run, then the folder and file made read-only. Root
+      // ignores file modes, so as root the server runs as "nobody" against root's files.
+      const first = await run({ DATA_DIR: dir }, /admin\/setup#/);
+      expect(first.code).toBe(0);
+      chmodSync(root, 0o755);
+      chmodSync(dir, 0o555);
+      chmodSync(join(dir, 'hadir.sqlite'), 0o444);
+      const asRoot = process.getuid?.() === 0;
+      const { code, out, stderr } = await run(
+        { DATA_DIR: dir },
+        undefined,
+        asRoot ? { uid: 65534, gid: 65534 } : undefined,
+      );
+      expect(code).not.toBe(0);
+      expect(out).not.toMatch(/listening|running at/);
+      const lines = stderr.trim().split('\n');
+      expect(lines, stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^Hadir gagal mulai \/ Hadir failed to start: .*tidak bisa .* \/ The data store/,
+      );
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      chmodSync(dir, 0o755);
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
