@@ -51,6 +51,18 @@ const fileTooLarge = (limit: number) =>
     `The file is too large (at most ${Math.round(limit / 1024 / 1024)} MB). Split it into several files and upload them one by one.`,
   );
 
+/** True when the error only says the client went away (closed the tab, lost the network). */
+function clientHungUp(req: Request, err: unknown): boolean {
+  if (req.signal.aborted) return true;
+  const e = err as { name?: unknown; code?: unknown; message?: unknown } | null;
+  return (
+    e?.name === 'AbortError' ||
+    e?.code === 'ECONNRESET' ||
+    e?.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    e?.message === 'aborted'
+  );
+}
+
 /** Builds the app; tests call `app.request()` on it without opening a port. */
 export function createApp(given: AppDeps): Hono<AppEnv> {
   const deps: AppDeps = { ...given, live: given.live ?? createLiveHub(given.store, given.log) };
@@ -144,7 +156,16 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => c.json(fail(404, 'not-found', 'Tidak ditemukan', 'Not found').toJSON(), 404));
   app.onError((err, c) => {
-    if (err instanceof HttpProblem) return c.json(err.toJSON(), err.status);
+    if (err instanceof HttpProblem) {
+      // The unread rest of a too-large body would follow on a kept-alive socket: end it instead.
+      if (err.status === 413) c.header('Connection', 'close');
+      return c.json(err.toJSON(), err.status);
+    }
+    if (clientHungUp(c.req.raw, err)) {
+      deps.log('info', 'client aborted', { method: c.req.method, path: c.req.path });
+      // Nobody reads it; 499 (nginx's "client closed request") keeps the request log honest.
+      return new Response(null, { status: 499 });
+    }
     deps.log('error', 'unhandled', {
       method: c.req.method,
       path: c.req.path,

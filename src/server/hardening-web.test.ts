@@ -1,11 +1,15 @@
 // The security review of issue 13, in-process on SQLite and PostgreSQL: cross-site writes are
 // refused in words, HSTS only behind https, weak passwords refused on every form that sets one.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { createLogger } from './http/log.js';
+import { STREAMS_PER_CLIENT } from './http/stream-cap.js';
 import type { TestApp } from './testing/app.js';
 import { json, testApp } from './testing/app.js';
 import type { DoorFixture } from './testing/devices.js';
@@ -13,7 +17,8 @@ import { asDevice, pairTablet, seedDoorEvent } from './testing/devices.js';
 import { scan } from './testing/scans.js';
 import type { TestStore } from './testing/stores.js';
 import { storeKinds } from './testing/stores.js';
-import { tokenOf } from './testing/team.js';
+import { tapSse } from './testing/sse.js';
+import { callAs, tokenOf } from './testing/team.js';
 
 for (const kind of await storeKinds()) {
   describe.skipIf(kind.skip)(`hardening on ${kind.name}`, () => {
@@ -202,5 +207,152 @@ describe('static files in production', () => {
       expect(await res.text(), path).not.toMatch(/secret|SECRET|index\.html|Hadir shell/);
     }
     expect((await a.app.request('/assets/app-1234.js')).status).toBe(200);
+  });
+});
+
+for (const kind of await storeKinds()) {
+  describe.skipIf(kind.skip)(`live streams per client on ${kind.name}`, () => {
+    let t: TestStore;
+    let a: TestApp;
+    let f: DoorFixture;
+    beforeAll(async () => {
+      t = await kind.open();
+      a = await testApp(t);
+      f = await seedDoorEvent(a, t, 'Pelatihan Arus');
+    });
+    afterAll(async () => t?.dispose());
+
+    it(`lets one session hold ${STREAMS_PER_CLIENT} arrival streams, then answers 429 in words`, async () => {
+      const open = (call: (p: string) => Promise<Response>) =>
+        call(`/api/events/${f.event.id}/live`);
+      const taps = [];
+      for (let i = 0; i < STREAMS_PER_CLIENT; i++) {
+        const res = await open((p) => a.call(p));
+        expect(res.status).toBe(200);
+        const tap = tapSse(res);
+        await tap.waitFor(/event: ready/);
+        taps.push(tap);
+      }
+      const refused = await open((p) => a.call(p));
+      expect(refused.status).toBe(429);
+      const body = await json(refused);
+      expect(body.error.code).toBe('too-many-streams');
+      expect(body.error.messages.id).toMatch(/tampilan langsung/);
+      // Another session of the same member is counted apart.
+      const login = await a.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'panitia', password: 'rahasia-panitia-1' }),
+      });
+      const other = login.headers.get('set-cookie')!.split(';')[0]!;
+      const second = await open((p) => callAs(a, other, p));
+      expect(second.status).toBe(200);
+      await second.body!.cancel();
+      // A closed stream gives its slot back.
+      await taps.pop()!.close();
+      await new Promise((r) => setTimeout(r, 50));
+      const again = await open((p) => a.call(p));
+      expect(again.status).toBe(200);
+      await again.body!.cancel();
+      for (const tap of taps) await tap.close();
+    });
+
+    it(`caps a door tablet at ${STREAMS_PER_CLIENT} live streams`, async () => {
+      const device = await pairTablet(a, f.event.id, [f.waves.a]);
+      const bodies = [];
+      for (let i = 0; i < STREAMS_PER_CLIENT; i++) {
+        const res = await asDevice(a, device.token, '/api/door/live');
+        expect(res.status).toBe(200);
+        bodies.push(res.body!);
+      }
+      const refused = await asDevice(a, device.token, '/api/door/live');
+      expect(refused.status).toBe(429);
+      expect((await json(refused)).error.code).toBe('too-many-streams');
+      const otherDevice = await pairTablet(a, f.event.id, [f.waves.a], 'Tablet 2');
+      const fine = await asDevice(a, otherDevice.token, '/api/door/live');
+      expect(fine.status).toBe(200);
+      await fine.body!.cancel();
+      for (const b of bodies) await b.cancel();
+    });
+  });
+}
+
+describe('sockets on a real port', () => {
+  let t: TestStore;
+  let server: ServerType;
+  let port: number;
+  const logs: { level: string; msg: string; fields?: Record<string, unknown> }[] = [];
+  beforeAll(async () => {
+    const [sqlite] = await storeKinds();
+    t = await sqlite!.open();
+    const app = createApp({
+      store: t.store,
+      log: (level, msg, fields) => logs.push({ level, msg, ...(fields ? { fields } : {}) }),
+    });
+    port = await new Promise<number>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+        resolve(info.port),
+      );
+    });
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await t?.dispose();
+  });
+
+  /** Sends raw bytes and collects the answer until the server closes the socket (or `ms`). */
+  const exchange = (head: string, ms = 3000) =>
+    new Promise<{ text: string; closedByServer: boolean }>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let text = '';
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve({ text, closedByServer: false });
+      }, ms);
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('end', () => {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve({ text, closedByServer: true });
+      });
+      socket.write(head);
+    });
+
+  it('answers 413 with Connection: close and closes the socket itself', async () => {
+    const { text, closedByServer } = await exchange(
+      'POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+        `Content-Length: ${5 * 1024 * 1024}\r\n\r\n{"username":`,
+    );
+    expect(text).toMatch(/^HTTP\/1\.1 413/);
+    expect(text).toMatch(/\r\nconnection: close\r\n/i);
+    expect(text).not.toMatch(/keep-alive/i);
+    expect(text).toMatch(/terlalu besar/);
+    expect(closedByServer).toBe(true);
+  });
+
+  it('logs a client that hangs up mid-request as an abort (info), not a 500 error', async () => {
+    logs.length = 0;
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(
+          'POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+            'Content-Length: 500\r\n\r\n{"username":"pani',
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(
+      logs.filter((l) => l.level === 'error'),
+      JSON.stringify(logs),
+    ).toEqual([]);
+    expect(
+      logs.some((l) => l.level === 'info' && /abort/.test(l.msg)),
+      JSON.stringify(logs),
+    ).toBe(true);
+    expect(logs.some((l) => l.fields?.status === 500)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps, AppEnv } from '../context.js';
+import { takeStreamSlot } from '../http/stream-cap.js';
 import { createWaker } from '../live/waker.js';
 
 const HEARTBEAT_MS = 25_000;
@@ -15,7 +16,9 @@ const COALESCE_MS = 250;
 export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
   const device = c.get('device');
   const hub = deps.live;
+  const release = takeStreamSlot(c, deps, `device:${device.id}`);
   return streamSSE(c, async (stream) => {
+    stream.onAbort(release);
     let pending = false;
     const waker = createWaker();
     const off = hub
@@ -42,5 +45,6 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
       if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
     }
     off();
+    release();
   });
 }

@@ -2,12 +2,14 @@
 // scan of the event (from any door, stored by any server process) is sent once, in server order,
 // with `id:` set to its sequence so a reconnecting browser resumes with Last-Event-ID.
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import * as v from 'valibot';
-import { requireOrganizer, sessionAlive } from '../auth/session.js';
+import { SESSION_COOKIE, requireOrganizer, sessionAlive } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
+import { takeStreamSlot } from '../http/stream-cap.js';
 import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
 import { createWaker } from '../live/waker.js';
@@ -45,9 +47,12 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
           ? await seqBeforeRecent(db, eventId, q.recent)
           : await maxScanSeq(db, eventId);
 
+    // Per session (the cookie's secret), not per member: each signed-in browser has its own four.
+    const release = takeStreamSlot(c, deps, `session:${getCookie(c, SESSION_COOKIE) ?? ''}`);
     return streamSSE(c, async (stream) => {
       const waker = createWaker();
       let pending = true; // catch up once at the start
+      stream.onAbort(release);
       const off = await hub.subscribe(eventId, () => {
         pending = true;
         waker.wake();
@@ -87,6 +92,7 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
         }
       }
       off();
+      release();
     });
   });
   return r;
