@@ -356,3 +356,86 @@ describe('sockets on a real port', () => {
     expect(logs.some((l) => l.fields?.status === 500)).toBe(false);
   });
 });
+
+for (const kind of await storeKinds()) {
+  describe.skipIf(kind.skip)(`ticket info on ${kind.name}`, () => {
+    let t: TestStore;
+    let a: TestApp;
+    let f: DoorFixture;
+    beforeAll(async () => {
+      t = await kind.open();
+      a = await testApp(t);
+      f = await seedDoorEvent(a, t, 'Pelatihan Tiket');
+    });
+    afterAll(async () => t?.dispose());
+
+    const ask = (app: TestApp['app'], body: unknown, from = '10.1.1.1') =>
+      app.request('/api/ticket-info', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+        body: JSON.stringify(body),
+      });
+    const tokenOfTicket = async (id: string): Promise<string> =>
+      (await json(await a.call(`/api/participants/${id}/ticket`))).token;
+
+    it('answers the details only for a genuine token', async () => {
+      const p = f.participants.c[0]!;
+      const token = await tokenOfTicket(p.id);
+      const res = await ask(a.app, { token });
+      expect(res.status).toBe(200);
+      expect(await json(res)).toMatchObject({ participantId: p.id, status: 'valid', name: p.name });
+      // Lower case (a scanner's) is the same ticket.
+      expect((await ask(a.app, { token: token.toLowerCase() })).status).toBe(200);
+    });
+
+    it('refuses a forged token, and the old id-and-version body gives nothing away', async () => {
+      const p = f.participants.c[1]!;
+      const token = await tokenOfTicket(p.id);
+      const [prefix, payload, signature] = token.split('.');
+      const flipped = (signature![5] === 'A' ? 'B' : 'A') + signature!.slice(6);
+      const forged = `${prefix}.${payload}.${signature!.slice(0, 5)}${flipped}`;
+      const res = await ask(a.app, { token: forged });
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(await json(res))).not.toContain(p.name);
+      expect((await ask(a.app, { token: 'not a ticket' })).status).toBe(404);
+      const old = await ask(a.app, { participantId: p.id, version: 1 });
+      expect(old.status).toBe(410);
+      expect(JSON.stringify(await json(old))).not.toContain(p.name);
+    });
+
+    it('tells a cancelled or superseded ticket its status only', async () => {
+      const [p1, p2] = f.participants.c.slice(2, 4);
+      const cancelledToken = await tokenOfTicket(p1!.id);
+      expect((await a.call(`/api/participants/${p1!.id}/cancel`, { method: 'POST' })).status).toBe(
+        200,
+      );
+      const cancelled = await json(await ask(a.app, { token: cancelledToken }));
+      expect(cancelled).toEqual({ participantId: p1!.id, version: 1, status: 'cancelled' });
+
+      const oldToken = await tokenOfTicket(p2!.id);
+      expect((await a.call(`/api/participants/${p2!.id}/reissue`, { method: 'POST' })).status).toBe(
+        200,
+      );
+      const superseded = await json(await ask(a.app, { token: oldToken }));
+      expect(superseded).toEqual({ participantId: p2!.id, version: 1, status: 'superseded' });
+      const fresh = await json(await ask(a.app, { token: await tokenOfTicket(p2!.id) }));
+      expect(fresh).toMatchObject({ status: 'valid', version: 2, business: p2!.business });
+    });
+
+    it('limits lookups per address with a 429 in words', async () => {
+      const app = createApp({
+        store: t.store,
+        log: createLogger({ silent: true }),
+        trustProxy: true,
+        limits: { ticketInfoAddress: { max: 3, windowMs: 60_000 } },
+      });
+      const token = await tokenOfTicket(f.participants.c[4]!.id);
+      for (let i = 0; i < 3; i++) expect((await ask(app, { token }, '10.9.9.9')).status).toBe(200);
+      const refused = await ask(app, { token }, '10.9.9.9');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect((await json(refused)).error.messages.id).toMatch(/Terlalu banyak/);
+      expect((await ask(app, { token }, '10.9.9.10')).status).toBe(200);
+    });
+  });
+}
