@@ -38,3 +38,14 @@ export function takeStreamSlot(c: Context, deps: AppDeps, key: string): () => vo
     else counts.delete(key);
   };
 }
+
+/** Wraps a stream's body so its slot is given back however it ends (done, aborted, thrown). */
+export function releasingAfter<S>(release: () => void, body: (stream: S) => Promise<void>) {
+  return async (stream: S): Promise<void> => {
+    try {
+      await body(stream);
+    } finally {
+      release();
+    }
+  };
+}
