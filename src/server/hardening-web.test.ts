@@ -78,6 +78,35 @@ for (const kind of await storeKinds()) {
         expect((await cancel(p3!.id, {})).status).toBe(200);
       });
 
+      it('behind a trusted proxy without PUBLIC_URL, accepts the forwarded host only', async () => {
+        const app = createApp({
+          store: t.store,
+          log: createLogger({ silent: true }),
+          trustProxy: true,
+        });
+        // A session of its own: signing it out leaves the suite's session alone.
+        const login = await app.request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'panitia', password: 'rahasia-panitia-1' }),
+        });
+        const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+        const logout = (headers: Record<string, string>) =>
+          app.request('http://127.0.0.1:8080/api/auth/logout', {
+            method: 'POST',
+            headers: { cookie, ...headers },
+          });
+        const viaProxy = { origin: 'https://hadir.kota.go.id', 'sec-fetch-site': 'same-origin' };
+        expect((await logout(viaProxy)).status).toBe(403);
+        expect(
+          (await logout({ ...viaProxy, 'x-forwarded-host': 'evil.example, hadir.kota.go.id' }))
+            .status,
+        ).toBe(204);
+        expect((await logout({ ...viaProxy, 'x-forwarded-host': 'evil.example' })).status).toBe(
+          403,
+        );
+      });
+
       it('leaves door tablets with a bearer token alone', async () => {
         const device = await pairTablet(a, f.event.id, [f.waves.a]);
         const session = f.event.waves.find((w) => w.id === f.waves.a)!.sessions[0]!;
