@@ -81,7 +81,9 @@ export default defineConfig({
   build: {
     outDir: 'dist/public',
     emptyOutDir: true,
-    sourcemap: true,
+    // Written for local debugging but never referenced from the shipped files (nor served:
+    // src/server/http/static.ts refuses *.map), so production shows no sources.
+    sourcemap: 'hidden',
     // The chunk graph, so `npm run bench` can report what each route really loads.
     manifest: true,
     target: 'es2022',

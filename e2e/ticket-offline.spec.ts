@@ -1,6 +1,7 @@
 // The participant's ticket page: opened once online, it must open again with no network (the
-// service worker serves the app, the phone keeps the ticket), fit a 320 px screen, and never send
-// the signed token to the server. Needs `npm run build` (dist/public and dist/server).
+// service worker serves the app, the phone keeps the ticket), fit a 320 px screen, and send the
+// signed token only in the body of its info request (proof it holds the ticket), never in a URL.
+// Needs `npm run build` (dist/public and dist/server).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, request, test } from '@playwright/test';
 import type { RunningServer } from './fixtures/server.js';
@@ -59,16 +60,24 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** Fails the test if any request carries the token's signature in its URL or body. */
+/**
+ * Fails the test if any request carries the token's signature in a URL, or in a body other than
+ * the ticket page's POST /api/ticket-info (which must carry it: the server answers no one else).
+ */
 function watchForToken(page: Page): () => void {
   const signature = () => token.split('.')[2]!;
   const leaks: string[] = [];
+  let proved = false;
   page.on('request', (r) => {
-    if (r.url().includes(signature()) || (r.postData() ?? '').includes(signature())) {
-      leaks.push(r.url());
-    }
+    const inBody = (r.postData() ?? '').includes(signature());
+    const infoRequest = r.method() === 'POST' && new URL(r.url()).pathname === '/api/ticket-info';
+    if (infoRequest && inBody) proved = true;
+    if (r.url().includes(signature()) || (inBody && !infoRequest)) leaks.push(r.url());
   });
-  return () => expect(leaks, 'the token never leaves the phone').toEqual([]);
+  return () => {
+    expect(leaks, 'the token travels in no URL and no other request').toEqual([]);
+    expect(proved, 'the info request carries the token in its body').toBe(true);
+  };
 }
 
 for (const width of [320, 390]) {

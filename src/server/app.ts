@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
 import { refuseArchivedWrites } from './http/read-only.js';
+import { sameOriginWrites } from './http/same-origin.js';
 import { serveApp } from './http/static.js';
 import { createLiveHub } from './live/hub.js';
 import { accountRoutes } from './routes/account.js';
@@ -51,10 +52,23 @@ const fileTooLarge = (limit: number) =>
     `The file is too large (at most ${Math.round(limit / 1024 / 1024)} MB). Split it into several files and upload them one by one.`,
   );
 
+/** True when the error only says the client went away (closed the tab, lost the network). */
+function clientHungUp(req: Request, err: unknown): boolean {
+  if (req.signal.aborted) return true;
+  const e = err as { name?: unknown; code?: unknown; message?: unknown } | null;
+  return (
+    e?.name === 'AbortError' ||
+    e?.code === 'ECONNRESET' ||
+    e?.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    e?.message === 'aborted'
+  );
+}
+
 /** Builds the app; tests call `app.request()` on it without opening a port. */
 export function createApp(given: AppDeps): Hono<AppEnv> {
   const deps: AppDeps = { ...given, live: given.live ?? createLiveHub(given.store, given.log) };
   const app = new Hono<AppEnv>();
+  const hsts = deps.publicUrl?.startsWith('https://') ?? false;
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -68,6 +82,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
         "connect-src 'self'; worker-src 'self' blob:; media-src 'self' blob:; manifest-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
+    // Only when the public address is https: HSTS over plain http would lock out a LAN install.
+    if (hsts) c.header('Strict-Transport-Security', 'max-age=31536000');
     deps.log('info', 'request', {
       method: c.req.method,
       path: c.req.path,
@@ -106,6 +122,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
+  app.use('/api/*', sameOriginWrites(deps));
   app.use('/api/*', refuseArchivedWrites(deps));
 
   app.route('/api', publicRoutes(deps));
@@ -141,7 +158,16 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => c.json(fail(404, 'not-found', 'Tidak ditemukan', 'Not found').toJSON(), 404));
   app.onError((err, c) => {
-    if (err instanceof HttpProblem) return c.json(err.toJSON(), err.status);
+    if (err instanceof HttpProblem) {
+      // The unread rest of a too-large body would follow on a kept-alive socket: end it instead.
+      if (err.status === 413) c.header('Connection', 'close');
+      return c.json(err.toJSON(), err.status);
+    }
+    if (clientHungUp(c.req.raw, err)) {
+      deps.log('info', 'client aborted', { method: c.req.method, path: c.req.path });
+      // Nobody reads it; 499 (nginx's "client closed request") keeps the request log honest.
+      return new Response(null, { status: 499 });
+    }
     deps.log('error', 'unhandled', {
       method: c.req.method,
       path: c.req.path,

@@ -8,12 +8,31 @@ import { linkWarning, readConfig } from './config.js';
 import { createLogger } from './http/log.js';
 import { createLiveHub } from './live/hub.js';
 import { startRetentionSchedule } from './retention/erase.js';
+import {
+  checkStoreWritable,
+  prepareDataDir,
+  storeOpenProblem,
+  tightenDataFiles,
+} from './store/data-files.js';
 import { openStore } from './store/database.js';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const log = createLogger();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (!config.databaseUrl) prepareDataDir(config.dataDir);
+  const where = config.databaseUrl ? 'DATABASE_URL' : `DATA_DIR=${config.dataDir}`;
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
+    (err: unknown) => {
+      throw storeOpenProblem(where, err);
+    },
+  );
+  try {
+    await checkStoreWritable(store, where);
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
+  }
+  if (!config.databaseUrl) tightenDataFiles(config.dataDir);
   const live = createLiveHub(store, log);
   // Personal data past its event's retention day is erased now and checked for every hour.
   const stopRetention = startRetentionSchedule(store, log);
@@ -69,9 +88,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(
-    'Hadir gagal mulai / Hadir failed to start:',
-    err instanceof Error ? err.message : err,
-  );
+  // One line, never a stack: the organizer reads it in a console or a service log.
+  const why = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+  console.error(`Hadir gagal mulai / Hadir failed to start: ${why}`);
   process.exit(1);
 });

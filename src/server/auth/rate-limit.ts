@@ -35,6 +35,11 @@ export interface LimitRules {
   pairAll: LimitRule;
   /** Setup-link posts from one address. */
   setupAddress: LimitRule;
+  /**
+   * Ticket-page lookups from one address. Generous: a whole venue's phones may share one
+   * address on its Wi-Fi, and a forged token proves nothing anyway; this caps the cost.
+   */
+  ticketInfoAddress: LimitRule;
 }
 
 const MINUTE = 60_000;
@@ -46,6 +51,7 @@ export const DEFAULT_LIMITS: LimitRules = {
   pairAddress: { max: 20, windowMs: 15 * MINUTE },
   pairAll: { max: 200, windowMs: 15 * MINUTE },
   setupAddress: { max: 10, windowMs: 15 * MINUTE },
+  ticketInfoAddress: { max: 300, windowMs: 5 * MINUTE },
 };
 
 /** The limits in force: the defaults, with any the app was given. */

@@ -20,8 +20,15 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
 };
+
+/**
+ * Never served, whatever the build left in the folder: source maps (the full sources) and any
+ * dotfile or dot-folder (Vite's /.vite/manifest.json, an editor's .env or .git).
+ */
+function hidden(rel: string): boolean {
+  return rel.split('/').some((part) => part.startsWith('.')) || /\.map$/i.test(rel);
+}
 
 async function readIfFile(file: string): Promise<Buffer | null> {
   try {
@@ -46,6 +53,7 @@ export function serveApp(app: Hono<AppEnv>, root: string): void {
     } catch {
       rel = '/';
     }
+    if (hidden(rel)) return c.text('Tidak ditemukan / Not found', 404);
     const file = normalize(join(base, rel));
     const inside = file.startsWith(base);
     const body = inside && rel !== '/' ? await readIfFile(file) : null;

@@ -6,6 +6,7 @@ import { PasswordChangeBody } from '../../shared/api/team.js';
 import type { AuditList } from '../../shared/api/team.js';
 import { clientAddress } from '../auth/client-address.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import { refuseWeakPassword } from '../auth/password-rule.js';
 import {
   forgiveTries,
   limitRules,
@@ -36,6 +37,7 @@ export function accountRoutes(deps: AppDeps) {
 
   r.post('/auth/password', organizer, async (c) => {
     const body = await readJson(c, PasswordChangeBody);
+    refuseWeakPassword(body.next, 'next');
     const me = c.get('organizer');
     // The same limits as sign-in: a session left open is not a password oracle.
     const tries = loginTries(limitRules(deps), me.username, clientAddress(c, deps));

@@ -4,6 +4,7 @@ import { LoginBody, SetupBody } from '../../shared/api/schemas.js';
 import { randomId } from '../../shared/base32.js';
 import { clientAddress } from '../auth/client-address.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import { refuseWeakPassword } from '../auth/password-rule.js';
 import {
   forgiveTries,
   limitRules,
@@ -43,6 +44,7 @@ export function authRoutes(deps: AppDeps) {
 
   r.post('/setup', async (c) => {
     const body = await readJson(c, SetupBody);
+    refuseWeakPassword(body.password);
     const address = clientAddress(c, deps);
     const held = await reserveTries(deps.store, [
       { key: `setup@${address}`, rule: rules.setupAddress },

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps, AppEnv } from '../context.js';
+import { releasingAfter, takeStreamSlot } from '../http/stream-cap.js';
 import { createWaker } from '../live/waker.js';
 
 const HEARTBEAT_MS = 25_000;
@@ -15,32 +16,37 @@ const COALESCE_MS = 250;
 export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
   const device = c.get('device');
   const hub = deps.live;
-  return streamSSE(c, async (stream) => {
-    let pending = false;
-    const waker = createWaker();
-    const off = hub
-      ? await hub.subscribe(device.eventId, (origin) => {
-          // A tablet's own push is no news to it: it just sent those scans.
-          if (origin === device.id) return;
-          pending = true;
-          waker.wake();
-        })
-      : () => {};
-    stream.onAbort(() => {
-      off();
-      waker.wake();
-    });
-    await stream.writeSSE({ event: 'ready', data: '{}' });
-    while (!stream.aborted && !stream.closed && !hub?.closed) {
-      if (pending) {
-        pending = false;
-        await stream.writeSSE({ event: 'poke', data: '{}' });
-        await stream.sleep(COALESCE_MS);
-        continue;
+  const release = takeStreamSlot(c, deps, `device:${device.id}`);
+  return streamSSE(
+    c,
+    releasingAfter(release, async (stream) => {
+      stream.onAbort(release);
+      let pending = false;
+      const waker = createWaker();
+      const off = hub
+        ? await hub.subscribe(device.eventId, (origin) => {
+            // A tablet's own push is no news to it: it just sent those scans.
+            if (origin === device.id) return;
+            pending = true;
+            waker.wake();
+          })
+        : () => {};
+      stream.onAbort(() => {
+        off();
+        waker.wake();
+      });
+      await stream.writeSSE({ event: 'ready', data: '{}' });
+      while (!stream.aborted && !stream.closed && !hub?.closed) {
+        if (pending) {
+          pending = false;
+          await stream.writeSSE({ event: 'poke', data: '{}' });
+          await stream.sleep(COALESCE_MS);
+          continue;
+        }
+        await waker.sleep(HEARTBEAT_MS);
+        if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
       }
-      await waker.sleep(HEARTBEAT_MS);
-      if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
-    }
-    off();
-  });
+      off();
+    }),
+  );
 }

@@ -2,12 +2,14 @@
 // scan of the event (from any door, stored by any server process) is sent once, in server order,
 // with `id:` set to its sequence so a reconnecting browser resumes with Last-Event-ID.
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import * as v from 'valibot';
-import { requireOrganizer, sessionAlive } from '../auth/session.js';
+import { SESSION_COOKIE, requireOrganizer, sessionAlive } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
+import { releasingAfter, takeStreamSlot } from '../http/stream-cap.js';
 import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
 import { createWaker } from '../live/waker.js';
@@ -45,49 +47,59 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
           ? await seqBeforeRecent(db, eventId, q.recent)
           : await maxScanSeq(db, eventId);
 
-    return streamSSE(c, async (stream) => {
-      const waker = createWaker();
-      let pending = true; // catch up once at the start
-      const off = await hub.subscribe(eventId, () => {
-        pending = true;
-        waker.wake();
-      });
-      stream.onAbort(() => {
-        off();
-        waker.wake();
-      });
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ after: last }) });
-      while (!stream.aborted && !stream.closed && !hub.closed) {
-        if (!pending) {
-          await waker.sleep(HEARTBEAT_MS);
-          // A removed member or one signed out everywhere stops receiving within a heartbeat.
-          if (!(await sessionAlive(deps, c))) break;
-          if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
-          continue;
-        }
-        pending = false;
-        const top = await maxScanSeq(db, eventId);
-        const page = await scanEventsPage(db, {
-          eventId,
-          after: last,
-          upTo: top,
-          exceptDevice: '',
-          limit: PAGE,
+    // Per session (the cookie's secret), not per member: each signed-in browser has its own four.
+    const release = takeStreamSlot(c, deps, `session:${getCookie(c, SESSION_COOKIE) ?? ''}`);
+    return streamSSE(
+      c,
+      releasingAfter(release, async (stream) => {
+        const waker = createWaker();
+        let pending = true; // catch up once at the start
+        stream.onAbort(release);
+        const off = await hub.subscribe(eventId, () => {
+          pending = true;
+          waker.wake();
         });
-        if (page.length === PAGE) pending = true;
-        // The same correction as reports and pulls (store/scans.ts), with names for the console.
-        const lines = await liveLines(
-          db,
-          eventId,
-          page.map((p) => p.event),
-        );
-        for (const [i, { seq }] of page.entries()) {
-          await stream.writeSSE({ event: 'scan', id: String(seq), data: JSON.stringify(lines[i]) });
-          last = seq;
+        stream.onAbort(() => {
+          off();
+          waker.wake();
+        });
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ after: last }) });
+        while (!stream.aborted && !stream.closed && !hub.closed) {
+          if (!pending) {
+            await waker.sleep(HEARTBEAT_MS);
+            // A removed member or one signed out everywhere stops receiving within a heartbeat.
+            if (!(await sessionAlive(deps, c))) break;
+            if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
+            continue;
+          }
+          pending = false;
+          const top = await maxScanSeq(db, eventId);
+          const page = await scanEventsPage(db, {
+            eventId,
+            after: last,
+            upTo: top,
+            exceptDevice: '',
+            limit: PAGE,
+          });
+          if (page.length === PAGE) pending = true;
+          // The same correction as reports and pulls (store/scans.ts), with names for the console.
+          const lines = await liveLines(
+            db,
+            eventId,
+            page.map((p) => p.event),
+          );
+          for (const [i, { seq }] of page.entries()) {
+            await stream.writeSSE({
+              event: 'scan',
+              id: String(seq),
+              data: JSON.stringify(lines[i]),
+            });
+            last = seq;
+          }
         }
-      }
-      off();
-    });
+        off();
+      }),
+    );
   });
   return r;
 }

@@ -16,6 +16,7 @@ import {
   RoleBody,
 } from '../../shared/api/team.js';
 import { hashPassword } from '../auth/password.js';
+import { refuseWeakPassword } from '../auth/password-rule.js';
 import { requireOrganizer, startSession } from '../auth/session.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -183,6 +184,7 @@ export function teamRoutes(deps: AppDeps) {
 
   r.post('/team/invitations/accept', async (c) => {
     const body = await readJson(c, AcceptInvitationBody);
+    refuseWeakPassword(body.password);
     const now = Date.now();
     const outcome = await acceptInvitation(db, {
       tokenHash: hashSecret(body.token),

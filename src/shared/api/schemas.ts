@@ -16,7 +16,8 @@ const httpUrl = v.pipe(v.string(), v.trim(), v.maxLength(2000), v.regex(/^https?
 export const SetupBody = v.strictObject({
   token: requiredText(200),
   username: v.pipe(requiredText(60), v.regex(/^[\p{L}\p{N}._@-]+$/u)),
-  password: v.pipe(v.string(), v.minLength(10), v.maxLength(200)),
+  /** Length and commonness: the shared rule (shared/account/password-rule.ts), in words. */
+  password: v.pipe(v.string(), v.maxLength(200)),
 });
 export type SetupBody = v.InferOutput<typeof SetupBody>;
 
@@ -62,10 +63,12 @@ export type ParticipantPatch = v.InferOutput<typeof ParticipantPatch>;
 export const ImportCommitBody = v.strictObject({ draftId: requiredText(40) });
 export type ImportCommitBody = v.InferOutput<typeof ImportCommitBody>;
 
-/** Ask for a ticket's display data by participant id: the signed token itself never travels. */
+/**
+ * Ask for a ticket's display data with the signed token the phone holds (in the body, never in a
+ * URL): the server answers only for a ticket it signed. Not secret from the server, which made it.
+ */
 export const TicketInfoBody = v.strictObject({
-  participantId: requiredText(20),
-  version: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535)),
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(400)),
 });
 export type TicketInfoBody = v.InferOutput<typeof TicketInfoBody>;
 
@@ -184,6 +187,16 @@ export interface TicketInfo {
   /** The organizer's lines for the participant; null or absent: the default ones. */
   instructions?: string[] | null;
 }
+
+/** A cancelled or replaced ticket: its status only, never the participant's details. */
+export interface TicketStatusOnly {
+  participantId: string;
+  version: number;
+  status: 'cancelled' | 'superseded';
+}
+
+/** POST /api/ticket-info: details for a valid ticket, the status alone for any other. */
+export type TicketInfoResult = TicketInfo | TicketStatusOnly;
 
 export interface ImportRowError {
   line: number;

@@ -14,7 +14,8 @@ export function roleAtLeast(role: Role, min: Role): boolean {
 /** How long an invitation link stays usable. */
 export const INVITATION_TTL_MS = 3 * 24 * 60 * 60 * 1000;
 
-const password = v.pipe(v.string(), v.minLength(10), v.maxLength(200));
+/** Length and commonness: the shared rule (shared/account/password-rule.ts), in words. */
+const password = v.pipe(v.string(), v.maxLength(200));
 const username = v.pipe(
   v.string(),
   v.trim(),

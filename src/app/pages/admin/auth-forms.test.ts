@@ -13,6 +13,13 @@ describe('new organizer account form', () => {
     expect(checkNewAccount({ ...ok, password: 'short', confirm: 'short' })?.field).toBe('password');
     expect(checkNewAccount({ ...ok, confirm: 'rahasia-lain!' })?.field).toBe('confirm');
   });
+  it("refuses blank and common passwords with the server's words", () => {
+    const weak = checkNewAccount({ ...ok, password: 'Bismillah123', confirm: 'Bismillah123' });
+    expect(weak?.field).toBe('password');
+    expect(weak?.message.id).toMatch(/terlalu umum/);
+    const blank = ' '.repeat(12);
+    expect(checkNewAccount({ ...ok, password: blank, confirm: blank })?.field).toBe('password');
+  });
 });
 
 describe('return path after sign-in', () => {

@@ -1,7 +1,8 @@
 // Checks the organizer account forms before they are sent, with messages in both languages.
+import { newPasswordProblem } from '../../../shared/account/password-rule';
 import type { Bilingual } from '../../../shared/messages';
 
-export const MIN_PASSWORD = 10;
+export { MIN_PASSWORD } from '../../../shared/account/password-rule';
 
 /** The first problem with a new account form, or null when it may be sent. */
 export function checkNewAccount(f: {
@@ -30,21 +31,8 @@ export function checkNewPassword(f: {
   password: string;
   confirm: string;
 }): { field: 'password' | 'confirm'; message: Bilingual } | null {
-  if (f.password.length < MIN_PASSWORD) {
-    return {
-      field: 'password',
-      message: {
-        id: `Kata sandi minimal ${MIN_PASSWORD} karakter.`,
-        en: `The password needs at least ${MIN_PASSWORD} characters.`,
-      },
-    };
-  }
-  if (f.password.length > 200) {
-    return {
-      field: 'password',
-      message: { id: 'Kata sandi terlalu panjang.', en: 'The password is too long.' },
-    };
-  }
+  const weak = newPasswordProblem(f.password);
+  if (weak) return { field: 'password', message: weak.message };
   if (f.password !== f.confirm) {
     return {
       field: 'confirm',

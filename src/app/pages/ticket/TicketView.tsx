@@ -15,7 +15,12 @@ export function TicketView(props: { hash: string }) {
   const state = useTicket(props.hash);
   const info = state.kind === 'ticket' ? state.info : null;
   // A newer ticket on this phone means this one was replaced, even if we cannot ask the server.
-  const status = state.kind === 'ticket' && state.newer ? 'superseded' : (info?.status ?? 'valid');
+  const status =
+    state.kind !== 'ticket'
+      ? 'valid'
+      : state.newer
+        ? 'superseded'
+        : (state.status ?? info?.status ?? 'valid');
   const showQr = state.kind === 'ticket' && !state.unknown && status === 'valid';
   useWakeLock(showQr);
 

@@ -22,6 +22,8 @@ export type TicketState =
       loading: boolean;
       /** The server answered that it has no such ticket. */
       unknown: boolean;
+      /** What the server said of a ticket it gave no details for (cancelled or replaced). */
+      status: 'cancelled' | 'superseded' | null;
       /** A newer ticket of the same participant kept on this phone. */
       newer: SavedTicket | null;
       saveFailed: boolean;
@@ -53,6 +55,7 @@ export function initialTicketState(hash: string): TicketState {
     savedAt: same?.savedAt ?? null,
     loading: true,
     unknown: false,
+    status: null,
     newer: saved && saved.info.version > version ? saved : null,
     saveFailed: false,
   };
@@ -67,11 +70,24 @@ export function useTicket(hash: string): TicketState {
     setState(start);
     if (start.kind !== 'ticket') return;
     let live = true;
-    const { participantId, version } = start;
-    void fetchTicketInfo({ participantId, version }).then((answer) => {
+    const { participantId, version, token } = start;
+    void fetchTicketInfo({ token, participantId, version }).then((answer) => {
       if (!live) return;
       if (answer.kind === 'unreachable') return setState({ ...start, loading: false });
       if (answer.kind === 'unknown') return setState({ ...start, loading: false, unknown: true });
+      if (answer.kind === 'status') {
+        // A cancelled or replaced ticket gets no details from the server: keep the ones this
+        // phone saved (marked with the news), or show the status alone.
+        const info = start.info ? { ...start.info, status: answer.status } : null;
+        const kept = info ? saveTicket({ token, info }) : null;
+        return setState({
+          ...start,
+          info,
+          status: answer.status,
+          loading: false,
+          savedAt: kept?.savedAt ?? start.savedAt,
+        });
+      }
       const kept = saveTicket({ token: start.token, info: answer.info });
       setState({
         ...start,
