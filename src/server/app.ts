@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
 import { refuseArchivedWrites } from './http/read-only.js';
 import { serveApp } from './http/static.js';
+import { refuseInvisibleInUrl } from './http/url-text.js';
 import { createLiveHub } from './live/hub.js';
 import { accountRoutes } from './routes/account.js';
 import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
@@ -105,6 +106,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
+  app.use('/api/*', refuseInvisibleInUrl());
   app.use('/api/*', refuseArchivedWrites(deps));
 
   app.route('/api', publicRoutes(deps));
