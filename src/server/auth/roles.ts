@@ -7,7 +7,7 @@
 //   admin    — also the event itself (waves, sessions, demo), the team and the audit log.
 import type { Role } from '../../shared/api/team.js';
 
-/** Routes that need no organizer session (public, first run, sign-in, tablets with a token). */
+/** Routes anyone may call: health, public pages, first run, sign-in, pairing. */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/health',
   'POST /api/ticket-info',
@@ -24,6 +24,10 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/team/invitations/peek',
   'POST /api/team/invitations/accept',
   'POST /api/devices/pair',
+]);
+
+/** Routes for paired door tablets: a live device token, never an organizer session. */
+export const DOOR_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/door/manifest',
   'GET /api/door/live',
   'GET /api/door/roster',
