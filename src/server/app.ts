@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
+import { guardRoutes } from './auth/guard.js';
 import { refuseArchivedWrites } from './http/read-only.js';
 import { serveApp } from './http/static.js';
 import { refuseInvisibleInUrl } from './http/url-text.js';
@@ -107,6 +108,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   });
 
   app.use('/api/*', refuseInvisibleInUrl());
+  // Who may call each route, declared once (auth/roles.ts); routers add no guards of their own.
+  app.use('/api/*', guardRoutes(deps));
   app.use('/api/*', refuseArchivedWrites(deps));
 
   app.route('/api', publicRoutes(deps));

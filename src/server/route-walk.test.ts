@@ -13,6 +13,7 @@ import { apiRoutes, routeUrl } from './testing/routes.js';
 import type { TestStore } from './testing/stores.js';
 import { storeKinds } from './testing/stores.js';
 import { inviteMember } from './testing/team.js';
+import { sessionLookupCount } from './store/organizers.js';
 
 const TIMEOUT_MS = 5000;
 const ADMIN_LOGIN = JSON.stringify({ username: 'panitia', password: 'rahasia-panitia-1' });
@@ -113,6 +114,19 @@ for (const kind of await storeKinds()) {
           [PUBLIC_ROUTES.has(k), DOOR_ROUTES.has(k), k in ROUTE_ROLES].filter(Boolean).length > 1,
       );
       expect(twice).toEqual([]);
+    });
+
+    it('looks the session up once for an organizer route, never for a public one', async () => {
+      const lookups = async (url: string, headers: Record<string, string>) => {
+        const before = sessionLookupCount();
+        const res = await send(url, 'GET', headers);
+        return { status: res.status, lookups: sessionLookupCount() - before };
+      };
+      expect(await lookups('/api/events', creds.admin!)).toEqual({ status: 200, lookups: 1 });
+      expect(await lookups('/api/team', creds.pemantau!)).toEqual({ status: 403, lookups: 1 });
+      expect(await lookups('/api/health', creds.admin!)).toEqual({ status: 200, lookups: 0 });
+      expect(await lookups('/api/setup/status', creds.admin!)).toEqual({ status: 200, lookups: 0 });
+      expect((await lookups('/api/door/manifest', creds.door!)).lookups).toBe(0);
     });
 
     it('answers malformed input on every route without a 500 or a hang', async () => {

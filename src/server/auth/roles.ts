@@ -1,5 +1,5 @@
-// Who may call what: the one table of every API route's minimum organizer role. requireOrganizer
-// reads it for the route that answers; the role-walk test fails for any /api route that is in
+// Who may call what: the one table of every API route's minimum organizer role. guardRoutes
+// (auth/guard.ts, at the /api mount) reads it for the route that answers; the role-walk test fails for any /api route that is in
 // neither list, so a new route cannot ship without a decision here.
 //   pemantau — reads the dashboards: events, participants, attendance, reports, live, devices.
 //   staf     — also the roster (import, add, edit, cancel, reissue), tickets and badges (they carry
