@@ -17,7 +17,8 @@ import { hashSecret } from './tokens.js';
 /** The "METHOD /api/path" of the route that will answer (not a `*` middleware), if any. */
 function answeringRoute(c: Context): { method: string; path: string } | undefined {
   const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-  const route = matchedRoutes(c).find((r) => r.method === method);
+  // The static app's `GET *` fallback also matches /api paths; only API routes count here.
+  const route = matchedRoutes(c).find((r) => r.method === method && r.path.startsWith('/api/'));
   return route && { method, path: route.path };
 }
 
