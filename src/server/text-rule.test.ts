@@ -50,6 +50,20 @@ for (const kind of await storeKinds()) {
       expect(p.business).toBe('Warung Siti');
     });
 
+    it('refuses an uploaded roster with NULs in words (csv-binary), not 500', async () => {
+      const event = await json(await a.call('/api/events', { json: { name: 'Unggah' } }));
+      const wave = await json(
+        await a.call(`/api/events/${event.id}/waves`, { json: { ...WAVE_1 } }),
+      );
+      const res = await a.call(`/api/events/${event.id}/import/preview?wave=${wave.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: 'nama,usaha,hp\nSiti \u0000\u202Egnp.exe,Warung\u0000,0812\u00003456789\n',
+      });
+      expect(res.status).toBe(400);
+      expect((await json(res)).error.code).toBe('csv-binary');
+    });
+
     it('refuses a control or invisible character in the path or query with 400 in words', async () => {
       for (const url of [
         '/api/events/%00',
