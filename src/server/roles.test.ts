@@ -6,6 +6,7 @@ import { ROLES, roleAtLeast } from '../shared/api/team.js';
 import { DOOR_ROUTES, PUBLIC_ROUTES, ROUTE_ROLES } from './auth/roles.js';
 import type { TestApp } from './testing/app.js';
 import { json, testApp } from './testing/app.js';
+import { apiRoutes as allApiRoutes } from './testing/routes.js';
 import type { TestStore } from './testing/stores.js';
 import { storeKinds } from './testing/stores.js';
 import { callAs, inviteMember } from './testing/team.js';
@@ -25,14 +26,7 @@ for (const kind of await storeKinds()) {
     });
     afterAll(async () => t?.dispose());
 
-    const apiRoutes = () => {
-      const keys = new Set<string>();
-      for (const r of a.app.routes) {
-        if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue;
-        keys.add(`${r.method} ${r.path}`);
-      }
-      return [...keys].sort();
-    };
+    const apiRoutes = () => allApiRoutes(a.app);
     // Signing out everywhere ends the walker's own session, so it goes last.
     const LAST = 'POST /api/auth/logout-everywhere';
     const notOrganizer = (k: string) => PUBLIC_ROUTES.has(k) || DOOR_ROUTES.has(k);
