@@ -4,9 +4,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.js';
 import { HttpProblem, fail } from './http/problem.js';
+import { guardRoutes } from './auth/guard.js';
 import { refuseArchivedWrites } from './http/read-only.js';
 import { sameOriginWrites } from './http/same-origin.js';
 import { serveApp } from './http/static.js';
+import { refuseInvisibleInUrl } from './http/url-text.js';
 import { createLiveHub } from './live/hub.js';
 import { accountRoutes } from './routes/account.js';
 import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
@@ -123,6 +125,9 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   });
 
   app.use('/api/*', sameOriginWrites(deps));
+  app.use('/api/*', refuseInvisibleInUrl());
+  // Who may call each route, declared once (auth/roles.ts); routers add no guards of their own.
+  app.use('/api/*', guardRoutes(deps));
   app.use('/api/*', refuseArchivedWrites(deps));
 
   app.route('/api', publicRoutes(deps));

@@ -1,5 +1,5 @@
-// Who may call what: the one table of every API route's minimum organizer role. requireOrganizer
-// reads it for the route that answers; the role-walk test fails for any /api route that is in
+// Who may call what: the one table of every API route's minimum organizer role. guardRoutes
+// (auth/guard.ts, at the /api mount) reads it for the route that answers; the role-walk test fails for any /api route that is in
 // neither list, so a new route cannot ship without a decision here.
 //   pemantau — reads the dashboards: events, participants, attendance, reports, live, devices.
 //   staf     — also the roster (import, add, edit, cancel, reissue), tickets and badges (they carry
@@ -7,7 +7,7 @@
 //   admin    — also the event itself (waves, sessions, demo), the team and the audit log.
 import type { Role } from '../../shared/api/team.js';
 
-/** Routes that need no organizer session (public, first run, sign-in, tablets with a token). */
+/** Routes anyone may call: health, public pages, first run, sign-in, pairing. */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/health',
   'POST /api/ticket-info',
@@ -24,6 +24,10 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/team/invitations/peek',
   'POST /api/team/invitations/accept',
   'POST /api/devices/pair',
+]);
+
+/** Routes for paired door tablets: a live device token, never an organizer session. */
+export const DOOR_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/door/manifest',
   'GET /api/door/live',
   'GET /api/door/roster',

@@ -1,17 +1,13 @@
 // Organizer sign-in sessions: an HttpOnly, SameSite=Strict cookie holding a random secret.
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { matchedRoutes } from 'hono/route';
-import { roleAtLeast } from '../../shared/api/team.js';
-import type { AppDeps, AppEnv } from '../context.js';
-import { fail } from '../http/problem.js';
+import type { AppDeps } from '../context.js';
 import {
   deleteOrganizerSession,
   findSessionOrganizer,
   insertOrganizerSession,
 } from '../store/organizers.js';
 import { endMemberSessions } from '../store/team.js';
-import { minimumRole } from './roles.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 export const SESSION_COOKIE = 'hadir_session';
@@ -60,42 +56,4 @@ export async function sessionAlive(deps: AppDeps, c: Context): Promise<boolean> 
   const secret = getCookie(c, SESSION_COOKIE);
   if (!secret) return false;
   return (await findSessionOrganizer(deps.store.db, hashSecret(secret), Date.now())) !== undefined;
-}
-
-/** The registered path of the route that will answer (not a `*` middleware), if any. */
-function answeringPath(c: Context): string | undefined {
-  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-  return matchedRoutes(c).find((r) => r.method === method)?.path;
-}
-
-/**
- * Middleware: 401 unless a live organizer session cookie comes with the request, 403 unless the
- * member's role reaches the route's minimum in the role table (auth/roles.ts). The table, not
- * each call, holds the roles: routers guard whole prefixes (`/events/*`) with one middleware.
- */
-export function requireOrganizer(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const secret = getCookie(c, SESSION_COOKIE);
-    const organizer = secret
-      ? await findSessionOrganizer(deps.store.db, hashSecret(secret), Date.now())
-      : undefined;
-    if (!organizer) {
-      throw fail(
-        401,
-        'unauthenticated',
-        'Silakan masuk sebagai panitia',
-        'Please sign in as an organizer',
-      );
-    }
-    if (!roleAtLeast(organizer.role, minimumRole(c.req.method, answeringPath(c)))) {
-      throw fail(
-        403,
-        'forbidden',
-        'Peran Anda di tim tidak boleh melakukan ini; minta admin acara',
-        'Your role in the team may not do this; ask the event admin',
-      );
-    }
-    c.set('organizer', organizer);
-    await next();
-  };
 }

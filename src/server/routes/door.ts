@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import type { DoorManifest, DoorRosterPage } from '../../shared/api/door.js';
 import { ROSTER_PAGE_DEFAULT, RosterQuery } from '../../shared/api/door.js';
-import { requireDevice } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { doorLiveStream } from './door-live.js';
@@ -17,7 +16,6 @@ import { formatCursor, maxRosterSeq } from '../store/roster-changes.js';
 export function doorRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
-  r.use('/door/*', requireDevice(deps));
 
   r.get('/door/manifest', async (c) => {
     const device = c.get('device');

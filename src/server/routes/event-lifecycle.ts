@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { EventDetail } from '../../shared/api/schemas.js';
-import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { fail, notFound } from '../http/problem.js';
@@ -26,8 +25,6 @@ export const sameName = (a: string, b: string) =>
 export function eventLifecycleRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
-  r.use('/events/:eventId/archive', requireOrganizer(deps));
-  r.use('/events/:eventId/unarchive', requireOrganizer(deps));
 
   const archive = (archived: boolean) =>
     r.post(`/events/:eventId/${archived ? 'archive' : 'unarchive'}`, async (c) => {
@@ -45,7 +42,7 @@ export function eventLifecycleRoutes(deps: AppDeps) {
   archive(true);
   archive(false);
 
-  r.delete('/events/:eventId', requireOrganizer(deps), async (c) => {
+  r.delete('/events/:eventId', async (c) => {
     const eventId = c.req.param('eventId');
     const event = await getEventDetail(db, eventId);
     if (!event) throw notFound(EVENT);

@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LOGO_MAX_BYTES, logoPath, logoTypeOf } from '../../shared/badges/logo.js';
-import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { fail, notFound } from '../http/problem.js';
 import { getEventDetail } from '../store/events.js';
@@ -27,7 +26,6 @@ export const logoTooLarge = () =>
 export function eventLogoRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
-  r.use('/events/*', requireOrganizer(deps));
 
   const eventOrFail = async (id: string) => {
     if (!(await getEventDetail(db, id))) throw notFound(EVENT);

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import * as v from 'valibot';
-import { SESSION_COOKIE, requireOrganizer, sessionAlive } from '../auth/session.js';
+import { SESSION_COOKIE, sessionAlive } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
@@ -28,7 +28,6 @@ const PAGE = 500;
 export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.store, deps.log)) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
-  r.use('/events/:eventId/live', requireOrganizer(deps));
   r.get('/events/:eventId/live', async (c) => {
     const eventId = c.req.param('eventId');
     const event = await db

@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { EventRecap, SessionLists } from '../../shared/api/office-lists.js';
-import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
@@ -32,8 +31,6 @@ const SheetQuery = v.object({
 export function officeListRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
-  r.use('/events/:eventId/sessions/:sessionId/lists', requireOrganizer(deps));
-  r.use('/events/:eventId/recap', requireOrganizer(deps));
 
   const lists = async (eventId: string, sessionId: string, nik: 'full' | 'masked') => {
     const ctx = await loadReportContext(deps.store, eventId);
@@ -76,14 +73,12 @@ export function officeListRoutes(deps: AppDeps) {
 
   // The same lists as downloads: .xlsx, or CSV with `?sep=` (';' unless `comma`).
   for (const format of ['xlsx', 'csv'] as const) {
-    r.use(`/events/:eventId/sessions/:sessionId/lists.${format}`, requireOrganizer(deps));
     r.get(`/events/:eventId/sessions/:sessionId/lists.${format}`, async (c) => {
       const q = validate(SheetQuery, c.req.query());
       const l = await lists(c.req.param('eventId'), c.req.param('sessionId'), q.nik);
       const name = `${q.kind === 'absen' ? 'tidak-hadir' : 'daftar-hadir'}-${fileSlug(`${l.wave.name} ${l.session.name}`, l.session.id)}`;
       return sendSheet(c, sessionListSheet(l, q.kind), { format, baseName: name });
     });
-    r.use(`/events/:eventId/recap.${format}`, requireOrganizer(deps));
     r.get(`/events/:eventId/recap.${format}`, async (c) => {
       const data = await recap(c.req.param('eventId'));
       return sendSheet(c, recapSheet(data), {

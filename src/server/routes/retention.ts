@@ -9,7 +9,6 @@ import {
   isDay,
   suggestedRetention,
 } from '../../shared/api/retention.js';
-import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { fail, notFound } from '../http/problem.js';
@@ -24,8 +23,6 @@ const EVENT = { id: 'Acara', en: 'Event' };
 export function retentionRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
-  r.use('/events/:eventId/retention', requireOrganizer(deps));
-  r.use('/events/:eventId/retention/*', requireOrganizer(deps));
 
   const info = async (eventId: string): Promise<RetentionInfo> => {
     const row = await retentionOf(db, eventId);

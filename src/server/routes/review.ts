@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import type { ReviewReport } from '../../shared/api/review.js';
 import { ReviewMarkBody } from '../../shared/api/review.js';
-import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson } from '../http/body.js';
 import { notFound } from '../http/problem.js';
@@ -17,8 +16,6 @@ import { listIdConflicts, listRejections } from '../store/scan-reviews.js';
 export function reviewRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
-  r.use('/events/:eventId/review', requireOrganizer(deps));
-  r.use('/events/:eventId/review/*', requireOrganizer(deps));
 
   const report = async (eventId: string): Promise<ReviewReport> => {
     const ctx = await loadReportContext(deps.store, eventId);

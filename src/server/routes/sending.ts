@@ -20,7 +20,6 @@ import {
   DEFAULT_INSTRUCTIONS,
   DEFAULT_TEMPLATE,
 } from '../../shared/sending/template.js';
-import { requireOrganizer } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
 import { fail, notFound } from '../http/problem.js';
@@ -93,8 +92,6 @@ const sameAsDefault = (lines: string[]) =>
 export function sendingRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
-  r.use('/link-origin', requireOrganizer(deps));
-  r.use('/events/*', requireOrganizer(deps));
 
   const settingsOrFail = async (eventId: string) => {
     const settings = await getSendingSettings(db, eventId);

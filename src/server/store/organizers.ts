@@ -34,8 +34,16 @@ export async function insertOrganizerSession(
   await db.insertInto('organizer_sessions').values(row).execute();
 }
 
+let sessionLookups = 0;
+
+/** How many session look-ups this process has made (tests prove one per organizer request). */
+export function sessionLookupCount(): number {
+  return sessionLookups;
+}
+
 /** The organizer behind a live session, or undefined. */
 export async function findSessionOrganizer(db: Kysely<Database>, tokenHash: string, now: number) {
+  sessionLookups++;
   return db
     .selectFrom('organizer_sessions as s')
     .innerJoin('organizers as o', 'o.id', 's.organizer_id')

@@ -8,13 +8,27 @@ const INVISIBLE =
 const SPACES = /[\s\u00a0\u2007\u202f]+/g;
 
 /**
+ * Removes control and invisible characters only (tabs and line breaks stay): the one text rule
+ * for every string the API accepts, so a typed name is cleaned as an imported one is.
+ */
+export function stripInvisible(raw: string): string {
+  return raw.replace(INVISIBLE, '');
+}
+
+/** True when the text holds a control or invisible character that stripInvisible removes. */
+export function hasInvisible(raw: string): boolean {
+  return INVISIBLE_ONE.test(raw);
+}
+const INVISIBLE_ONE = new RegExp(INVISIBLE.source);
+
+/**
  * Removes control and invisible characters, collapses whitespace (line breaks and tabs count)
  * into single spaces, trims, and composes accents (NFC). Everything else stays verbatim:
  * titles, apostrophes, "=HYPERLINK(…)", "<script>" are legitimate text here; escaping is the
  * job of whoever renders or exports it.
  */
 export function cleanText(raw: string): string {
-  return raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim().normalize('NFC');
+  return stripInvisible(raw).replace(SPACES, ' ').trim().normalize('NFC');
 }
 
 /** Length in characters as people count them (code points, not UTF-16 units). */
