@@ -3,6 +3,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { matchRoute, onLinkClick, useLocation } from './router';
 import { UpdateBanner } from './update/UpdateBanner';
+import { markOnce } from './lib/marks';
 
 type PageModule = { default: ComponentType<{ params: Record<string, string> }> };
 
@@ -39,7 +40,7 @@ export function App() {
     let live = true;
     const { load } = pick(path);
     load().then(
-      (mod) => live && (setPage({ path, mod }), setFailed(false)),
+      (mod) => (markOnce('route-loaded'), live && (setPage({ path, mod }), setFailed(false))),
       () => live && setFailed(true),
     );
     return () => {

@@ -1,5 +1,7 @@
 // Browser entry: the smallest shell that picks a route and lazily loads its page, so the
 // participant's ticket page never downloads the organizer's code.
+import { markOnce } from './lib/marks';
+markOnce('main');
 import { render } from 'preact';
 import { App } from './App';
 import './styles.css';

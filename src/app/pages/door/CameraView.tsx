@@ -20,6 +20,7 @@ import type { DecoderHealth, SupervisedDecoder } from '../../scanner/decoder-sup
 import { superviseDecoder } from '../../scanner/decoder-supervisor';
 import type { ViewRect } from '../../scanner/frame-region';
 import { centredSquareRegion, regionInView } from '../../scanner/frame-region';
+import { markOnce } from '../../lib/marks';
 
 export interface CameraViewProps {
   /**
@@ -93,7 +94,10 @@ export function CameraView(props: CameraViewProps) {
   useEffect(() => {
     const supervised = superviseDecoder({
       create: () => createDecoder.current(),
-      onHealth: setDecoderHealth,
+      onHealth: (health) => {
+        if (health === 'ready') markOnce('decoder-ready');
+        setDecoderHealth(health);
+      },
     });
     setDecoder(supervised);
     return () => supervised.close();
@@ -107,6 +111,7 @@ export function CameraView(props: CameraViewProps) {
     setProblem(null);
     openCamera({ facing }).then(
       (s) => {
+        markOnce('camera-open');
         if (!live) return releaseStream(s);
         opened = s;
         setTorchOn(false);
@@ -132,7 +137,7 @@ export function CameraView(props: CameraViewProps) {
     if (!stream) return;
     video.muted = true;
     video.play().catch(() => {}); // The 'playing' event is what counts.
-    const onPlaying = () => setPlaying(true);
+    const onPlaying = () => (markOnce('camera-playing'), setPlaying(true));
     video.addEventListener('playing', onPlaying);
     return () => video.removeEventListener('playing', onPlaying);
   }, [stream]);

@@ -6,6 +6,7 @@ import { useLocation } from '../../router';
 import { DoorErrorBoundary } from './DoorErrorBoundary';
 import { DoorScreen } from './DoorScreen';
 import { lazyComponent } from '../../lib/lazy';
+import { markOnce } from '../../lib/marks';
 
 // Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
 const setup = () => import('./DoorSetup');
@@ -31,6 +32,7 @@ function DoorRoute() {
   const door = doorEngine();
   useEffect(() => door.start(), []);
   const stage = door.stage.value;
+  if (stage !== 'loading') markOnce('door-stage');
   const device = door.device.value;
   if (stage === 'loading') return <div class="loading" aria-busy="true" />;
   if (path.replace(/\/+$/, '') === '/scan/pair') return <PairStep paired={device} />;

@@ -1,10 +1,11 @@
 import { useMemo } from 'preact/hooks';
+import { measured } from '../../lib/marks';
 import { qrSvg, svgDataUrl } from './qr-svg';
 
 /** The big black-on-white QR of the token, as wide as the screen allows, and the token text. */
 export function TicketQr(props: { token: string; alt: string; tokenLabel: string }) {
   const { url, modules } = useMemo(() => {
-    const { svg, modules } = qrSvg(props.token);
+    const { svg, modules } = measured('qr', () => qrSvg(props.token));
     return { url: svgDataUrl(svg), modules };
   }, [props.token]);
   return (
