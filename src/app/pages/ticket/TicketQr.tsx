@@ -1,17 +1,29 @@
 import { useMemo } from 'preact/hooks';
 import { measured } from '../../lib/marks';
-import { qrSvg, svgDataUrl } from './qr-svg';
+import { qrSvg } from './qr-svg';
 
-/** The big black-on-white QR of the token, as wide as the screen allows, and the token text. */
+/**
+ * The big black-on-white QR of the token, as wide as the screen allows, and the token text.
+ * Inline SVG rather than an <img> of a data: URL: it paints in the frame it is rendered in, with
+ * no image decode in between (the first-second bench, e2e/bench/first-second.ts).
+ */
 export function TicketQr(props: { token: string; alt: string; tokenLabel: string }) {
-  const { url, modules } = useMemo(() => {
-    const { svg, modules } = measured('qr', () => qrSvg(props.token));
-    return { url: svgDataUrl(svg), modules };
-  }, [props.token]);
+  const { path, modules } = useMemo(() => measured('qr', () => qrSvg(props.token)), [props.token]);
   return (
     <figure class="ticket-qr">
       {/* width/height give the aspect ratio before layout; CSS scales it to the screen. */}
-      <img data-testid="ticket-qr" src={url} alt={props.alt} width={modules} height={modules} />
+      <svg
+        data-testid="ticket-qr"
+        role="img"
+        aria-label={props.alt}
+        viewBox={`0 0 ${modules} ${modules}`}
+        width={modules}
+        height={modules}
+        shape-rendering="crispEdges"
+      >
+        <rect width={modules} height={modules} fill="#fff" />
+        <path d={path} fill="#000" />
+      </svg>
       <figcaption>
         <span class="visually-hidden">{props.tokenLabel}: </span>
         <code data-testid="ticket-token" translate={false}>
