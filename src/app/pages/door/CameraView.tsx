@@ -18,6 +18,7 @@ import {
 import type { Decoder } from '../../scanner/decoder';
 import type { DecoderHealth, SupervisedDecoder } from '../../scanner/decoder-supervisor';
 import { superviseDecoder } from '../../scanner/decoder-supervisor';
+import { claimEarlyCamera } from '../../scanner/camera-early';
 import type { ViewRect } from '../../scanner/frame-region';
 import { centredSquareRegion, regionInView } from '../../scanner/frame-region';
 import { markOnce } from '../../lib/marks';
@@ -109,7 +110,7 @@ export function CameraView(props: CameraViewProps) {
     let live = true;
     let opened: MediaStream | null = null;
     setProblem(null);
-    openCamera({ facing }).then(
+    (claimEarlyCamera(facing) ?? openCamera({ facing })).then(
       (s) => {
         markOnce('camera-open');
         if (!live) return releaseStream(s);

@@ -7,6 +7,7 @@ import { DoorErrorBoundary } from './DoorErrorBoundary';
 import { DoorScreen } from './DoorScreen';
 import { lazyComponent } from '../../lib/lazy';
 import { markOnce } from '../../lib/marks';
+import { openCameraEarly } from '../../scanner/camera-early';
 
 // Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
 const setup = () => import('./DoorSetup');
@@ -16,6 +17,10 @@ const VolunteerStep = lazyComponent(() => setup().then((m) => m.VolunteerStep));
 const EvictedStep = lazyComponent(() => setup().then((m) => m.EvictedStep));
 const RevokedStep = lazyComponent(() => import('./RevokedStep').then((m) => m.RevokedStep));
 import './door.css';
+
+// A restarted tablet should be scanning within a second: the camera opens while the door reads its
+// storage (the pairing screen opens its own camera only when asked).
+if (location.pathname.replace(/\/+$/, '') !== '/scan/pair') void openCameraEarly('environment');
 
 /** The door route, inside an error boundary. */
 export default function DoorPage() {
