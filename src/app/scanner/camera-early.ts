@@ -38,7 +38,7 @@ export function claimEarlyCamera(facing: CameraFacing): Promise<MediaStream> | n
   const entry = early;
   early = null;
   if (!entry) return null;
-  if (entry.facing !== facing) return release(entry.stream), null;
+  if (entry.facing !== facing) return (release(entry.stream), null);
   // The OS may have taken it back meanwhile: then open a fresh one.
   return entry.stream.then((s) =>
     s.getVideoTracks()[0]?.readyState === 'live' ? s : openCamera({ facing }),
