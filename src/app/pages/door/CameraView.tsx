@@ -19,6 +19,7 @@ import type { Decoder } from '../../scanner/decoder';
 import type { DecoderHealth, SupervisedDecoder } from '../../scanner/decoder-supervisor';
 import { superviseDecoder } from '../../scanner/decoder-supervisor';
 import { claimEarlyCamera } from '../../scanner/camera-early';
+import { claimAppDecoder } from '../../scanner/decoder-early';
 import type { ViewRect } from '../../scanner/frame-region';
 import { centredSquareRegion, regionInView } from '../../scanner/frame-region';
 import { markOnce } from '../../lib/marks';
@@ -49,17 +50,6 @@ const TEXT = {
   aim: { id: 'Arahkan kode QR ke kotak', en: 'Point the QR code at the square' },
 };
 
-// `?decoder=zxing-js` runs the fallback engine instead: for comparing engines on one device
-// (the door benchmark's baseline) and for checking the fallback on a real tablet.
-const defaultCreateDecoder = () =>
-  import('../../scanner/decoder').then((m) =>
-    m.createDecoder(
-      new URLSearchParams(location.search).get('decoder') === 'zxing-js'
-        ? { engine: 'zxing-js' }
-        : {},
-    ),
-  );
-
 function isVisible(): boolean {
   return document.visibilityState !== 'hidden';
 }
@@ -81,7 +71,7 @@ export function CameraView(props: CameraViewProps) {
   const [aim, setAim] = useState<ViewRect | null>(null);
   const onCode = useRef(props.onCode);
   onCode.current = props.onCode;
-  const createDecoder = useRef(props.createDecoder ?? defaultCreateDecoder);
+  const createDecoder = useRef(props.createDecoder ?? claimAppDecoder);
   const lastSeen = useRef(new Map<string, number>());
 
   useEffect(() => {

@@ -8,6 +8,7 @@ import { DoorScreen } from './DoorScreen';
 import { lazyComponent } from '../../lib/lazy';
 import { markOnce } from '../../lib/marks';
 import { openCameraEarly } from '../../scanner/camera-early';
+import { startDecoderEarly } from '../../scanner/decoder-early';
 
 // Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
 const setup = () => import('./DoorSetup');
@@ -18,9 +19,12 @@ const EvictedStep = lazyComponent(() => setup().then((m) => m.EvictedStep));
 const RevokedStep = lazyComponent(() => import('./RevokedStep').then((m) => m.RevokedStep));
 import './door.css';
 
-// A restarted tablet should be scanning within a second: the camera opens while the door reads its
-// storage (the pairing screen opens its own camera only when asked).
-if (location.pathname.replace(/\/+$/, '') !== '/scan/pair') void openCameraEarly('environment');
+// A restarted tablet should be scanning within a second: the camera opens and the decoder starts
+// while the door reads its storage (the pairing screen opens its own camera only when asked).
+if (location.pathname.replace(/\/+$/, '') !== '/scan/pair') {
+  void openCameraEarly('environment');
+  startDecoderEarly();
+}
 
 /** The door route, inside an error boundary. */
 export default function DoorPage() {
