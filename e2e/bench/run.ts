@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { benchDecoder } from './decoder.js';
 import { benchDoor } from './door.js';
 import { benchDoorHotPath } from './door-hot-path.js';
+import { benchFirstSecond } from './first-second.js';
 import { benchLighthouse } from './lighthouse.js';
 import { benchReports, printReports } from './reports.js';
 import { benchSyncPush, printSyncPush } from './sync-push.js';
@@ -83,6 +84,7 @@ if (reportSizes()) {
   await benchDecoder();
   await benchDoor();
   await benchDoorHotPath();
+  await benchFirstSecond();
   await benchLighthouse();
 } else {
   console.log(

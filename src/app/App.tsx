@@ -3,6 +3,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { matchRoute, onLinkClick, useLocation } from './router';
 import { UpdateBanner } from './update/UpdateBanner';
+import { markOnce } from './lib/marks';
 
 type PageModule = { default: ComponentType<{ params: Record<string, string> }> };
 
@@ -30,16 +31,36 @@ function pick(path: string): { load: () => Promise<PageModule>; params: Record<s
   return { load: () => import('./pages/NotFound'), params: {} };
 }
 
+let firstPage: { path: string; mod: PageModule } | null = null;
+
+/**
+ * Loads the page of the address the app opened at, so the first render is that page (the
+ * ticket's QR in the first frame) rather than a placeholder followed by an effect and a second
+ * render. Never rejects: a failed load is retried, and reported, by App.
+ */
+export async function loadFirstPage(): Promise<void> {
+  const path = location.pathname;
+  try {
+    firstPage = { path, mod: await pick(path).load() };
+    markOnce('route-loaded');
+  } catch {
+    firstPage = null;
+  }
+}
+
 export function App() {
   const { path } = useLocation();
-  const [page, setPage] = useState<{ path: string; mod: PageModule } | null>(null);
+  const [page, setPage] = useState<{ path: string; mod: PageModule } | null>(() =>
+    firstPage?.path === path ? firstPage : null,
+  );
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
+    if (page?.path === path) return;
     let live = true;
     const { load } = pick(path);
     load().then(
-      (mod) => live && (setPage({ path, mod }), setFailed(false)),
+      (mod) => (markOnce('route-loaded'), live && (setPage({ path, mod }), setFailed(false))),
       () => live && setFailed(true),
     );
     return () => {

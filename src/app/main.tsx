@@ -1,10 +1,14 @@
 // Browser entry: the smallest shell that picks a route and lazily loads its page, so the
 // participant's ticket page never downloads the organizer's code.
+import { markOnce } from './lib/marks';
+markOnce('main');
 import { render } from 'preact';
-import { App } from './App';
+import { App, loadFirstPage } from './App';
 import './styles.css';
 
-render(<App />, document.getElementById('app')!);
+// The page's chunk first, then one render of it: until then the screen would only show an empty
+// placeholder anyway.
+void loadFirstPage().then(() => render(<App />, document.getElementById('app')!));
 
 // The service worker (sw/sw.ts) precaches the app so tickets and the door work offline. Only in
 // production builds: in dev it would serve stale modules. workbox-window is loaded after first

@@ -7,6 +7,7 @@ import type { CameraFrame } from './frame-grab';
 import { canvasGrabber, frameGrabber } from './frame-grab';
 import type { FrameRegion, PassOptions } from './frame-region';
 import { scanPasses } from './frame-region';
+import { markOnce } from '../lib/marks';
 
 export type CameraProblemCode =
   'denied' | 'not-found' | 'in-use' | 'insecure' | 'unsupported' | 'failed' | 'decoder';
@@ -287,11 +288,13 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
     const decoding = region && decodeRegion(region);
     if (!decoding) return;
     busy = true;
+    markOnce('first-frame-to-decoder');
     stats.decoded++;
     const t0 = performance.now();
     decoding.then(
       (texts) => {
         stats.decodeMs += performance.now() - t0;
+        markOnce('first-frame-decoded');
         const holding = !stopped && texts.length ? opts.onCodes({ texts, frameAt }) : undefined;
         if (!holding) return void (busy = false);
         void holding.then(

@@ -18,8 +18,11 @@ import {
 import type { Decoder } from '../../scanner/decoder';
 import type { DecoderHealth, SupervisedDecoder } from '../../scanner/decoder-supervisor';
 import { superviseDecoder } from '../../scanner/decoder-supervisor';
+import { claimEarlyCamera } from '../../scanner/camera-early';
+import { claimAppDecoder } from '../../scanner/decoder-early';
 import type { ViewRect } from '../../scanner/frame-region';
 import { centredSquareRegion, regionInView } from '../../scanner/frame-region';
+import { markOnce } from '../../lib/marks';
 
 export interface CameraViewProps {
   /**
@@ -47,17 +50,6 @@ const TEXT = {
   aim: { id: 'Arahkan kode QR ke kotak', en: 'Point the QR code at the square' },
 };
 
-// `?decoder=zxing-js` runs the fallback engine instead: for comparing engines on one device
-// (the door benchmark's baseline) and for checking the fallback on a real tablet.
-const defaultCreateDecoder = () =>
-  import('../../scanner/decoder').then((m) =>
-    m.createDecoder(
-      new URLSearchParams(location.search).get('decoder') === 'zxing-js'
-        ? { engine: 'zxing-js' }
-        : {},
-    ),
-  );
-
 function isVisible(): boolean {
   return document.visibilityState !== 'hidden';
 }
@@ -79,7 +71,7 @@ export function CameraView(props: CameraViewProps) {
   const [aim, setAim] = useState<ViewRect | null>(null);
   const onCode = useRef(props.onCode);
   onCode.current = props.onCode;
-  const createDecoder = useRef(props.createDecoder ?? defaultCreateDecoder);
+  const createDecoder = useRef(props.createDecoder ?? claimAppDecoder);
   const lastSeen = useRef(new Map<string, number>());
 
   useEffect(() => {
@@ -93,7 +85,10 @@ export function CameraView(props: CameraViewProps) {
   useEffect(() => {
     const supervised = superviseDecoder({
       create: () => createDecoder.current(),
-      onHealth: setDecoderHealth,
+      onHealth: (health) => {
+        if (health === 'ready') markOnce('decoder-ready');
+        setDecoderHealth(health);
+      },
     });
     setDecoder(supervised);
     return () => supervised.close();
@@ -105,8 +100,9 @@ export function CameraView(props: CameraViewProps) {
     let live = true;
     let opened: MediaStream | null = null;
     setProblem(null);
-    openCamera({ facing }).then(
+    (claimEarlyCamera(facing) ?? openCamera({ facing })).then(
       (s) => {
+        markOnce('camera-open');
         if (!live) return releaseStream(s);
         opened = s;
         setTorchOn(false);
@@ -132,7 +128,7 @@ export function CameraView(props: CameraViewProps) {
     if (!stream) return;
     video.muted = true;
     video.play().catch(() => {}); // The 'playing' event is what counts.
-    const onPlaying = () => setPlaying(true);
+    const onPlaying = () => (markOnce('camera-playing'), setPlaying(true));
     video.addEventListener('playing', onPlaying);
     return () => video.removeEventListener('playing', onPlaying);
   }, [stream]);

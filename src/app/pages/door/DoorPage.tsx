@@ -6,6 +6,9 @@ import { useLocation } from '../../router';
 import { DoorErrorBoundary } from './DoorErrorBoundary';
 import { DoorScreen } from './DoorScreen';
 import { lazyComponent } from '../../lib/lazy';
+import { markOnce } from '../../lib/marks';
+import { openCameraEarly } from '../../scanner/camera-early';
+import { startDecoderEarly } from '../../scanner/decoder-early';
 
 // Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
 const setup = () => import('./DoorSetup');
@@ -15,6 +18,13 @@ const VolunteerStep = lazyComponent(() => setup().then((m) => m.VolunteerStep));
 const EvictedStep = lazyComponent(() => setup().then((m) => m.EvictedStep));
 const RevokedStep = lazyComponent(() => import('./RevokedStep').then((m) => m.RevokedStep));
 import './door.css';
+
+// A restarted tablet should be scanning within a second: the camera opens and the decoder starts
+// while the door reads its storage (the pairing screen opens its own camera only when asked).
+if (location.pathname.replace(/\/+$/, '') !== '/scan/pair') {
+  void openCameraEarly('environment');
+  startDecoderEarly();
+}
 
 /** The door route, inside an error boundary. */
 export default function DoorPage() {
@@ -31,6 +41,7 @@ function DoorRoute() {
   const door = doorEngine();
   useEffect(() => door.start(), []);
   const stage = door.stage.value;
+  if (stage !== 'loading') markOnce('door-stage');
   const device = door.device.value;
   if (stage === 'loading') return <div class="loading" aria-busy="true" />;
   if (path.replace(/\/+$/, '') === '/scan/pair') return <PairStep paired={device} />;

@@ -40,6 +40,13 @@ describe('ticket QR as SVG', () => {
     expect(svg).toContain('fill="#fff"');
   });
 
+  it('encodes lower-case text too (byte mode)', () => {
+    const { svg, version } = qrSvg('hadir.test');
+    const qr = create('hadir.test', { errorCorrectionLevel: 'M' });
+    expect(version).toBe(qr.version);
+    expect(darkModules(svg).size).toBeGreaterThan(0);
+  });
+
   it('makes a data URL with nothing that needs escaping left raw', () => {
     const url = svgDataUrl(qrSvg(token).svg);
     expect(url.startsWith('data:image/svg+xml,')).toBe(true);

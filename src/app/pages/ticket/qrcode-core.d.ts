@@ -7,7 +7,8 @@ declare module 'qrcode/lib/core/qrcode' {
     modules: { size: number; get(row: number, col: number): number | boolean };
   }
   export function create(
-    text: string,
+    // A string lets the encoder choose the modes; segments fix them.
+    text: string | { data: string; mode: 'numeric' | 'alphanumeric' | 'byte' }[],
     options: { errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' },
   ): QrSymbol;
 }

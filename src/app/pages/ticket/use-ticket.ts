@@ -5,6 +5,7 @@ import type { TicketInfo } from '../../../shared/api/schemas';
 import { formatTicket, parseTicket } from '../../../shared/ticket/codec';
 import type { SavedTicket } from '../../ticket-store/saved-tickets';
 import { getSavedTicket, saveTicket } from '../../ticket-store/saved-tickets';
+import { measured } from '../../lib/marks';
 import { fetchTicketInfo } from './fetch-ticket-info';
 
 export type TicketState =
@@ -43,7 +44,7 @@ export function initialTicketState(hash: string): TicketState {
   const parsed = parseTicket(tokenText(hash));
   if (!parsed.ok) return { kind: 'invalid' };
   const { participantId, version } = parsed.payload;
-  const saved = getSavedTicket(participantId);
+  const saved = measured('saved-read', () => getSavedTicket(participantId));
   const same = saved?.info.version === version ? saved : null;
   return {
     kind: 'ticket',

@@ -1,0 +1,235 @@
+// The first second, with Chromium's CPU throttled 4× (a budget phone, a cheap door tablet):
+//  - the participant's ticket `/t#<token>`, online and offline (served by the service worker):
+//    first contentful paint, long-task total and longest, when the QR and the name first show,
+//    and the app's own `hadir:*` marks (module start, route chunk loaded, QR drawn, saved read);
+//  - the door's offline cold start: camera open, decoder ready, storage read (door stage), the
+//    first frame handed to the decoder.
+// Beside floors in the same run, precached by the same service worker: a page with a static
+// inline-SVG QR (public/bench/ticket-floor.html) and one that only opens the camera and paints
+// its first frame (public/bench/camera-floor.html). Runs alternate app and floor; medians.
+// Needs the build; standalone: `npx tsx e2e/bench/first-second.ts`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from '@playwright/test';
+import { request } from '@playwright/test';
+import { launchWithCamera } from '../fixtures/camera-browser.js';
+import { participantsOf, prepareDoorEvent, ticketOf } from '../fixtures/door-event.js';
+import { freshPage, pairedProfile } from '../fixtures/door-stream.js';
+import { startServer } from '../fixtures/server.js';
+import { writeY4m } from '../fixtures/y4m.js';
+
+const RUNS = Number(process.env.FIRST_SECOND_RUNS ?? 5);
+const THROTTLE = 4;
+const SETTLE_MS = 1500;
+
+/** What one page load measured, in ms since navigation start (NaN: did not happen). */
+type Sample = Record<string, number>;
+
+// Strings, not functions: tsx would wrap inner functions in a `__name` helper the page lacks.
+const WATCH = `
+  window.__lt = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lt.push(e.duration);
+  }).observe({ type: 'longtask' });
+  window.__seen = {};
+  const seen = (name, sel) => {
+    if (window.__seen[name] === undefined && document.querySelector(sel)) {
+      const at = performance.now();
+      window.__seen[name] = at;
+      // Painted: the frame after the one that will show it.
+      requestAnimationFrame(() => setTimeout(() => (window.__seen[name + '-painted'] = performance.now())));
+    }
+  };
+  new MutationObserver(() => {
+    seen('qr', '[data-testid="ticket-qr"], body > svg');
+    seen('name', '[data-testid="ticket-name"], body > h1');
+    seen('details', '.ticket-details');
+  }).observe(document, { subtree: true, childList: true });
+`;
+
+async function collect(page: Page): Promise<Sample> {
+  return page.evaluate(`(() => {
+    const out = {};
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    out.fcp = fcp ? fcp.startTime : NaN;
+    out.longTotal = window.__lt.reduce((a, b) => a + b, 0);
+    out.longMax = Math.max(0, ...window.__lt);
+    for (const [k, v] of Object.entries(window.__seen)) out['seen:' + k] = v;
+    for (const e of performance.getEntries()) {
+      if (!e.name.startsWith('hadir:')) continue;
+      const name = e.name.slice(6);
+      if (e.entryType === 'mark') out[name] = e.startTime;
+      else if (e.entryType === 'measure') out[name + ' (ms)'] = (out[name + ' (ms)'] ?? 0) + e.duration;
+    }
+    return out;
+  })()`);
+}
+
+/** One cold launch of the profile: throttled load of `path`, until `ready` holds, then settle. */
+async function load(opts: {
+  profile: string;
+  video: string;
+  url: string;
+  offline: boolean;
+  ready: (page: Page) => Promise<unknown>;
+}): Promise<Sample> {
+  const { context } = await launchWithCamera({ video: opts.video, userDataDir: opts.profile });
+  try {
+    await context.setOffline(opts.offline);
+    await context.addInitScript(WATCH);
+    const page = await freshPage(context);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await page.goto(opts.url);
+    await opts.ready(page);
+    await page.waitForTimeout(SETTLE_MS);
+    return await collect(page);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const medians = (samples: Sample[]): Sample => {
+  const keys = new Set(samples.flatMap((s) => Object.keys(s)));
+  return Object.fromEntries([...keys].map((k) => [k, median(samples.map((s) => s[k] ?? NaN))]));
+};
+
+const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(0));
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`;
+
+function printTicket(label: string, app: Sample, floor: Sample): void {
+  console.log(
+    `  ${label}: FCP ${ms(app.fcp)} ms vs floor ${ms(floor.fcp)} ms (${ratio(app.fcp, floor.fcp)}; target ≤ 1.3×); long tasks total ${ms(app.longTotal)} ms, longest ${ms(app.longMax)} ms (floor ${ms(floor.longTotal)}/${ms(floor.longMax)}; target total ≤ 150 ms)`,
+  );
+  console.log(
+    `    QR painted ${ms(app['seen:qr-painted'])} ms, name ${ms(app['seen:name-painted'])} ms, details ${ms(app['seen:details-painted'])} ms; marks: main ${ms(app.main)}, route chunk ${ms(app['route-loaded'])}; saved read ${(app['saved-read (ms)'] ?? NaN).toFixed(1)} ms, QR: encoded in ${(app['qr (ms)'] ?? NaN).toFixed(1)} ms or kept drawing read in ${(app['qr-kept-read (ms)'] ?? NaN).toFixed(1)} ms`,
+  );
+}
+
+function printDoor(app: Sample, floor: Sample): void {
+  const first = app['first-frame-to-decoder'];
+  console.log(
+    `  door offline cold start → first frame to the decoder ${ms(first)} ms vs floor (camera's first frame) ${ms(floor['floor-first-frame'])} ms (${ratio(first, floor['floor-first-frame'])}; target ≤ 1.5×); FCP ${ms(app.fcp)} vs ${ms(floor.fcp)} ms; long tasks total ${ms(app.longTotal)} ms, longest ${ms(app.longMax)} ms`,
+  );
+  console.log(
+    `    marks: main ${ms(app.main)}, route chunk ${ms(app['route-loaded'])}, storage read (door stage) ${ms(app['door-stage'])}, camera open ${ms(app['camera-open'])} (floor ${ms(floor['floor-camera-open'])}), playing ${ms(app['camera-playing'])}, decoder ready ${ms(app['decoder-ready'])}, first frame decoded ${ms(app['first-frame-decoded'])}`,
+  );
+}
+
+/** Alternates app and floor loads, RUNS each, and returns the medians. */
+async function pair(app: () => Promise<Sample>, floor: () => Promise<Sample>) {
+  const a: Sample[] = [];
+  const f: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    f.push(await floor());
+    a.push(await app());
+  }
+  return { app: medians(a), floor: medians(f) };
+}
+
+/** Opens the ticket once online so the phone keeps it, as a participant would. */
+async function keepTicket(profile: string, video: string, url: string): Promise<void> {
+  const { context } = await launchWithCamera({ video, userDataDir: profile });
+  try {
+    const page: Page = await freshPage(context);
+    await page.goto(url);
+    await page.getByTestId('ticket-name').waitFor();
+    await warmFloors(context, page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Checks the floors are precached (the service worker answers them offline). */
+async function warmFloors(context: BrowserContext, page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  for (const path of ['/bench/ticket-floor.html', '/bench/camera-floor.html']) {
+    const res = await page.goto(new URL(path, page.url()).href);
+    if (!res?.ok()) throw new Error(`floor ${path} not served offline`);
+  }
+  await context.setOffline(false);
+}
+
+/** Prints the first-second figures. */
+export async function benchFirstSecond(): Promise<void> {
+  const server = await startServer();
+  const api = await request.newContext();
+  const work = mkdtempSync(join(tmpdir(), 'hadir-bench-first-'));
+  let profile = '';
+  try {
+    const door = await prepareDoorEvent(server, api);
+    const video = join(work, 'blank.y4m');
+    await writeY4m({ path: video, scenes: [{ text: null, seconds: 1 }] });
+    const [p] = await participantsOf(door, door.wave1.id, 1);
+    const ticketUrl = `${door.origin}/t#${await ticketOf(door, p!.id)}`;
+    profile = await pairedProfile(door, video, 'Bench first second');
+    await keepTicket(profile, video, ticketUrl);
+    console.log(
+      `Hadir bench — the first second (Chromium, CPU ${THROTTLE}× slower, cold launch each; medians of ${RUNS})`,
+    );
+
+    const base = { profile, video };
+    const ticketFloor = (offline: boolean) => () =>
+      load({
+        ...base,
+        offline,
+        url: `${door.origin}/bench/ticket-floor.html`,
+        ready: (page) => page.locator('svg').waitFor(),
+      });
+    const ticket = (offline: boolean) => () =>
+      load({
+        ...base,
+        offline,
+        url: ticketUrl,
+        ready: (page) => page.getByTestId('ticket-name').waitFor(),
+      });
+    for (const offline of [false, true]) {
+      const r = await pair(ticket(offline), ticketFloor(offline));
+      printTicket(offline ? '/t#… offline' : '/t#… online ', r.app, r.floor);
+    }
+
+    const r = await pair(
+      () =>
+        load({
+          ...base,
+          offline: true,
+          url: `${door.origin}/scan`,
+          ready: (page) =>
+            page.waitForFunction(
+              () => performance.getEntriesByName('hadir:first-frame-to-decoder').length > 0,
+              null,
+              { timeout: 30_000 },
+            ),
+        }),
+      () =>
+        load({
+          ...base,
+          offline: true,
+          url: `${door.origin}/bench/camera-floor.html`,
+          ready: (page) =>
+            page.waitForFunction(
+              () => performance.getEntriesByName('hadir:floor-first-frame').length > 0,
+            ),
+        }),
+    );
+    printDoor(r.app, r.floor);
+  } finally {
+    await api.dispose();
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchFirstSecond();
