@@ -1,10 +1,7 @@
 // The issued certificates table and the revoke dialog of the certificates page.
-import { useState } from 'preact/hooks';
-import { ErrorNotice } from '../../components/admin/ErrorNotice';
-import { Modal } from '../../components/admin/Modal';
+import { ReasonDialog } from '../../components/admin/ReasonDialog';
 import { pickText, useLang } from '../../i18n/i18n';
-import type { ApiFailure } from '../../lib/api';
-import { adminApi, asFailure } from './admin-api';
+import { adminApi } from './admin-api';
 import type { CertificateRow } from './certificates-list';
 import { recordStatusWords } from './certificates-list';
 import { certificatesText } from './certificates-text';
@@ -102,57 +99,25 @@ export function RevokeDialog(props: {
 }) {
   const t = certificatesText[useLang()];
   const name = props.row.payload?.name ?? props.row.record.number;
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (reason.trim().length < 3) return setProblem(t.needReason);
-    setProblem(null);
-    setBusy(true);
-    try {
-      await adminApi(`/api/certificates/${encodeURIComponent(props.row.record.id)}/revoke`, {
-        method: 'POST',
-        body: { reason: reason.trim() },
-      });
-      props.onDone(t.revoked(name));
-    } catch (err) {
-      setError(asFailure(err));
-      setBusy(false);
-    }
-  };
   return (
-    <Modal title={t.revokeTitle(name)} onClose={props.onClose} testId="revoke-dialog">
-      <form class="admin-form" onSubmit={(e) => void submit(e)} noValidate>
-        <p>{t.revokeWarning}</p>
-        <div class="field">
-          <label for="revoke-reason">{t.reason}</label>
-          <textarea
-            id="revoke-reason"
-            rows={3}
-            maxLength={500}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-            aria-invalid={problem ? 'true' : undefined}
-            aria-describedby={problem ? 'revoke-reason-problem' : undefined}
-          />
-          {problem && (
-            <small id="revoke-reason-problem" class="hint error-text">
-              {problem}
-            </small>
-          )}
-        </div>
-        <ErrorNotice error={error} />
-        <div class="form-actions">
-          <button type="submit" class="danger" disabled={busy} aria-busy={busy}>
-            {t.confirmRevoke}
-          </button>
-          <button type="button" class="secondary" onClick={props.onClose} disabled={busy}>
-            {t.cancel}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <ReasonDialog
+      title={t.revokeTitle(name)}
+      label={t.reason}
+      needReason={t.needReason}
+      confirm={t.confirmRevoke}
+      cancel={t.cancel}
+      danger
+      testId="revoke-dialog"
+      onSubmit={async (reason) => {
+        await adminApi(`/api/certificates/${encodeURIComponent(props.row.record.id)}/revoke`, {
+          method: 'POST',
+          body: { reason },
+        });
+        props.onDone(t.revoked(name));
+      }}
+      onClose={props.onClose}
+    >
+      <p>{t.revokeWarning}</p>
+    </ReasonDialog>
   );
 }

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/certificates/eligibility-words';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
-import { Modal } from '../../components/admin/Modal';
+import { ReasonDialog } from '../../components/admin/ReasonDialog';
 import { pickText, useLang } from '../../i18n/i18n';
 import type { ApiFailure } from '../../lib/api';
 import { navigate, useLocation } from '../../router';
@@ -363,64 +363,24 @@ function OverrideDialog(props: {
   onClose: () => void;
 }) {
   const t = eligibilityText[useLang()];
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (reason.trim().length < 3) {
-      setProblem(t.needReason);
-      return;
-    }
-    setProblem(null);
-    setBusy(true);
-    try {
-      props.onReport(
-        await adminApi<EligibilityReport>(
-          `/api/participants/${encodeURIComponent(props.row.participantId)}/eligibility-override`,
-          { method: 'PUT', body: { eligible: props.eligible, reason: reason.trim() } },
-        ),
-      );
-    } catch (err) {
-      setError(asFailure(err));
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
+    <ReasonDialog
       title={t.overrideTitle(props.row.name, props.eligible)}
-      onClose={props.onClose}
+      label={t.reason}
+      needReason={t.needReason}
+      confirm={t.confirm}
+      cancel={t.cancel}
       testId="override-dialog"
-    >
-      <form class="admin-form" onSubmit={(e) => void submit(e)} noValidate>
-        <div class="field">
-          <label for="override-reason">{t.reason}</label>
-          <textarea
-            id="override-reason"
-            rows={3}
-            maxLength={500}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-            aria-invalid={problem ? 'true' : undefined}
-            aria-describedby={problem ? 'override-reason-problem' : undefined}
-          />
-          {problem && (
-            <small id="override-reason-problem" class="hint error-text">
-              {problem}
-            </small>
-          )}
-        </div>
-        <ErrorNotice error={error} />
-        <div class="form-actions">
-          <button type="submit" disabled={busy} aria-busy={busy} data-testid="override-save">
-            {t.confirm}
-          </button>
-          <button type="button" class="secondary" onClick={props.onClose} disabled={busy}>
-            {t.cancel}
-          </button>
-        </div>
-      </form>
-    </Modal>
+      confirmTestId="override-save"
+      onSubmit={async (reason) =>
+        props.onReport(
+          await adminApi<EligibilityReport>(
+            `/api/participants/${encodeURIComponent(props.row.participantId)}/eligibility-override`,
+            { method: 'PUT', body: { eligible: props.eligible, reason } },
+          ),
+        )
+      }
+      onClose={props.onClose}
+    />
   );
 }
