@@ -75,6 +75,12 @@ function openPostgres(url: string): Store {
   return { db, dialect: 'postgres', databaseUrl: url, close: () => db.destroy() };
 }
 
+/** True for PostgreSQL's "schema … does not exist" about a schema that is not ours. */
+function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
+  const m = /schema "([^"]+)" does not exist/.exec(error instanceof Error ? error.message : '');
+  return m !== null && m[1] !== ours;
+}
+
 async function migrate(db: Kysely<Database>, dialect: Store['dialect']): Promise<void> {
   // PostgreSQL: keep Kysely's bookkeeping tables in this store's own schema. Without a schema
   // the migrator finds another schema's lock table, skips creating its own, then fails.
@@ -88,7 +94,14 @@ async function migrate(db: Kysely<Database>, dialect: Store['dialect']): Promise
     provider: migrationProvider,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's migrator lists the tables of every schema on the server; another schema dropped at
+  // that moment (another app or test on a shared cluster) fails the listing with "schema … does
+  // not exist". Nothing was migrated then, so it is simply asked again.
+  for (let retry = 0; retry < 3 && isOtherSchemaGone(error, migrationTableSchema); retry++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * (retry + 1)));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const name = failed ? ` (${failed.migrationName})` : '';
