@@ -48,10 +48,13 @@ async function bundleHarness(): Promise<string> {
       {
         name: 'stub-decoder',
         setup(b) {
-          b.onResolve({ filter: /\/scanner\/decoder$/ }, (args) => ({
-            path: args.path,
-            namespace: 'stub',
-          }));
+          // The app's decoder module however it is imported ('../../scanner/decoder' from the
+          // camera view, './decoder' from the early start beside it).
+          b.onResolve({ filter: /(^|\/)decoder$/ }, (args) =>
+            join(args.resolveDir, args.path).endsWith(join('src', 'app', 'scanner', 'decoder'))
+              ? { path: args.path, namespace: 'stub' }
+              : undefined,
+          );
           b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
             contents: "export function createDecoder() { throw new Error('use the built chunk'); }",
           }));
