@@ -2,7 +2,7 @@
 const id = {
   title: 'Peserta',
   add: 'Tambah peserta',
-  import: 'Impor dari CSV',
+  import: 'Impor dari Excel/CSV',
   badges: 'Cetak badge',
   ticketsExport: 'Daftar peserta & tautan tiket',
   sending: 'Kirim tiket lewat WhatsApp',
@@ -54,7 +54,7 @@ const id = {
 const en: typeof id = {
   title: 'Participants',
   add: 'Add participant',
-  import: 'Import from CSV',
+  import: 'Import from Excel/CSV',
   badges: 'Print badges',
   ticketsExport: 'Participants & ticket links',
   sending: 'Send tickets on WhatsApp',
