@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BadgeSheet } from '../shared/api/schemas.js';
+import type { AuditEntry } from '../shared/api/team.js';
 import { LOGO_MAX_BYTES } from '../shared/badges/logo.js';
 import type { TestApp } from './testing/app.js';
 import { json, testApp } from './testing/app.js';
@@ -191,6 +192,13 @@ for (const kind of await storeKinds()) {
       expect((await json(await a.call(`/api/events/${f.event.id}`))).logoUrl).toBeNull();
       expect((await a.call(url, { method: 'DELETE' })).status).toBe(204);
       expect((await a.call('/api/events/TIDAKADA/logo', { method: 'DELETE' })).status).toBe(404);
+
+      // The log says who changed the logo and who removed it; the second removal changed nothing.
+      const log: { entries: AuditEntry[] } = await json(await a.call('/api/audit'));
+      const logo = log.entries.filter((e) => e.action === 'event-logo' && e.eventId === f.event.id);
+      expect(logo.map((e) => e.details.removed === true)).toEqual([true, false, false]);
+      expect(logo[1]!.details).toMatchObject({ type: 'image/jpeg' });
+      expect(logo.every((e) => e.actor !== null)).toBe(true);
     });
 
     it('deletes the logo with its event', async () => {

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { LOGO_MAX_BYTES, logoPath, logoTypeOf } from '../../shared/badges/logo.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { fail, notFound } from '../http/problem.js';
+import { audit } from '../store/audit-log.js';
 import { getEventDetail } from '../store/events.js';
 import { deleteEventLogo, getEventLogo, putEventLogo } from '../store/event-logos.js';
 
@@ -69,6 +70,12 @@ export function eventLogoRoutes(deps: AppDeps) {
         );
       }
       const etag = await putEventLogo(db, eventId, { type, bytes });
+      await audit(db, {
+        actorId: c.get('organizer').id,
+        action: 'event-logo',
+        eventId,
+        details: { type, bytes: bytes.length },
+      });
       return c.json({ logoUrl: logoPath(eventId, etag) });
     },
   );
@@ -76,7 +83,15 @@ export function eventLogoRoutes(deps: AppDeps) {
   r.delete('/events/:eventId/logo', async (c) => {
     const eventId = c.req.param('eventId');
     await eventOrFail(eventId);
-    await deleteEventLogo(db, eventId);
+    // Removing a logo that is not there is answered the same, and leaves no line in the log.
+    if (await deleteEventLogo(db, eventId)) {
+      await audit(db, {
+        actorId: c.get('organizer').id,
+        action: 'event-logo',
+        eventId,
+        details: { removed: true },
+      });
+    }
     return c.body(null, 204);
   });
   return r;

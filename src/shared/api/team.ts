@@ -84,6 +84,7 @@ export type AuditAction =
   | 'eligibility-rule'
   | 'eligibility-override'
   | 'eligibility-override-remove'
+  | 'event-logo'
   | 'certificate-template'
   | 'certificate-signature'
   | 'certificate-issue'

@@ -71,6 +71,12 @@ describe('team words', () => {
         'menghapus tanda tangan Budi dari sertifikat',
         "removed Budi's signature from the certificate",
       ],
+      [entry('event-logo', { removed: true }), 'menghapus logo acara', 'removed the event logo'],
+      [
+        entry('event-logo', { type: 'image/png', bytes: 2048 }),
+        'mengganti logo acara untuk badge dan sertifikat',
+        'changed the event logo for badges and certificates',
+      ],
       [
         entry('certificate-template', {}),
         'mengubah templat sertifikat',

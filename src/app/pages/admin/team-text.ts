@@ -143,6 +143,14 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
       return id
         ? `menghapus keputusan panitia untuk ${str(d.name)}; syarat berlaku lagi`
         : `removed the decision for ${str(d.name)}; the rule applies again`;
+    case 'event-logo':
+      return d.removed === true
+        ? id
+          ? 'menghapus logo acara'
+          : 'removed the event logo'
+        : id
+          ? 'mengganti logo acara untuk badge dan sertifikat'
+          : 'changed the event logo for badges and certificates';
     case 'certificate-template':
       return id ? 'mengubah templat sertifikat' : 'changed the certificate template';
     case 'certificate-signature':
