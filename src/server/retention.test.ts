@@ -11,6 +11,7 @@ import type { RetentionInfo } from '../shared/api/retention.js';
 import { ERASED_NAME, dueAt, suggestedRetention } from '../shared/api/retention.js';
 import type { ReviewReport } from '../shared/api/review.js';
 import type { ScanEvent } from '../shared/door/types.js';
+import type { AuditEntry } from '../shared/api/team.js';
 import { eraseDueEvents } from './retention/erase.js';
 import type { Store } from './store/database.js';
 import { openStore } from './store/database.js';
@@ -101,6 +102,9 @@ for (const kind of await storeKinds()) {
         json: { reason: 'Salah cetak' },
       });
       expect(revoke.status).toBe(200);
+      // p2 is cancelled: the audit line names them until the erasure.
+      const cancel = await a.call(`/api/participants/${pA(2).id}/cancel`, { method: 'POST' });
+      expect(cancel.status).toBe(200);
       // An import left half-way: its draft holds the uploaded rows.
       const preview = await a.call(`/api/events/${f.event.id}/import/preview?wave=${f.waves.a}`, {
         method: 'POST',
@@ -210,6 +214,17 @@ for (const kind of await storeKinds()) {
         .where('event_id', '=', f.event.id)
         .execute();
       expect(drafts).toEqual([]);
+      // The audit log keeps what was done, but names only the certificate holders.
+      const log: { entries: AuditEntry[] } = await json(await a.call('/api/audit'));
+      const about = (action: string) =>
+        log.entries.filter((e) => e.action === action && e.eventId === f.event.id);
+      expect(about('participant-cancel').map((e) => e.details)).toEqual([
+        { participantId: pA(2).id, name: ERASED_NAME },
+      ]);
+      expect(about('certificate-issue').map((e) => e.details.name)).toEqual(
+        expect.arrayContaining([pA(0).name, pA(1).name]),
+      );
+      expect(JSON.stringify(log)).not.toContain(pA(2).name);
     });
 
     it('cuts the walk-in phone to its last four digits in the stored scan, still folded', async () => {

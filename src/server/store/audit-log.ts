@@ -1,6 +1,7 @@
 // The audit log: who did what, when, in which event. Written by the server after an action
 // succeeds; admins read it. Other modules call `audit()`; only this file touches the table.
 import type { Kysely, Transaction } from 'kysely';
+import { ERASED_NAME } from '../../shared/api/retention.js';
 import type { AuditAction, AuditEntry } from '../../shared/api/team.js';
 import type { Database } from './schema.js';
 
@@ -27,6 +28,31 @@ export async function audit(db: Db, entry: AuditInput, now = Date.now()): Promis
       details: JSON.stringify(entry.details ?? {}),
     })
     .execute();
+}
+
+/**
+ * Erasure of an event's personal data reaches its audit lines too: a line about a participant
+ * (details.participantId) loses the name unless `keep` holds that participant (a certificate
+ * holder keeps it everywhere). What was done, by whom and when stays. Idempotent.
+ */
+export async function eraseAuditNames(db: Db, eventId: string, keep: Set<string>): Promise<void> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'details'])
+    .where('event_id', '=', eventId)
+    .where('details', 'like', '%"participantId"%')
+    .execute();
+  for (const row of rows) {
+    const details = JSON.parse(row.details) as Record<string, unknown>;
+    const id = details.participantId;
+    if (typeof id !== 'string' || keep.has(id) || !('name' in details)) continue;
+    if (details.name === ERASED_NAME) continue;
+    await db
+      .updateTable('audit_log')
+      .set({ details: JSON.stringify({ ...details, name: ERASED_NAME }) })
+      .where('id', '=', row.id)
+      .execute();
+  }
 }
 
 /** The newest entries first, `limit` of them, older than `before` (an id) when given. */

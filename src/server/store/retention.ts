@@ -5,10 +5,11 @@
 // the recap and certificates fold exactly as before. Walk-ins carry what the door typed inside
 // the stored scan bodies: there the phone is cut to its last four digits (what other doors'
 // tablets already hold, see routes/sync.ts) and the name replaced unless the walk-in became a
-// certificate holder. Every step rewrites to a fixed point, so erasing twice changes nothing.
+// certificate holder. Audit lines about a participant lose the name on the same terms. Every step rewrites to a fixed point, so erasing twice changes nothing.
 import type { Kysely, Transaction } from 'kysely';
 import { ERASED_NAME, dueAt } from '../../shared/api/retention.js';
 import { redactCanonical, redactLoose } from '../retention/redact.js';
+import { eraseAuditNames } from './audit-log.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -165,6 +166,7 @@ export async function erasePersonalData(
     const keepers = await nameKeepers(tx, opts.eventId);
     const changed = await eraseParticipants(tx, opts.eventId, keepers.holders, opts.now);
     await eraseWalkIns(tx, opts.eventId, keepers.scans);
+    await eraseAuditNames(tx, opts.eventId, keepers.holders);
     await tx.deleteFrom('import_drafts').where('event_id', '=', opts.eventId).execute();
     await tx
       .updateTable('events')
