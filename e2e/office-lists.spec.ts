@@ -1,7 +1,7 @@
 // The Daftar Hadir the office files (issue 12, acceptance 5): 400 people admitted to a session,
 // printed from the console to PDF in Chromium — A4 portrait, the letterhead and the column
 // headings on every page, "Halaman N dari M" on every page, all 400 rows numbered in name order,
-// and the signature block with the names typed on the page.
+// and the signature block with the names typed on the page, kept on the server for the team.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +72,11 @@ test('a 400-row Daftar Hadir prints with the header and page numbers on every pa
   await page.locator('summary').filter({ hasText: 'Instansi' }).click();
   await page.getByLabel('Mengetahui — nama').fill('Drs. H. Bambang Sutrisno, M.Si.');
   await page.getByLabel('Penanggung jawab — nama').fill('Rina Marlina, S.E.');
+  await page.getByLabel('Penanggung jawab — nama').press('Tab');
+  // Saved on the server for the team, not only on this computer.
+  await expect(page.getByTestId('signers-status')).toHaveText(
+    'Tersimpan untuk semua panitia acara ini.',
+  );
 
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -107,4 +112,14 @@ test('a 400-row Daftar Hadir prints with the header and page numbers on every pa
   expect(at(sorted[200]!.name)).toBeLessThan(at(sorted[399]!.name));
   expect(pages.at(-1)).toContain('Drs. H. Bambang Sutrisno, M.Si.');
   expect(pages.at(-1)).toContain('Rina Marlina, S.E.');
+
+  // Opened again (another tab, nothing kept in this browser), the names are still there.
+  const again = await context.newPage();
+  await again.addInitScript(() => localStorage.clear());
+  await again.goto(`${door.origin}/admin/events/${door.event.id}/lists?session=${session.id}`);
+  await again.locator('summary').filter({ hasText: 'Instansi' }).click();
+  await expect(again.getByLabel('Mengetahui — nama')).toHaveValue(
+    'Drs. H. Bambang Sutrisno, M.Si.',
+  );
+  await expect(again.getByLabel('Penanggung jawab — nama')).toHaveValue('Rina Marlina, S.E.');
 });

@@ -12,6 +12,7 @@ import { seedDoorEvent } from './testing/devices.js';
 import { pairAtDoor, push, scan } from './testing/scans.js';
 import type { TestStore } from './testing/stores.js';
 import { storeKinds } from './testing/stores.js';
+import { callAs, inviteMember } from './testing/team.js';
 
 for (const kind of await storeKinds()) {
   describe.skipIf(kind.skip)(`office lists on ${kind.name}`, () => {
@@ -104,6 +105,40 @@ for (const kind of await storeKinds()) {
         (await a.call(`/api/events/${f.event.id}/sessions/${session}/lists?nik=kosong`)).status,
       ).toBe(400);
       expect((await a.call(`/api/events/NOPE/recap`)).status).toBe(404);
+    });
+
+    it('keeps the letterhead and signers for the whole team, checked, and logged', async () => {
+      const url = `/api/events/${f.event.id}/list-signers`;
+      expect(await json(await a.call(url))).toEqual({ signers: null });
+      const signers = {
+        agency: '  DINAS KOPERASI DAN UKM KOTA TANGERANG SELATAN ',
+        leftTitle: 'Mengetahui, Kepala Dinas',
+        leftName: 'Drs. H. Bambang Sutrisno, M.Si.',
+        rightTitle: 'Penanggung jawab',
+        rightName: 'Rina Marlina, S.E.',
+      };
+      const saved = await a.call(url, { method: 'PUT', json: signers });
+      expect(saved.status).toBe(200);
+      const trimmed = { ...signers, agency: 'DINAS KOPERASI DAN UKM KOTA TANGERANG SELATAN' };
+      // Another staff member, signed in elsewhere, prints with the same names.
+      const staf = await inviteMember(a, 'staf-daftar', 'staf');
+      expect(await json(await callAs(a, staf.cookie, url))).toEqual({ signers: trimmed });
+      const pemantau = await inviteMember(a, 'pemantau-daftar', 'pemantau');
+      expect((await callAs(a, pemantau.cookie, url)).status).toBe(403);
+      const tooLong = await a.call(url, {
+        method: 'PUT',
+        json: { ...signers, leftName: 'x'.repeat(121) },
+      });
+      expect(tooLong.status).toBe(400);
+      expect((await json(tooLong)).error.messages.id).toEqual(expect.any(String));
+      const missing = await a.call(url, { method: 'PUT', json: { agency: 'X' } });
+      expect(missing.status).toBe(400);
+      expect((await a.call('/api/events/NOPE/list-signers')).status).toBe(404);
+      expect(await json(await a.call(url))).toEqual({ signers: trimmed });
+      const log = await json(await a.call('/api/audit'));
+      expect(
+        log.entries.filter((e: { action: string }) => e.action === 'list-signers'),
+      ).toHaveLength(1);
     });
 
     it('downloads the lists as Excel (phones and NIK as text) and as CSV with ";"', async () => {

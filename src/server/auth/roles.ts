@@ -82,6 +82,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/events/:eventId/sessions/:sessionId/lists': 'staf',
   'GET /api/events/:eventId/sessions/:sessionId/lists.xlsx': 'staf',
   'GET /api/events/:eventId/sessions/:sessionId/lists.csv': 'staf',
+  'GET /api/events/:eventId/list-signers': 'staf',
+  'PUT /api/events/:eventId/list-signers': 'staf',
   'GET /api/events/:eventId/sending': 'staf',
   'GET /api/events/:eventId/sending/settings': 'staf',
   'PUT /api/events/:eventId/sending/settings': 'staf',

@@ -2,9 +2,15 @@
 // full or masked, phone, time in, door) and the recap per wave, from the event's folded attendance.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import type { EventRecap, SessionLists } from '../../shared/api/office-lists.js';
+import type {
+  EventRecap,
+  ListSigners,
+  ListSignersView,
+  SessionLists,
+} from '../../shared/api/office-lists.js';
+import { ListSignersBody } from '../../shared/api/office-lists.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { validate } from '../http/body.js';
+import { readJson, validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
 import { eligibilityReport } from '../scans/eligibility-report.js';
 import { recapSheet, sessionListSheet } from '../scans/office-list-sheets.js';
@@ -14,6 +20,8 @@ import { loadReportContext } from '../scans/report-context.js';
 import { attendanceReport } from '../scans/report.js';
 import { listCertificates } from '../store/certificates.js';
 import { allParticipants } from '../store/participants.js';
+import { audit } from '../store/audit-log.js';
+import { getListSigners, saveListSigners } from '../store/events.js';
 
 const countByWave = (rows: readonly { wave_id: string }[]) => {
   const out = new Map<string, number>();
@@ -27,7 +35,10 @@ const SheetQuery = v.object({
   kind: v.optional(v.picklist(['hadir', 'absen']), 'hadir'),
 });
 
-/** GET /events/:eventId/sessions/:sessionId/lists and /events/:eventId/recap */
+/**
+ * GET /events/:eventId/sessions/:sessionId/lists, /events/:eventId/recap, and the lists'
+ * letterhead and signers (GET/PUT /events/:eventId/list-signers), shared by the team.
+ */
 export function officeListRoutes(deps: AppDeps) {
   const r = new Hono<AppEnv>();
   const { db } = deps.store;
@@ -70,6 +81,25 @@ export function officeListRoutes(deps: AppDeps) {
     return c.json(await lists(c.req.param('eventId'), c.req.param('sessionId'), q.nik));
   });
   r.get('/events/:eventId/recap', async (c) => c.json(await recap(c.req.param('eventId'))));
+
+  const EVENT = { id: 'Acara', en: 'Event' };
+  r.get('/events/:eventId/list-signers', async (c) => {
+    const signers = await getListSigners(db, c.req.param('eventId'));
+    if (signers === undefined) throw notFound(EVENT);
+    return c.json({ signers } satisfies ListSignersView);
+  });
+  r.put('/events/:eventId/list-signers', async (c) => {
+    const eventId = c.req.param('eventId');
+    const signers: ListSigners = await readJson(c, ListSignersBody);
+    if (!(await saveListSigners(db, eventId, signers))) throw notFound(EVENT);
+    await audit(db, {
+      actorId: c.get('organizer').id,
+      action: 'list-signers',
+      eventId,
+      details: { agency: signers.agency, signers: [signers.leftName, signers.rightName] },
+    });
+    return c.json({ signers } satisfies ListSignersView);
+  });
 
   // The same lists as downloads: .xlsx, or CSV with `?sep=` (';' unless `comma`).
   for (const format of ['xlsx', 'csv'] as const) {

@@ -1,5 +1,6 @@
 // Events, their waves and sessions, and each event's signing key.
 import type { Kysely, Transaction } from 'kysely';
+import type { ListSigners } from '../../shared/api/office-lists.js';
 import type {
   EventDetail,
   EventSummary,
@@ -257,4 +258,33 @@ export async function listPublicKeys(db: Db, eventId: string): Promise<EventPubl
     .where('event_id', '=', eventId)
     .execute();
   return rows.map((r) => ({ kid: r.kid, publicKey: r.public_key }));
+}
+
+/** The office lists' letterhead and signers; null: not saved yet; undefined: no such event. */
+export async function getListSigners(
+  db: Db,
+  eventId: string,
+): Promise<ListSigners | null | undefined> {
+  const row = await db
+    .selectFrom('events')
+    .select('list_signers')
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.list_signers === null) return null;
+  try {
+    return JSON.parse(row.list_signers) as ListSigners;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the office lists' letterhead and signers (already validated); false: no such event. */
+export async function saveListSigners(db: Db, eventId: string, s: ListSigners): Promise<boolean> {
+  const r = await db
+    .updateTable('events')
+    .set({ list_signers: JSON.stringify(s), updated_at: Date.now() })
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

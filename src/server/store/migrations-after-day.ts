@@ -121,4 +121,11 @@ export const afterDayMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0022_list_signers': {
+    async up(db: Kysely<unknown>) {
+      // The office lists' letterhead and signers (JSON, shared/api/office-lists.ts ListSigners),
+      // typed once by any staff member and printed by the whole team; null: the defaults.
+      await db.schema.alterTable('events').addColumn('list_signers', 'text').execute();
+    },
+  },
 };

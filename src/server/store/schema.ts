@@ -47,6 +47,8 @@ export interface EventTable {
   personal_data_erased_at: number | null;
   /** The organizer who erased it on demand; null: the schedule (or never). */
   personal_data_erased_by: string | null;
+  /** The office lists' letterhead and signers (JSON); null: the defaults; 0022_list_signers. */
+  list_signers: string | null;
 }
 
 export interface EventKeyTable {

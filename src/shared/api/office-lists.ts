@@ -1,5 +1,6 @@
 // The lists the office files after the day (laporan / SPJ): the Daftar Hadir of a session, who
 // did not come, and a recap per wave. Rows sorted by name; times in WIB are formatted by the view.
+import * as v from 'valibot';
 
 /** One person on a session's list. */
 export interface OfficeListRow {
@@ -49,4 +50,22 @@ export interface WaveRecap {
 export interface EventRecap {
   eventName: string;
   waves: WaveRecap[];
+}
+
+const line = v.pipe(v.string(), v.trim(), v.maxLength(120));
+
+/** The letterhead and signature block of the printed lists, shared by the event's team. */
+export const ListSignersBody = v.strictObject({
+  /** The agency line at the top, e.g. PEMERINTAH KOTA TANGERANG SELATAN. */
+  agency: line,
+  leftTitle: line,
+  leftName: line,
+  rightTitle: line,
+  rightName: line,
+});
+export type ListSigners = v.InferOutput<typeof ListSignersBody>;
+
+/** GET/PUT /api/events/:eventId/list-signers: null until someone on the team saves them. */
+export interface ListSignersView {
+  signers: ListSigners | null;
 }

@@ -85,6 +85,7 @@ export type AuditAction =
   | 'eligibility-override'
   | 'eligibility-override-remove'
   | 'event-logo'
+  | 'list-signers'
   | 'certificate-template'
   | 'certificate-signature'
   | 'certificate-issue'

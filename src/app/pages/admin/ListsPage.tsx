@@ -2,56 +2,70 @@
 // session's Daftar Hadir or its absentees as an A4 portrait print view (letterhead and column
 // headings repeated on every page, page numbers, a signature block with editable names), and the
 // recap per wave. The browser prints it or saves it as PDF.
-import { useEffect, useState } from 'preact/hooks';
-import type { EventRecap, OfficeListRow, SessionLists } from '../../../shared/api/office-lists';
+import { useState } from 'preact/hooks';
+import type {
+  EventRecap,
+  ListSigners,
+  ListSignersView,
+  OfficeListRow,
+  SessionLists,
+} from '../../../shared/api/office-lists';
+import type { ApiFailure } from '../../lib/api';
 import { AdminLayout } from '../../components/admin/AdminLayout';
 import { ErrorNotice } from '../../components/admin/ErrorNotice';
 import { ExportLinks } from '../../components/admin/ExportLinks';
 import { phoneForOffice } from '../../../shared/roster/office-cells';
 import { useLang } from '../../i18n/i18n';
 import { navigate, useLocation } from '../../router';
-import { useApiData, useEventDetail } from './admin-api';
+import { adminApi, asFailure, useApiData, useEventDetail } from './admin-api';
 import { listsText, printed } from './lists-text';
 import { formatWibClock, formatWibRange } from './wib-time';
 
 type Kind = 'hadir' | 'absen';
 
-interface Signers {
-  agency: string;
-  leftTitle: string;
-  leftName: string;
-  rightTitle: string;
-  rightName: string;
-}
+type Signers = ListSigners;
+type SaveState = 'idle' | 'saving' | 'saved';
 
-/** The letterhead and signers an office types once, remembered on this computer per event. */
-function useSigners(eventId: string): [Signers, (s: Signers) => void] {
-  const key = `hadir:lists:${eventId}`;
-  const [signers, setSigners] = useState<Signers>(() => {
-    const fallback: Signers = {
-      agency: printed.defaultAgency,
-      leftTitle: printed.defaultLeft,
-      leftName: '',
-      rightTitle: printed.defaultRight,
-      rightName: '',
-    };
+const DEFAULT_SIGNERS: Signers = {
+  agency: printed.defaultAgency,
+  leftTitle: printed.defaultLeft,
+  leftName: '',
+  rightTitle: printed.defaultRight,
+  rightName: '',
+};
+
+/**
+ * The letterhead and signers an office types once, kept on the server for the event's whole team
+ * (GET/PUT list-signers). The print view follows every keystroke; a field is saved when the
+ * person leaves it.
+ */
+function useSigners(base: string) {
+  const stored = useApiData<ListSignersView>(`${base}/list-signers`);
+  const [draft, setDraft] = useState<Signers | null>(null);
+  const [state, setState] = useState<SaveState>('idle');
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const signers = draft ?? stored.data?.signers ?? DEFAULT_SIGNERS;
+  const save = async () => {
+    if (!draft) return;
+    setState('saving');
     try {
-      return {
-        ...fallback,
-        ...(JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<Signers>),
-      };
-    } catch {
-      return fallback;
+      const view = await adminApi<ListSignersView>(`${base}/list-signers`, {
+        method: 'PUT',
+        body: draft,
+      });
+      stored.setData(view);
+      setError(null);
+      setState('saved');
+    } catch (err) {
+      setError(asFailure(err));
+      setState('idle');
     }
-  });
-  useEffect(() => {
-    try {
-      localStorage.setItem(key, JSON.stringify(signers));
-    } catch {
-      // Private mode or full storage: the names still print, they are just not remembered.
-    }
-  }, [key, signers]);
-  return [signers, setSigners];
+  };
+  const set = (next: Signers) => {
+    setDraft(next);
+    setState('idle');
+  };
+  return { signers, set, save, state, error: error ?? stored.error };
 }
 
 export default function ListsPage({ params }: { params: Record<string, string> }) {
@@ -71,7 +85,7 @@ export default function ListsPage({ params }: { params: Record<string, string> }
     sessionId ? `${base}/sessions/${encodeURIComponent(sessionId)}/lists?nik=${nik}` : null,
   );
   const recap = useApiData<EventRecap>(`${base}/recap`);
-  const [signers, setSigners] = useSigners(eventId);
+  const { signers, set: setSigners, save: saveSigners, ...signersSave } = useSigners(base);
   const go = (change: Record<string, string>) => {
     const next = new URLSearchParams({
       ...(sessionId ? { session: sessionId } : {}),
@@ -90,6 +104,7 @@ export default function ListsPage({ params }: { params: Record<string, string> }
         id={`sign-${name}`}
         value={signers[name]}
         onInput={(e) => setSigners({ ...signers, [name]: e.currentTarget.value })}
+        onChange={() => void saveSigners()}
       />
     </div>
   );
@@ -146,6 +161,14 @@ export default function ListsPage({ params }: { params: Record<string, string> }
             {field('rightTitle', t.signRight)}
             {field('rightName', t.signRightName)}
           </div>
+          <p class="hint" role="status" data-testid="signers-status">
+            {signersSave.state === 'saving'
+              ? t.signersSaving
+              : signersSave.state === 'saved'
+                ? t.signersSaved
+                : t.signersShared}
+          </p>
+          <ErrorNotice error={signersSave.error} />
         </details>
         <p>
           <button

@@ -151,6 +151,10 @@ export function auditSentence(e: AuditEntry, lang: Lang): string {
         : id
           ? 'mengganti logo acara untuk badge dan sertifikat'
           : 'changed the event logo for badges and certificates';
+    case 'list-signers':
+      return id
+        ? 'mengubah kop dan penanda tangan daftar laporan'
+        : 'changed the letterhead and signers of the office lists';
     case 'certificate-template':
       return id ? 'mengubah templat sertifikat' : 'changed the certificate template';
     case 'certificate-signature':
