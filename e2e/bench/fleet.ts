@@ -76,12 +76,12 @@ export const SMALL: FleetOptions = {
   events: 5,
   participants: 500,
   consoles: 4,
-  quietS: 20,
+  quietS: 15,
   rushS: 30,
   offlineShare: 0.1,
   backlog: 150,
   kill: true,
-  bareS: 10,
+  bareS: 8,
   drainS: 40,
   verbose: false,
 };
@@ -102,6 +102,10 @@ export interface FleetFigures {
   pgConnectionsMax: number;
   idleRequestsPerTabletMinute: number;
   idleByKind: Record<string, number>;
+  /** Requests per second by kind in the first half of the rush (both processes). */
+  rushPerSecond: Record<string, number>;
+  /** Scans acknowledged per second in the first half of the rush. */
+  scansPerSecond: number;
   longestGapMs: number;
   longestGapBeforeKillMs: number;
   killedAt: number | null;
@@ -740,7 +744,15 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     say(`${tablets.length} tablets paired with roster in ${setupS.toFixed(0)} s`);
 
     // --- connect: memory per held stream, PostgreSQL connections ---
-    const rss = () => servers.reduce((sum, p) => sum + rssKb(p.child.pid!), 0);
+    // The median of five samples half a second apart: one sample lands before or after a GC.
+    const rss = async () => {
+      const samples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        samples.push(servers.reduce((sum, p) => sum + rssKb(p.child.pid!), 0));
+        await sleep(500);
+      }
+      return samples.sort((x, y) => x - y)[2]!;
+    };
     let pgMax = 0;
     const samplePg = async () => {
       const r = await admin.query<{ n: string }>(
@@ -751,7 +763,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     };
     const pgTimer = setInterval(() => void samplePg().catch(() => undefined), 1000);
     await sleep(1000);
-    const rssBefore = rss();
+    const rssBefore = await rss();
     for (const tablet of tablets) tablet.start(Math.random() * 60_000);
     for (let c = 0; c < o.consoles; c++) {
       const console_ = new Console(s, events[c % events.length]!.id, await org.login());
@@ -761,7 +773,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     for (let i = 0; i < 60 && tablets.some((t) => !t.live); i++) await sleep(500);
     await Promise.all(tablets.map((t) => t.settled()));
     await sleep(2000);
-    const rssKbPerTablet = (rss() - rssBefore) / tablets.length;
+    const rssKbPerTablet = ((await rss()) - rssBefore) / tablets.length;
     say(
       `${tablets.filter((t) => t.live).length} streams held; ${rssKbPerTablet.toFixed(1)} KB each`,
     );
@@ -784,6 +796,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     const offline = tablets.filter((t) => t.ix % Math.round(1 / o.offlineShare) === 1);
     for (const t of offline) t.goOffline(o.backlog);
     s.scanning = true;
+    const rushBefore = new Map(s.requests);
     const cpu0 = servers.map((p) => cpuMs(p.child.pid!));
     const sim0 = process.cpuUsage();
     const acked0 = s.acked;
@@ -795,6 +808,11 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     const ackedHalf = s.acked - acked0;
     const wallHalf = (performance.now() - wall0) / 1000;
     const serverCpu = cpu1.reduce((a, b, i) => a + b - cpu0[i]!, 0);
+    const rushPerSecond: Record<string, number> = {};
+    for (const [kind, n] of s.requests) {
+      const d = n - (rushBefore.get(kind) ?? 0);
+      if (d > 0) rushPerSecond[kind] = d / wallHalf;
+    }
     const cpuMsPer1000Scans = serverCpu / (ackedHalf / 1000);
     const simCpuMs = (simUsed.user + simUsed.system) / 1000;
     say(`first half: ${ackedHalf} scans acknowledged, servers ${serverCpu.toFixed(0)} ms CPU`);
@@ -910,6 +928,8 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       pgConnectionsMax: pgMax,
       idleRequestsPerTabletMinute,
       idleByKind,
+      rushPerSecond,
+      scansPerSecond: ackedHalf / wallHalf,
       longestGapMs: Math.max(0, ...tablets.map((t) => t.longestGap)),
       longestGapBeforeKillMs: Math.max(0, ...tablets.map((t) => t.longestGapBeforeKill)),
       killedAt,
@@ -974,6 +994,12 @@ export function printFleet(f: FleetFigures): void {
     `  memory per held tablet stream     ${f.rssKbPerTablet.toFixed(1)} KB RSS (target ≤ 50 KB: ${mark(f.rssKbPerTablet <= 50)})${f.bare ? `  bare ${f.bare.rssKbPerTablet.toFixed(1)} KB` : ''}`,
   );
   console.log(`  PostgreSQL connections held (max) ${f.pgConnectionsMax}`);
+  const rates = Object.entries(f.rushPerSecond)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}/s`)
+    .join(', ');
+  console.log(
+    `  rush, first half                  ${f.scansPerSecond.toFixed(0)} scans/s acknowledged; requests ${rates}`,
+  );
   const kinds = Object.entries(f.idleByKind)
     .map(([k, v]) => `${k} ${v.toFixed(2)}`)
     .join(', ');
