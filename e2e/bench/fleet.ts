@@ -104,6 +104,8 @@ export interface FleetFigures {
   idleByKind: Record<string, number>;
   /** Requests per second by kind in the first half of the rush (both processes). */
   rushPerSecond: Record<string, number>;
+  /** What the servers' PostgreSQL connections were doing in the rush (samples summed). */
+  pgWaits: Record<string, number>;
   /** Scans acknowledged per second in the first half of the rush. */
   scansPerSecond: number;
   longestGapMs: number;
@@ -754,14 +756,27 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       return samples.sort((x, y) => x - y)[2]!;
     };
     let pgMax = 0;
+    // What the servers' connections wait on, sampled during the rush ("Lock advisory", "Lock
+    // object" for NOTIFY's commit lock, "IO WALSync"; "idle" in the pool, "idle in transaction"
+    // while PostgreSQL waits for the server's next statement).
+    const waits = new Map<string, number>();
     const samplePg = async () => {
-      const r = await admin.query<{ n: string }>(
-        `select count(*) as n from pg_stat_activity where application_name = $1`,
+      const r = await admin.query<{ w: string; n: string }>(
+        `select case when wait_event = 'ClientRead' then state
+                  else coalesce(wait_event_type || ' ' || wait_event, state, '?') end as w,
+                count(*) as n
+           from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()
+           group by 1`,
         [tag],
       );
-      pgMax = Math.max(pgMax, Number(r.rows[0]!.n) - 1); // minus this sampler
+      let n = 0;
+      for (const row of r.rows) {
+        n += Number(row.n);
+        if (s.scanning) waits.set(row.w, (waits.get(row.w) ?? 0) + Number(row.n));
+      }
+      pgMax = Math.max(pgMax, n);
     };
-    const pgTimer = setInterval(() => void samplePg().catch(() => undefined), 1000);
+    const pgTimer = setInterval(() => void samplePg().catch(() => undefined), 250);
     await sleep(1000);
     const rssBefore = await rss();
     for (const tablet of tablets) tablet.start(Math.random() * 60_000);
@@ -929,6 +944,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       idleRequestsPerTabletMinute,
       idleByKind,
       rushPerSecond,
+      pgWaits: Object.fromEntries([...waits].sort((a, b) => b[1] - a[1])),
       scansPerSecond: ackedHalf / wallHalf,
       longestGapMs: Math.max(0, ...tablets.map((t) => t.longestGap)),
       longestGapBeforeKillMs: Math.max(0, ...tablets.map((t) => t.longestGapBeforeKill)),
@@ -997,6 +1013,12 @@ export function printFleet(f: FleetFigures): void {
   const rates = Object.entries(f.rushPerSecond)
     .map(([k, v]) => `${k} ${v.toFixed(0)}/s`)
     .join(', ');
+  const total = Object.values(f.pgWaits).reduce((a, b) => a + b, 0);
+  const waits = Object.entries(f.pgWaits)
+    .slice(0, 6)
+    .map(([k, v]) => `${k} ${((v / total) * 100).toFixed(0)} %`)
+    .join(', ');
+  console.log(`  server connections in the rush    ${waits}`);
   console.log(
     `  rush, first half                  ${f.scansPerSecond.toFixed(0)} scans/s acknowledged; requests ${rates}`,
   );
