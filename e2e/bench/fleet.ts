@@ -20,7 +20,9 @@
 // PostgreSQL from TEST_DATABASE_URL; skipped when unreachable. Loopback only; stops by itself.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -545,8 +547,14 @@ async function bundleServer(): Promise<string> {
   return outfile;
 }
 
-/** Starts one server process on `port` and waits until it listens. */
-function startServer(main: string, databaseUrl: string, port: number): Promise<ServerProc> {
+/**
+ * Starts one server process on `port` and waits until it listens. Its output goes to a file, as
+ * a service's log would: a pipe this process must drain could hold up the server's writes.
+ */
+async function startServer(main: string, databaseUrl: string, port: number): Promise<ServerProc> {
+  const dir = mkdtempSync(join(tmpdir(), 'hadir-fleet-log-'));
+  const logFile = join(dir, 'server.log');
+  const fd = openSync(logFile, 'w');
   const child = spawn(process.execPath, [main], {
     env: {
       ...process.env,
@@ -556,27 +564,18 @@ function startServer(main: string, databaseUrl: string, port: number): Promise<S
       PUBLIC_DIR: 'nonexistent',
       PUBLIC_URL: '',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
   });
-  // Request logs are read and dropped (a real deployment writes them too); the start is kept.
-  let head = '';
-  const keep = (d: Buffer) => {
-    if (head.length < 20_000) head += d.toString();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (/"msg":"listening"/.test(head)) {
-        clearInterval(timer);
-        resolve({ child, port });
-      }
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited (${code}): ${head}`));
-    });
-  });
+  closeSync(fd);
+  const head = () => readFileSync(logFile, 'utf8').slice(0, 20_000);
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${head()}`);
+    if (/"msg":"listening"/.test(head())) return { child, port };
+    await sleep(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${head()}`);
 }
 
 /** In-process organizer calls (the real routes, no network): setup, events, pairing codes. */
