@@ -270,7 +270,7 @@ class Tablet {
     });
     this.tick = setInterval(() => {
       const due = !this.live || Date.now() - this.lastRoundAt >= 60_000;
-      if (due && this.online && this.retryAt === null) void this.request();
+      if (due && !this.inFlight && this.online && this.retryAt === null) void this.request();
     }, 3000);
   }
 
@@ -785,6 +785,10 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       console_.connect();
     }
     for (let i = 0; i < 60 && tablets.some((t) => !t.live); i++) await sleep(500);
+    // The quiet phase measures the steady state: app-start rounds that failed under the start's
+    // load retry first (their backoff is not idle cost).
+    for (let i = 0; i < 120 && tablets.some((t) => t.retryAt !== null || t.failures > 0); i++)
+      await sleep(500);
     await Promise.all(tablets.map((t) => t.settled()));
     await sleep(2000);
     const rssKbPerTablet = ((await rss()) - rssBefore) / tablets.length;
