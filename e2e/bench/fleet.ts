@@ -79,7 +79,7 @@ export const SMALL: FleetOptions = {
   participants: 500,
   consoles: 4,
   quietS: 15,
-  rushS: 30,
+  rushS: 24,
   offlineShare: 0.1,
   backlog: 150,
   kill: true,
