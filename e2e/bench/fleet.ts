@@ -106,6 +106,9 @@ export interface FleetFigures {
   idleByKind: Record<string, number>;
   /** Requests per second by kind in the first half of the rush (both processes). */
   rushPerSecond: Record<string, number>;
+  /** GET /api/health in the rush, straight to server 1 and through the proxy. */
+  healthDirectMs: { p50: number; p95: number; p99: number; n: number };
+  healthProxiedMs: { p50: number; p95: number; p99: number; n: number };
   /** What the servers' PostgreSQL connections were doing in the rush (samples summed). */
   pgWaits: Record<string, number>;
   /** Scans acknowledged per second in the first half of the rush. */
@@ -555,7 +558,10 @@ async function startServer(main: string, databaseUrl: string, port: number): Pro
   const dir = mkdtempSync(join(tmpdir(), 'hadir-fleet-log-'));
   const logFile = join(dir, 'server.log');
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [main], {
+  // FLEET_CPU_PROF_DIR=<dir>: each server writes a V8 CPU profile there when it stops.
+  const prof = process.env.FLEET_CPU_PROF_DIR;
+  const args = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, main] : [main];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -820,7 +826,24 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     const acked0 = s.acked;
     const wall0 = performance.now();
     for (const t of tablets) t.startScanning();
+    // Where a request waits: /api/health (no store) straight to server 1 and through the proxy,
+    // four times a second. Slow here too means the process (or the machine) is busy, not the
+    // store.
+    const healthDirect = new Histogram();
+    const healthProxied = new Histogram();
+    const probeAgent = new Agent({ keepAlive: true });
+    const probe = async (port: number, h: Histogram) => {
+      const t = performance.now();
+      const answer = await call(probeAgent, port, 'GET', '/api/health', {}).catch(() => null);
+      if (answer?.status === 200) h.add(performance.now() - t);
+    };
+    const prober = setInterval(() => {
+      void probe(servers[0]!.port, healthDirect);
+      void probe(proxyPort, healthProxied);
+    }, 250);
     await sleep((o.rushS * 1000) / 2);
+    clearInterval(prober);
+    probeAgent.destroy();
     const cpu1 = servers.map((p) => cpuMs(p.child.pid!));
     const simUsed = process.cpuUsage(sim0);
     const ackedHalf = s.acked - acked0;
@@ -947,6 +970,8 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       idleRequestsPerTabletMinute,
       idleByKind,
       rushPerSecond,
+      healthDirectMs: quantiles(healthDirect),
+      healthProxiedMs: quantiles(healthProxied),
       pgWaits: Object.fromEntries([...waits].sort((a, b) => b[1] - a[1])),
       scansPerSecond: ackedHalf / wallHalf,
       longestGapMs: Math.max(0, ...tablets.map((t) => t.longestGap)),
@@ -1022,6 +1047,9 @@ export function printFleet(f: FleetFigures): void {
     .map(([k, v]) => `${k} ${((v / total) * 100).toFixed(0)} %`)
     .join(', ');
   console.log(`  server connections in the rush    ${waits}`);
+  console.log(
+    `  /api/health in the rush p50/p95   direct ${ms(f.healthDirectMs.p50)} / ${ms(f.healthDirectMs.p95)}, through the proxy ${ms(f.healthProxiedMs.p50)} / ${ms(f.healthProxiedMs.p95)}`,
+  );
   console.log(
     `  rush, first half                  ${f.scansPerSecond.toFixed(0)} scans/s acknowledged; requests ${rates}`,
   );
