@@ -5,6 +5,8 @@ import { benchDecoder } from './decoder.js';
 import { benchDoor } from './door.js';
 import { benchDoorHotPath } from './door-hot-path.js';
 import { benchFirstSecond } from './first-second.js';
+import { runFleet, printFleet } from './fleet.js';
+import { postgresReachable } from '../../src/server/testing/stores.js';
 import { benchLighthouse } from './lighthouse.js';
 import { benchReports, printReports } from './reports.js';
 import { benchSyncPush, printSyncPush } from './sync-push.js';
@@ -78,6 +80,10 @@ console.log(
 
 printSyncPush(await benchSyncPush());
 printReports(await benchReports());
+
+// The fleet, small: 200 tablets over 5 events on two server processes (fleet.ts has the full run).
+if (await postgresReachable()) printFleet(await runFleet());
+else console.log('Hadir bench — fleet: PostgreSQL not reachable (set TEST_DATABASE_URL); skipped');
 
 // Size figures and the in-browser decoder, door and Lighthouse benches need the build.
 if (reportSizes()) {

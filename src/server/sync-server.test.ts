@@ -3,6 +3,9 @@
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PairResult } from '../shared/api/door.js';
+import { createApp } from './app.js';
+import { createLogger } from './http/log.js';
+import { createLiveHub } from './live/hub.js';
 import { insertParticipant } from './store/participants.js';
 import { lockEventScans } from './store/scans.js';
 import type { TestApp } from './testing/app.js';
@@ -92,6 +95,39 @@ for (const kind of await storeKinds()) {
         release();
         await holder;
         expect((await same).results[0]!.status).toBe('stored');
+      },
+    );
+
+    onPostgres(
+      'announces a push that stored scans once, from its device, and a repeated push not at all',
+      async () => {
+        // The lock, the insert and the NOTIFY travel as one statement (store/scans.ts): the
+        // notification must still come only after something new was stored.
+        const hub = createLiveHub(t.store);
+        const heard: (string | null)[] = [];
+        const off = await hub.subscribe(f.event.id, (origin) => heard.push(origin));
+        try {
+          const live = {
+            ...a,
+            app: createApp({ store: t.store, log: createLogger({ silent: true }), live: hub }),
+          };
+          const events = [
+            scan(door, sessionA, f.participants.a[2]!.id),
+            scan(door, sessionA, f.participants.a[3]!.id),
+          ];
+          const first = await push(live, door, events);
+          expect(first.results.map((r) => r.status)).toEqual(['stored', 'stored']);
+          for (let i = 0; i < 40 && heard.length === 0; i++)
+            await new Promise((r) => setTimeout(r, 50));
+          expect(heard).toEqual([door.deviceId]);
+          const again = await push(live, door, events);
+          expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+          await new Promise((r) => setTimeout(r, 300));
+          expect(heard).toEqual([door.deviceId]);
+        } finally {
+          off();
+          await hub.close();
+        }
       },
     );
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../lib/api';
 import type { SyncReport } from './sync-once';
 import { backoffMs, createSyncEngine } from './sync-engine';
@@ -64,5 +64,36 @@ describe('sync engine', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(seen).toEqual([1, 2, 0]);
     expect(engine.state().retryAt).toBeNull();
+  });
+
+  describe('its timer', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    });
+
+    it('polls at most once a minute with the live stream up, even when a round is slow', async () => {
+      vi.useFakeTimers();
+      const events = { addEventListener: () => undefined, removeEventListener: () => undefined };
+      vi.stubGlobal('window', events);
+      vi.stubGlobal('document', { ...events, visibilityState: 'visible' });
+      vi.stubGlobal('navigator', { onLine: true });
+      let rounds = 0;
+      const engine = createSyncEngine({
+        round: async () => {
+          rounds += 1;
+          // A loaded server: each round takes 10 s, several of the timer's 3 s ticks.
+          await new Promise((r) => setTimeout(r, 10_000));
+          return ok();
+        },
+      });
+      engine.setLive(true);
+      const stop = engine.start();
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      stop();
+      // The app-start round, then one per minute at most: ten minutes give at most eleven.
+      expect(rounds).toBeGreaterThanOrEqual(8);
+      expect(rounds).toBeLessThanOrEqual(11);
+    });
   });
 });

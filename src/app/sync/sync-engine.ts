@@ -135,8 +135,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     start() {
       const tick = () => {
         const due = !live || Date.now() - lastRoundAt >= (options.liveIntervalMs ?? 60_000);
+        // Not while a round runs: it is the poll this tick wants, and a request now would queue
+        // a second one behind it (lastRoundAt moves only when it ends). Against a slow server
+        // that doubled the slow poll of every tablet — measured in the fleet bench.
         if (
           due &&
+          !current.running &&
           navigator.onLine &&
           document.visibilityState === 'visible' &&
           current.retryAt === null

@@ -68,13 +68,6 @@ const COLUMNS = [
   'body',
 ] as const;
 
-// PostgreSQL: ten arrays unnested into rows, so the statement text and its plan stay the same
-// whatever the batch size (a 500-row VALUES list costs PostgreSQL more to parse than to insert).
-const PG_INSERT =
-  `insert into scan_events (${COLUMNS.join(',')}) ` +
-  'select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], ' +
-  '$7::int8[], $8::int8[], $9::int8[], $10::text[]) on conflict (id) do nothing returning id';
-
 // SQLite: one multi-row insert, its text cached per row count. Written out directly because for
 // 500 rows Kysely's builder costs more CPU than the database does; only placeholders are
 // generated, every value travels as a parameter.
@@ -103,14 +96,39 @@ function sqliteInsert(handle: SQLite.Database, rowCount: number): SQLite.Stateme
   return stmt;
 }
 
-function insertQuery(dialect: Dialect, rows: unknown[][]): CompiledQuery<{ id: string }> {
-  if (dialect === 'postgres') {
-    const columns = COLUMNS.map((_, c) => rows.map((r) => r[c]));
-    return CompiledQuery.raw(PG_INSERT, columns) as CompiledQuery<{ id: string }>;
-  }
-  return CompiledQuery.raw(sqliteInsertSql(rows.length), rows.flat()) as CompiledQuery<{
-    id: string;
-  }>;
+// PostgreSQL, the push's hot statement: ten arrays unnested into rows, so the statement text and
+// its plan stay the same whatever the batch size (a 500-row VALUES list costs PostgreSQL more to
+// parse than to insert); with them the event's lock, the insert and (when anything was
+// inserted) the NOTIFY in one round trip. The lock is held until commit, and every round trip
+// the server makes while holding it is time the event's other pushes wait: under load a busy
+// event loop answers each one late (seen in the fleet bench as pushes queued on "Lock advisory").
+// The lock comes first: the insert draws no seq before the joined lock row exists.
+const PG_LOCKED_INSERT =
+  `with lock as materialized (select pg_advisory_xact_lock($11::int4, hashtext($12::text))), ` +
+  `ins as (insert into scan_events (${COLUMNS.join(',')}) ` +
+  'select u.* from lock, unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], ' +
+  '$6::text[], $7::int8[], $8::int8[], $9::int8[], $10::text[]) as u ' +
+  'on conflict (id) do nothing returning id)';
+const PG_LOCKED_INSERT_QUIET = `${PG_LOCKED_INSERT} select id from ins`;
+// The notification is read once, only when the insert returned a row.
+const PG_LOCKED_INSERT_NOTIFY =
+  `${PG_LOCKED_INSERT}, note as (select pg_notify($13::text, $14::text) ` +
+  'from (select 1 from ins limit 1) as any_row) ' +
+  'select id, (select count(*) from note) as notified from ins';
+
+/** PostgreSQL: lock, insert and notify (when `channel` is set) as one statement. */
+function lockedInsertQuery(
+  eventId: string,
+  rows: unknown[][],
+  notify: { channel: string; payload: string } | null,
+): CompiledQuery<{ id: string }> {
+  const params: unknown[] = COLUMNS.map((_, c) => rows.map((r) => r[c]));
+  params.push(SCAN_SEQ_LOCK_CLASS, eventId);
+  if (notify) params.push(notify.channel, notify.payload);
+  return CompiledQuery.raw(
+    notify ? PG_LOCKED_INSERT_NOTIFY : PG_LOCKED_INSERT_QUIET,
+    params,
+  ) as CompiledQuery<{ id: string }>;
 }
 
 /**
@@ -164,19 +182,22 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
         .where('id', '=', batch.deviceId)
         .execute();
     }
-    await lockEventScans(tx, dialect, batch.eventId);
-    if (rows.length && store.sqlite) {
-      // Inside the transaction, so on the connection it holds: a cached statement saves
-      // re-preparing a 5,000-parameter insert per batch.
-      const ids = sqliteInsert(store.sqlite, rows.length).all(...rows.flat()) as { id: string }[];
-      for (const r of ids) inserted.add(r.id);
-    } else if (rows.length) {
-      const result = await tx.executeQuery(insertQuery(dialect, rows));
+    if (rows.length && dialect === 'postgres') {
+      const notify = batch.notifyChannel
+        ? { channel: batch.notifyChannel, payload: notifyPayload(batch.eventId, batch.deviceId) }
+        : null;
+      const result = await tx.executeQuery(lockedInsertQuery(batch.eventId, rows, notify));
       for (const r of result.rows) inserted.add(r.id);
-    }
-    if (inserted.size && batch.notifyChannel && dialect === 'postgres') {
-      const payload = notifyPayload(batch.eventId, batch.deviceId);
-      await sql`select pg_notify(${batch.notifyChannel}, ${payload})`.execute(tx);
+    } else {
+      await lockEventScans(tx, dialect, batch.eventId);
+      if (rows.length && store.sqlite) {
+        // Inside the transaction, so on the connection it holds: a cached statement saves
+        // re-preparing a 5,000-parameter insert per batch.
+        const ids = sqliteInsert(store.sqlite, rows.length).all(...rows.flat()) as {
+          id: string;
+        }[];
+        for (const r of ids) inserted.add(r.id);
+      }
     }
     const held = [...firstBody.keys()].filter((id) => !inserted.has(id));
     if (held.length) {
