@@ -19,10 +19,15 @@ import { participantsOf, prepareDoorEvent, ticketOf } from '../fixtures/door-eve
 import { freshPage, pairedProfile } from '../fixtures/door-stream.js';
 import { startServer } from '../fixtures/server.js';
 import { writeY4m } from '../fixtures/y4m.js';
+import { breakdown, printBreakdown, startTrace } from './trace.js';
 
 const RUNS = Number(process.env.FIRST_SECOND_RUNS ?? 5);
 const THROTTLE = 4;
 const SETTLE_MS = 1500;
+/** FIRST_SECOND_TRACE=1: one more load of each ticket page, traced, with where its time goes. */
+const TRACE = Boolean(process.env.FIRST_SECOND_TRACE);
+/** FIRST_SECOND_ONLY=ticket or door: measure one of the two. */
+const ONLY = process.env.FIRST_SECOND_ONLY ?? '';
 
 /** What one page load measured, in ms since navigation start (NaN: did not happen). */
 type Sample = Record<string, number>;
@@ -74,6 +79,8 @@ async function load(opts: {
   url: string;
   offline: boolean;
   ready: (page: Page) => Promise<unknown>;
+  /** Prints a trace breakdown of this load under this label. */
+  trace?: string;
 }): Promise<Sample> {
   const { context } = await launchWithCamera({ video: opts.video, userDataDir: opts.profile });
   try {
@@ -82,10 +89,13 @@ async function load(opts: {
     const page = await freshPage(context);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const stop = opts.trace ? await startTrace(cdp) : null;
     await page.goto(opts.url);
     await opts.ready(page);
     await page.waitForTimeout(SETTLE_MS);
-    return await collect(page);
+    const sample = await collect(page);
+    if (stop) printBreakdown(opts.trace!, breakdown(await stop(), new URL(opts.url).origin));
+    return sample;
   } finally {
     await context.close();
   }
@@ -180,24 +190,32 @@ export async function benchFirstSecond(): Promise<void> {
     );
 
     const base = { profile, video };
-    const ticketFloor = (offline: boolean) => () =>
+    const ticketFloor = (offline: boolean, trace?: string) => () =>
       load({
         ...base,
         offline,
         url: `${door.origin}/bench/ticket-floor.html`,
         ready: (page) => page.locator('svg').waitFor(),
+        trace,
       });
-    const ticket = (offline: boolean) => () =>
+    const ticket = (offline: boolean, trace?: string) => () =>
       load({
         ...base,
         offline,
         url: ticketUrl,
         ready: (page) => page.getByTestId('ticket-name').waitFor(),
+        trace,
       });
-    for (const offline of [false, true]) {
+    for (const offline of ONLY === 'door' ? [] : [false, true]) {
+      const label = offline ? '/t#… offline' : '/t#… online ';
       const r = await pair(ticket(offline), ticketFloor(offline));
-      printTicket(offline ? '/t#… offline' : '/t#… online ', r.app, r.floor);
+      printTicket(label, r.app, r.floor);
+      if (TRACE) {
+        await ticket(offline, label.trim())();
+        await ticketFloor(offline, `${label.trim()} floor`)();
+      }
     }
+    if (ONLY === 'ticket') return;
 
     const r = await pair(
       () =>
