@@ -4,6 +4,8 @@
 // file and by function from the profiler's samples. Used by e2e/bench/first-second.ts when
 // FIRST_SECOND_TRACE is set; each figure is split into "before first contentful paint" and
 // "after", since only the first part holds back what the person sees.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 
 interface TraceEvent {
@@ -49,6 +51,83 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
   };
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** One decoded source map: per generated line, [column, source, original line, name] segments. */
+type Segments = [number, number, number, number][][];
+
+/** Decodes a source map's `mappings` (base64 VLQ, the format's only encoding). */
+function decodeMappings(mappings: string): Segments {
+  const lines: Segments = [];
+  let source = 0;
+  let origLine = 0;
+  let name = -1;
+  for (const line of mappings.split(';')) {
+    const segs: [number, number, number, number][] = [];
+    let col = 0;
+    for (const seg of line.split(',')) {
+      if (!seg) continue;
+      const values: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of seg) {
+        const digit = BASE64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      col += values[0]!;
+      if (values.length >= 4) {
+        source += values[1]!;
+        origLine += values[2]!;
+        if (values.length >= 5) name += values[4]! + (name < 0 ? 1 : 0);
+        segs.push([col, source, origLine, values.length >= 5 ? name : -1]);
+      }
+    }
+    lines.push(segs);
+  }
+  return lines;
+}
+
+const maps = new Map<string, { sources: string[]; names: string[]; lines: Segments } | null>();
+
+/**
+ * Where a built function comes from (`src/app/…:line`), from the build's hidden source maps in
+ * dist/public; null when the file has none.
+ */
+function original(url: string, line: number, col: number): { file: string; at: string } | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  if (!maps.has(path)) {
+    const file = join('dist/public', path + '.map');
+    const raw = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as {
+          sources: string[];
+          names: string[];
+          mappings: string;
+        })
+      : null;
+    maps.set(path, raw && { ...raw, lines: decodeMappings(raw.mappings) });
+  }
+  const map = maps.get(path);
+  const segs = map?.lines[line];
+  if (!map || !segs?.length) return null;
+  let best = segs[0]!;
+  for (const seg of segs) if (seg[0] <= col) best = seg;
+  const file = (map.sources[best[1]] ?? '?')
+    .replace(/^(\.\.\/)+/, '')
+    .replace(/^.*node_modules\//, '');
+  return { file, at: `${file}:${best[2] + 1}` };
+}
+
 /** Kinds of main-thread work, by trace event name (self time; anything else is "other"). */
 const KINDS: [string, RegExp][] = [
   ['parse HTML', /^ParseHTML$/],
@@ -85,10 +164,16 @@ export interface TraceBreakdown {
   files: Record<string, [number, number]>;
   /** ms of sampled script self time per function (`name @ file`): [before FCP, after]. */
   functions: Record<string, [number, number]>;
+  /** ms of sampled script self time per source module (through the build's source maps). */
+  modules: Record<string, [number, number]>;
   /** ms the service worker's thread was busy (all top-level tasks). */
   serviceWorker: number;
   /** First contentful paint, ms after navigation start (from the trace). */
   fcp: number;
+  /** Main-thread tasks of 5 ms or more until FCP: start, duration, heaviest inner events. */
+  tasks: { at: number; ms: number; what: string }[];
+  /** Files the page fetched until FCP: when asked for and when received. */
+  resources: { url: string; sent: number; done: number }[];
 }
 
 const shortFile = (url: string): string => {
@@ -137,6 +222,8 @@ export function breakdown(events: TraceEvent[], origin: string): TraceBreakdown 
 
   // Self time per event on the main thread (complete events nest by time on one thread).
   const kinds: Record<string, [number, number]> = {};
+  const tasks: TraceBreakdown['tasks'] = [];
+  let task: { at: number; ms: number; inner: Record<string, number> } | null = null;
   const onMain = events
     .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && (e.dur ?? 0) > 0)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -146,11 +233,23 @@ export function breakdown(events: TraceEvent[], origin: string): TraceBreakdown 
       const top = stack.pop()!;
       const self = Math.max(0, top.dur - top.child) / 1000;
       add(kinds, kindOf(top.name), self, top.ts < fcpTs);
+      if (task && stack.length) task.inner[top.name] = (task.inner[top.name] ?? 0) + self;
+      if (task && !stack.length) {
+        const inner = Object.entries(task.inner)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4)
+          .map(([n, v]) => `${n} ${v.toFixed(0)}`)
+          .join(', ');
+        if (task.ms >= 5 && task.at <= (fcpTs - t0) / 1000)
+          tasks.push({ at: task.at, ms: task.ms, what: inner });
+        task = null;
+      }
     }
   };
   for (const e of onMain) {
     if (e.ts < t0) continue;
     close(e.ts);
+    if (!stack.length) task = { at: (e.ts - t0) / 1000, ms: e.dur! / 1000, inner: {} };
     const parent = stack[stack.length - 1];
     if (parent) parent.child += e.dur!;
     stack.push({ end: e.ts + e.dur!, name: e.name, child: 0, ts: e.ts, dur: e.dur! });
@@ -160,25 +259,39 @@ export function breakdown(events: TraceEvent[], origin: string): TraceBreakdown 
   // The sampling profiler of the main thread: its Profile event's id names its chunks.
   const files: Record<string, [number, number]> = {};
   const functions: Record<string, [number, number]> = {};
+  const modules: Record<string, [number, number]> = {};
   const profile = events.find((e) => e.name === 'Profile' && `${e.pid}:${e.tid}` === main);
   if (profile) {
-    const nodes = new Map<number, { fn: string; url: string }>();
+    const nodes = new Map<number, { fn: string; url: string; src: string; at: string }>();
     let ts = (profile.args?.data as { startTime?: number } | undefined)?.startTime ?? 0;
     for (const chunk of events.filter(
       (e) => e.name === 'ProfileChunk' && e.pid === profile.pid && e.id === profile.id,
     )) {
       const data = (chunk.args?.data ?? {}) as {
         cpuProfile?: {
-          nodes?: { id: number; callFrame: { functionName: string; url?: string } }[];
+          nodes?: {
+            id: number;
+            callFrame: {
+              functionName: string;
+              url?: string;
+              lineNumber?: number;
+              columnNumber?: number;
+            };
+          }[];
           samples?: number[];
         };
         timeDeltas?: number[];
       };
-      for (const n of data.cpuProfile?.nodes ?? [])
+      for (const n of data.cpuProfile?.nodes ?? []) {
+        const { functionName, url = '', lineNumber = -1, columnNumber = -1 } = n.callFrame;
+        const from = url ? original(url, lineNumber, columnNumber) : null;
         nodes.set(n.id, {
-          fn: n.callFrame.functionName || '(anonymous)',
-          url: n.callFrame.url ?? '',
+          fn: functionName || '(anonymous)',
+          url,
+          src: from?.file ?? shortFile(url),
+          at: from?.at ?? shortFile(url),
         });
+      }
       const samples = data.cpuProfile?.samples ?? [];
       const deltas = data.timeDeltas ?? [];
       for (let i = 0; i < samples.length; i++) {
@@ -188,7 +301,8 @@ export function breakdown(events: TraceEvent[], origin: string): TraceBreakdown 
         if (!node || node.fn === '(idle)' || node.fn === '(program)' || ts < t0) continue;
         const file = shortFile(node.url);
         add(files, file, next / 1000, ts < fcpTs);
-        add(functions, `${node.fn} @ ${file}`, next / 1000, ts < fcpTs);
+        add(functions, `${node.fn} @ ${node.at}`, next / 1000, ts < fcpTs);
+        add(modules, node.src, next / 1000, ts < fcpTs);
       }
     }
   }
@@ -199,7 +313,31 @@ export function breakdown(events: TraceEvent[], origin: string): TraceBreakdown 
     if (/ServiceWorker/i.test(thread) && e.ph === 'X' && e.name === 'RunTask' && e.ts >= t0)
       serviceWorker += (e.dur ?? 0) / 1000;
   }
-  return { kinds, files, functions, serviceWorker, fcp: (fcpTs - t0) / 1000 };
+  const resources: TraceBreakdown['resources'] = [];
+  const byId = new Map<string, { url: string; sent: number; done: number }>();
+  for (const e of events) {
+    const data = (e.args?.data ?? {}) as { requestId?: string; url?: string };
+    if (e.pid !== parse.pid || !data.requestId) continue;
+    if (e.name === 'ResourceSendRequest' && data.url) {
+      const r = { url: shortFile(data.url), sent: (e.ts - t0) / 1000, done: NaN };
+      byId.set(data.requestId, r);
+      if (e.ts <= fcpTs) resources.push(r);
+    }
+    if (e.name === 'ResourceFinish') {
+      const r = byId.get(data.requestId);
+      if (r) r.done = (e.ts - t0) / 1000;
+    }
+  }
+  return {
+    kinds,
+    files,
+    functions,
+    modules,
+    serviceWorker,
+    fcp: (fcpTs - t0) / 1000,
+    tasks,
+    resources,
+  };
 }
 
 /** Prints a breakdown: kinds of work, then the heaviest files and functions. */
@@ -216,8 +354,20 @@ export function printBreakdown(label: string, b: TraceBreakdown, top = 12): void
   console.log('    main thread by kind of work:');
   for (const [k, v] of sorted(b.kinds)) console.log(row(k, v));
   console.log(row('= total', total(b.kinds)));
+  if (process.env.FIRST_SECOND_TRACE === 'all') {
+    console.log('    main-thread tasks ≥ 5 ms until FCP (start, ms, heaviest inner events):');
+    for (const t of b.tasks)
+      console.log(`      ${t.at.toFixed(0).padStart(5)} ${t.ms.toFixed(1).padStart(6)}  ${t.what}`);
+    console.log('    files fetched until FCP (asked, received):');
+    for (const r of b.resources)
+      console.log(
+        `      ${r.sent.toFixed(0).padStart(5)} ${r.done.toFixed(0).padStart(5)}  ${r.url}`,
+      );
+  }
   console.log('    script time by file (sampled):');
   for (const [k, v] of sorted(b.files).slice(0, top)) console.log(row(k, v));
-  console.log('    script time by function (sampled):');
+  console.log('    script time by source module (sampled, through source maps):');
+  for (const [k, v] of sorted(b.modules).slice(0, top)) console.log(row(k, v));
+  console.log('    script time by function (sampled; minified name @ source line):');
   for (const [k, v] of sorted(b.functions).slice(0, top)) console.log(row(k, v));
 }
