@@ -3,6 +3,19 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// Few files for the ticket page: each is one more trip through the service worker before a
+// budget phone can paint the QR (e2e/bench/first-second.ts). `shell`: what every page's first
+// render uses (Preact, the router, words, the update banner, the ticket codec, Vite's preload
+// helper); `ticket-page`: the ticket page itself, also lazily loaded by the main shell's /t route
+// (`qr`, the QR encoder, is a chunk of its own: certificates and the organizer's pages draw QRs).
+// Styles stay with the module that imports them.
+const SHELL =
+  /[\\/](node_modules[\\/]preact[\\/]|src[\\/]app[\\/](lib[\\/](marks|when-idle)|router|i18n[\\/]i18n|update[\\/](update-state|UpdateBanner)|components[\\/]LangToggle|pages[\\/]ticket[\\/]format-time)\.|src[\\/]shared[\\/](base32|messages|ticket[\\/](codec|problems)|roster[\\/]phone)\.)|^\0vite\/preload-helper/;
+const TICKET_PAGE = /[\\/]src[\\/]app[\\/](pages[\\/]ticket|ticket-store)[\\/]/;
+const QR =
+  /[\\/](src[\\/]app[\\/]pages[\\/]ticket[\\/]qr-svg\.|node_modules[\\/](qrcode|dijkstrajs)[\\/])/;
+const inGroup = (id: string, re: RegExp) => re.test(id) && !/\.css(\?|$)/.test(id);
+
 // One config for the browser build (vite) and the unit tests (vitest).
 export default defineConfig({
   plugins: [
@@ -87,13 +100,27 @@ export default defineConfig({
     // The chunk graph, so `npm run bench` can report what each route really loads.
     manifest: true,
     target: 'es2022',
+    // Every browser that runs es2022 knows <link rel=modulepreload>; the polyfill would be one more
+    // file before first paint.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // The QR decoder (src/app/scanner/decoder.ts) is an entry of its own, not only a lazy
       // import of the door page: so its worker and its .wasm are always emitted and precached, and
       // its exports stay importable, which lets e2e/decoder-quality.spec.ts test the shipped chunk.
-      input: { index: 'index.html', decoder: 'src/app/scanner/decoder.ts' },
+      // ticket.html is the participant's ticket page on its own (src/shared/app-pages.ts).
+      input: { index: 'index.html', ticket: 'ticket.html', decoder: 'src/app/scanner/decoder.ts' },
       // Vite's default (false) would tree-shake an entry's exports away; index.html has none.
       preserveEntrySignatures: 'exports-only',
+      // Few files for the ticket page (SHELL and TICKET_PAGE above).
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'shell', priority: 3, test: (id) => inGroup(id, SHELL) },
+            { name: 'qr', priority: 2, test: (id) => inGroup(id, QR) },
+            { name: 'ticket-page', priority: 1, test: (id) => inGroup(id, TICKET_PAGE) },
+          ],
+        },
+      },
     },
   },
   server: {

@@ -10,12 +10,22 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { OWN_PAGES } from '../src/shared/app-pages';
 
 declare let self: ServiceWorkerGlobalScope;
 
 // The list is injected at build time by vite-plugin-pwa (injectManifest).
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
+// The ticket (/t) has a lean page of its own, as the server answers it (src/shared/app-pages.ts).
+for (const [path, page] of Object.entries(OWN_PAGES)) {
+  registerRoute(
+    new NavigationRoute(createHandlerBoundToURL(page), {
+      allowlist: [new RegExp(`^${path}/*(\\?|$)`)],
+    }),
+  );
+}
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {

@@ -47,14 +47,18 @@ export function matchRoute(pattern: string, path: string): Record<string, string
   return params;
 }
 
-/** Intercepts clicks on same-origin <a href> so links navigate in-app. */
-export function onLinkClick(e: MouseEvent): void {
+/**
+ * Intercepts clicks on same-origin <a href> so links navigate in-app; `owns` limits it to the
+ * paths this page can show (the ticket's own page knows only /t: other links load their page).
+ */
+export function onLinkClick(e: MouseEvent, owns: (path: string) => boolean = () => true): void {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
     return;
   const a = (e.target as Element | null)?.closest?.('a');
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
-  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/') || !owns(url.pathname))
+    return;
   e.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 }

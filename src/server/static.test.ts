@@ -15,6 +15,7 @@ describe('static app hosting', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hadir-static-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Hadir shell</title>');
+    writeFileSync(join(dir, 'ticket.html'), '<!doctype html><title>Hadir ticket</title>');
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
@@ -27,11 +28,22 @@ describe('static app hosting', () => {
   });
 
   it('answers unknown app routes with the app shell, uncached', async () => {
-    for (const path of ['/admin/events/XYZ', '/t', '/c', '/v', '/scan', '/anything/else']) {
+    for (const path of ['/admin/events/XYZ', '/c', '/v', '/scan', '/anything/else', '/t/x']) {
       const res = await a.app.request(path);
       expect(res.status, path).toBe(200);
       expect(await res.text()).toContain('Hadir shell');
       expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+  });
+
+  it('answers the ticket page with its own lean page, uncached', async () => {
+    for (const path of ['/t', '/t/']) {
+      const res = await a.app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toContain('Hadir ticket');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-type')).toContain('text/html');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     }
   });

@@ -1,10 +1,12 @@
 // Serves the built browser app from disk. Unknown app paths get the app shell (index.html) so
-// client routes like /admin/events/X work on reload; files are read per request so a new build
-// is picked up without a restart.
+// client routes like /admin/events/X work on reload, except the few with a lean page of their own
+// (src/shared/app-pages.ts: the ticket's /t); files are read per request so a new build is picked
+// up without a restart.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { ownPageOf } from '../../shared/app-pages.js';
 import type { AppEnv } from '../context.js';
 
 const TYPES: Record<string, string> = {
@@ -71,7 +73,10 @@ export function serveApp(app: Hono<AppEnv>, root: string): void {
     if (extname(rel) && extname(rel) !== '.html') {
       return c.text('Tidak ditemukan / Not found', 404);
     }
-    const shell = await readIfFile(join(base, 'index.html'));
+    const own = ownPageOf(rel);
+    const shell =
+      (own ? await readIfFile(join(base, own.slice(1))) : null) ??
+      (await readIfFile(join(base, 'index.html')));
     if (!shell) return c.text('Aplikasi belum dibangun / App not built: run npm run build', 503);
     c.header('Content-Type', TYPES['.html']!);
     c.header('Cache-Control', 'no-cache');

@@ -107,7 +107,9 @@ export function TicketView(props: { hash: string }) {
       </p>
 
       {info && <TicketDetails info={info} lang={lang} />}
-      {showQr && <DoorSteps info={info} lang={lang} />}
+      {/* Once the details are known (saved or fresh) or cannot be: shown earlier, the steps would
+          be pushed down when the details arrive on a first visit (layout shift). */}
+      {showQr && (info || !state.loading) && <DoorSteps info={info} lang={lang} />}
     </main>
   );
 }

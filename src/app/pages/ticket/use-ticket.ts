@@ -64,10 +64,13 @@ export function initialTicketState(hash: string): TicketState {
 
 /** The ticket for the current fragment, refreshed from the server when it can be reached. */
 export function useTicket(hash: string): TicketState {
-  const [state, setState] = useState(() => initialTicketState(hash));
+  // Read from the phone once for the first render; the effect starts from the same state unless
+  // the fragment changed since (the ticket page keys this component by it, so it rarely does).
+  const [first] = useState(() => ({ hash, state: initialTicketState(hash) }));
+  const [state, setState] = useState(first.state);
 
   useEffect(() => {
-    const start = initialTicketState(hash);
+    const start = first.hash === hash ? first.state : initialTicketState(hash);
     setState(start);
     if (start.kind !== 'ticket') return;
     let live = true;

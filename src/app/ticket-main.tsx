@@ -1,0 +1,44 @@
+// The ticket page's own entry (ticket.html, answered for /t): the participant's ticket and the
+// tickets saved on this phone, nothing else. No router table and no lazily loaded page: the QR,
+// name, place and time render in the first frame from what the phone kept, and the rest (the
+// service worker's registration) waits until after that paint.
+import { markOnce } from './lib/marks';
+markOnce('main');
+import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { onLinkClick } from './router';
+import TicketPage from './pages/ticket/TicketPage';
+import { UpdateBanner } from './update/UpdateBanner';
+import { whenIdle } from './lib/when-idle';
+import './base.css';
+import './pages/ticket/ticket.css';
+
+/** Links to /t (a saved ticket, the list) stay on this page; any other link loads its page. */
+const ownsPath = (path: string) => path.replace(/\/+$/, '') === '/t';
+
+function TicketShell() {
+  useEffect(() => {
+    const click = (e: MouseEvent) => onLinkClick(e, ownsPath);
+    document.addEventListener('click', click);
+    return () => document.removeEventListener('click', click);
+  }, []);
+  return (
+    <>
+      <UpdateBanner />
+      <TicketPage params={{}} />
+    </>
+  );
+}
+
+render(<TicketShell />, document.getElementById('app')!);
+
+// The service worker keeps the ticket for offline use (sw/sw.ts); registered once the ticket has
+// painted, as in main.tsx. Updates wait for consent (UpdateBanner).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  whenIdle(
+    () =>
+      void import('./update/register-sw').then(({ registerServiceWorker }) =>
+        registerServiceWorker(),
+      ),
+  );
+}
