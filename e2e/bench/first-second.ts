@@ -9,10 +9,11 @@
 // its first frame (public/bench/camera-floor.html). Runs alternate app and floor; medians.
 // The door's cold start is also measured unthrottled (target p50 ≤ 1 s), beside the same floor.
 // FIRST_SECOND_TRACE=1 adds one traced door cold start (throttled): the main thread's work from
-// navigation to the first frame handed to the decoder (trace-summary.ts). FIRST_SECOND_ONLY=door
+// navigation to the first frame handed to the decoder (trace-summary.ts); FIRST_SECOND_TRACE=
+// <file>.json also keeps the raw trace, for the DevTools Performance panel. FIRST_SECOND_ONLY=door
 // or =ticket runs one part.
 // Needs the build; standalone: `npx tsx e2e/bench/first-second.ts`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,13 +24,16 @@ import { participantsOf, prepareDoorEvent, ticketOf } from '../fixtures/door-eve
 import { freshPage, pairedProfile } from '../fixtures/door-stream.js';
 import { startServer } from '../fixtures/server.js';
 import { writeY4m } from '../fixtures/y4m.js';
-import { printTrace, startTrace, summariseTrace } from './trace-summary.js';
+import { printTrace, startProfile, startTrace, summariseTrace } from './trace-summary.js';
 
 const RUNS = Number(process.env.FIRST_SECOND_RUNS ?? 5);
 const THROTTLE = 4;
 const SETTLE_MS = 1500;
 const ONLY = process.env.FIRST_SECOND_ONLY ?? '';
 const TRACE = Boolean(process.env.FIRST_SECOND_TRACE);
+const TRACE_FILE = process.env.FIRST_SECOND_TRACE?.endsWith('.json')
+  ? process.env.FIRST_SECOND_TRACE
+  : '';
 
 /** What one page load measured, in ms since navigation start (NaN: did not happen). */
 type Sample = Record<string, number>;
@@ -75,9 +79,9 @@ async function collect(page: Page): Promise<Sample> {
   })()`);
 }
 
-async function dumped<T>(events: T): Promise<T> {
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync('/tmp/door-trace.json', JSON.stringify(events));
+/** Writes the raw trace where FIRST_SECOND_TRACE names a .json file (opens in DevTools). */
+function kept<T>(events: T): T {
+  if (TRACE_FILE) writeFileSync(TRACE_FILE, JSON.stringify({ traceEvents: events }));
   return events;
 }
 
@@ -128,15 +132,20 @@ async function load(opts: {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: opts.throttle ?? THROTTLE });
     const stopTrace = opts.traceUntil ? await startTrace(cdp) : null;
+    const stopProfile = opts.traceUntil ? await startProfile(cdp) : null;
     await page.goto(opts.url);
     await opts.ready(page, cdp);
     await page.waitForTimeout(SETTLE_MS);
     const sample = await collect(page);
-    if (stopTrace && opts.traceUntil) {
+    if (stopTrace && stopProfile && opts.traceUntil) {
       const until = sample[opts.traceUntil] ?? NaN;
+      const js = await stopProfile(until);
+      console.log(`    JavaScript self time to ${opts.traceUntil} (sampled), biggest:`);
+      for (const [k, v] of js.slice(0, 15))
+        console.log(`      ${v.toFixed(1).padStart(7)} ms  ${k}`);
       printTrace(
         `trace to ${opts.traceUntil} (${ms(until)} ms)`,
-        summariseTrace(await dumped(await stopTrace()), until),
+        summariseTrace(kept(await stopTrace()), until),
       );
     }
     return sample;

@@ -157,3 +157,43 @@ export function printTrace(title: string, s: TraceSummary | null, top = 14): voi
     console.log(`      long task at ${t.at.toFixed(0)} ms: ${t.ms.toFixed(0)} ms (${parts})`);
   }
 }
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * Samples the page's JavaScript (CDP Profiler) from now; the returned function stops and gives
+ * the self time (ms) by function and script in the first `untilMs` of the profile, biggest first.
+ */
+export async function startProfile(
+  cdp: CDPSession,
+): Promise<(untilMs: number) => Promise<[string, number][]>> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async (untilMs) => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    let t = 0;
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      t += deltas[i] ?? 0;
+      if (t / 1000 > untilMs) break;
+      const f = byId.get(samples[i]!)?.callFrame;
+      if (!f || f.functionName === '(idle)' || f.functionName === '(program)') continue;
+      const key = `${f.functionName || '(anonymous)'} ${short(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+    }
+    return [...self.entries()].sort((a, b) => b[1] - a[1]);
+  };
+}
