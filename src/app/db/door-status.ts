@@ -24,21 +24,30 @@ export interface DoorStatus {
   serverMinusDeviceMs: number | null;
 }
 
-/** Reads the door's standing in one transaction. */
+/**
+ * Reads the door's standing in one transaction. Its reads go out together: each awaited read
+ * is a round trip to the browser's storage, and the door waits for this one at start.
+ */
 export async function getDoorStatus(db: HadirDb): Promise<DoorStatus> {
   return db.transaction('r', [db.device, db.roster, db.keys, db.meta], async () => {
-    const device = (await db.device.toCollection().first()) ?? null;
-    const rosterSaved = await db.roster.count();
-    const keys = await db.keys.count();
-    const rosterComplete = (await getMeta(db, 'rosterComplete')) ?? false;
+    const [device, rosterSaved, keys, rosterComplete, rosterTotal, persistence, offset] =
+      await Promise.all([
+        db.device.toCollection().first(),
+        db.roster.count(),
+        db.keys.count(),
+        getMeta(db, 'rosterComplete'),
+        getMeta(db, 'rosterTotal'),
+        getMeta(db, 'persistence'),
+        getMeta(db, 'serverMinusDeviceMs'),
+      ]);
     return {
-      device,
+      device: device ?? null,
       rosterSaved,
-      rosterTotal: (await getMeta(db, 'rosterTotal')) ?? null,
-      rosterComplete,
-      ready: device !== null && keys > 0 && rosterComplete,
-      persistence: (await getMeta(db, 'persistence')) ?? null,
-      serverMinusDeviceMs: (await getMeta(db, 'serverMinusDeviceMs')) ?? null,
+      rosterTotal: rosterTotal ?? null,
+      rosterComplete: rosterComplete ?? false,
+      ready: device !== undefined && keys > 0 && (rosterComplete ?? false),
+      persistence: persistence ?? null,
+      serverMinusDeviceMs: offset ?? null,
     };
   });
 }
@@ -55,13 +64,16 @@ export interface ScanContext {
   serverMinusDeviceMs: number;
 }
 
-/** Reads the scan context in one transaction (one round trip instead of three). */
+/** Reads the scan context in one transaction, its three reads together. */
 export async function getScanContext(db: HadirDb): Promise<ScanContext> {
-  return db.transaction('r', [db.device, db.keys, db.meta], async () => ({
-    device: (await db.device.toCollection().first()) ?? null,
-    keys: await db.keys.toArray(),
-    serverMinusDeviceMs: (await getMeta(db, 'serverMinusDeviceMs')) ?? 0,
-  }));
+  return db.transaction('r', [db.device, db.keys, db.meta], async () => {
+    const [device, keys, offset] = await Promise.all([
+      db.device.toCollection().first(),
+      db.keys.toArray(),
+      getMeta(db, 'serverMinusDeviceMs'),
+    ]);
+    return { device: device ?? null, keys, serverMinusDeviceMs: offset ?? 0 };
+  });
 }
 
 /** What the door's health line shows that lives on the tablet. */
@@ -90,7 +102,11 @@ export interface DoorSnapshot extends ScanContext {
 /** How many recent scans the door lists. */
 export const RECENT_SCANS = 8;
 
-/** Reads the door engine's state at once: pairing, keys, offset, sessions, waves, events. */
+/**
+ * Reads the door engine's state at once: pairing, keys, offset, sessions, waves, events. The door
+ * shows nothing but "loading" until this is read, so every read goes out together (one
+ * transaction; a handful of round trips to the browser's storage rather than one per read).
+ */
 export async function readDoorSnapshot(
   db: HadirDb,
   options: { events: boolean },
@@ -106,19 +122,46 @@ export async function readDoorSnapshot(
     db.roster,
     db.syncIssues,
   ];
-  return db.transaction('r', tables, async () => ({
-    ...(await getScanContext(db)),
-    sessions: await getSessions(db),
-    waves: await getWaves(db),
-    events: options.events ? await db.scanEvents.toArray() : null,
-    lastCheckIn: await lastCheckIn(db),
-    health: {
-      unsynced: await unsyncedCount(db),
-      oldestUnsyncedAt: (await oldestUnsynced(db))?.createdAt ?? null,
-      rosterCount: await rosterCount(db),
-      sync: await getSyncStatus(db),
-    },
-    recent: await recentScans(db, RECENT_SCANS),
-    standing: await getDoorStatus(db),
-  }));
+  return db.transaction('r', tables, async () => {
+    const [
+      context,
+      sessions,
+      waves,
+      events,
+      last,
+      unsynced,
+      oldest,
+      rosterSize,
+      sync,
+      recent,
+      standing,
+    ] = await Promise.all([
+      getScanContext(db),
+      getSessions(db),
+      getWaves(db),
+      options.events ? db.scanEvents.toArray() : null,
+      lastCheckIn(db),
+      unsyncedCount(db),
+      oldestUnsynced(db),
+      rosterCount(db),
+      getSyncStatus(db),
+      recentScans(db, RECENT_SCANS),
+      getDoorStatus(db),
+    ]);
+    return {
+      ...context,
+      sessions,
+      waves,
+      events,
+      lastCheckIn: last,
+      health: {
+        unsynced,
+        oldestUnsyncedAt: oldest?.createdAt ?? null,
+        rosterCount: rosterSize,
+        sync,
+      },
+      recent,
+      standing,
+    };
+  });
 }

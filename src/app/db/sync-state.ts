@@ -112,12 +112,20 @@ export interface SyncStatus {
 
 /** Reads the sync bookkeeping in one transaction. */
 export async function getSyncStatus(db: HadirDb): Promise<SyncStatus> {
-  return db.transaction('r', db.meta, db.syncIssues, async () => ({
-    lastSyncAt: (await getMeta(db, 'lastSyncAt')) ?? null,
-    lastSyncError: (await getMeta(db, 'lastSyncError')) ?? null,
-    revokedAt: (await getMeta(db, 'revokedAt')) ?? null,
-    issues: await db.syncIssues.count(),
-  }));
+  return db.transaction('r', db.meta, db.syncIssues, async () => {
+    const [lastSyncAt, lastSyncError, revokedAt, issues] = await Promise.all([
+      getMeta(db, 'lastSyncAt'),
+      getMeta(db, 'lastSyncError'),
+      getMeta(db, 'revokedAt'),
+      db.syncIssues.count(),
+    ]);
+    return {
+      lastSyncAt: lastSyncAt ?? null,
+      lastSyncError: lastSyncError ?? null,
+      revokedAt: revokedAt ?? null,
+      issues,
+    };
+  });
 }
 
 /** Pushed events the server did not simply store, newest first. */
