@@ -3,14 +3,15 @@
 import type { HadirDb } from './database';
 import type { DeviceRow, KeyRow, PersistenceAnswer, ScanEvent, SessionRef, WaveRef } from './types';
 import { getSessions, getWaves } from './manifest';
-import { getMeta, setMeta } from './meta';
+import type { MetaReader } from './meta';
+import { getMeta, readAllMeta, setMeta } from './meta';
 import { lastCheckIn } from './scans';
 import { oldestUnsynced, unsyncedCount } from './outbox';
 import type { RecentScan } from './recent';
 import { recentScans } from './recent';
 import { rosterCount } from './roster';
 import type { SyncStatus } from './sync-state';
-import { getSyncStatus } from './sync-state';
+import { syncStatusOf } from './sync-state';
 
 /** The door's standing, for choosing which screen to show. */
 export interface DoorStatus {
@@ -30,26 +31,33 @@ export interface DoorStatus {
  */
 export async function getDoorStatus(db: HadirDb): Promise<DoorStatus> {
   return db.transaction('r', [db.device, db.roster, db.keys, db.meta], async () => {
-    const [device, rosterSaved, keys, rosterComplete, rosterTotal, persistence, offset] =
-      await Promise.all([
-        db.device.toCollection().first(),
-        db.roster.count(),
-        db.keys.count(),
-        getMeta(db, 'rosterComplete'),
-        getMeta(db, 'rosterTotal'),
-        getMeta(db, 'persistence'),
-        getMeta(db, 'serverMinusDeviceMs'),
-      ]);
-    return {
-      device: device ?? null,
-      rosterSaved,
-      rosterTotal: rosterTotal ?? null,
-      rosterComplete: rosterComplete ?? false,
-      ready: device !== undefined && keys > 0 && (rosterComplete ?? false),
-      persistence: persistence ?? null,
-      serverMinusDeviceMs: offset ?? null,
-    };
+    const [device, rosterSaved, keys, meta] = await Promise.all([
+      db.device.toCollection().first(),
+      db.roster.count(),
+      db.keys.count(),
+      readAllMeta(db),
+    ]);
+    return doorStatusOf(device ?? null, rosterSaved, keys, meta);
   });
+}
+
+/** The door's standing from what was read: the pairing, roster and key counts, meta values. */
+function doorStatusOf(
+  device: DeviceRow | null,
+  rosterSaved: number,
+  keys: number,
+  meta: MetaReader,
+): DoorStatus {
+  const rosterComplete = meta('rosterComplete') ?? false;
+  return {
+    device,
+    rosterSaved,
+    rosterTotal: meta('rosterTotal') ?? null,
+    rosterComplete,
+    ready: device !== null && keys > 0 && rosterComplete,
+    persistence: meta('persistence') ?? null,
+    serverMinusDeviceMs: meta('serverMinusDeviceMs') ?? null,
+  };
 }
 
 /** Remembers the estimated clock offset (server minus device, ms: clock.ts roundTripOffset). */
@@ -123,20 +131,24 @@ export async function readDoorSnapshot(
     db.syncIssues,
   ];
   return db.transaction('r', tables, async () => {
+    // One request per table where one will do (the meta table is read whole), all at once.
     const [
-      context,
+      device,
+      keys,
+      meta,
       sessions,
       waves,
       events,
       last,
       unsynced,
       oldest,
-      rosterSize,
-      sync,
+      roster,
+      issues,
       recent,
-      standing,
     ] = await Promise.all([
-      getScanContext(db),
+      db.device.toCollection().first(),
+      db.keys.toArray(),
+      readAllMeta(db),
       getSessions(db),
       getWaves(db),
       options.events ? db.scanEvents.toArray() : null,
@@ -144,12 +156,13 @@ export async function readDoorSnapshot(
       unsyncedCount(db),
       oldestUnsynced(db),
       rosterCount(db),
-      getSyncStatus(db),
+      db.syncIssues.count(),
       recentScans(db, RECENT_SCANS),
-      getDoorStatus(db),
     ]);
     return {
-      ...context,
+      device: device ?? null,
+      keys,
+      serverMinusDeviceMs: meta('serverMinusDeviceMs') ?? 0,
       sessions,
       waves,
       events,
@@ -157,11 +170,11 @@ export async function readDoorSnapshot(
       health: {
         unsynced,
         oldestUnsyncedAt: oldest?.createdAt ?? null,
-        rosterCount: rosterSize,
-        sync,
+        rosterCount: roster,
+        sync: syncStatusOf(meta, issues),
       },
       recent,
-      standing,
+      standing: doorStatusOf(device ?? null, roster, keys.length, meta),
     };
   });
 }

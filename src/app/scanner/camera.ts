@@ -200,6 +200,8 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
   const onFrame = (frameAt: number) => {
     if (stopped) return;
     schedule();
+    // No picture yet (the loop may start before the video plays): nothing to decode.
+    if (!video.videoWidth || !video.videoHeight) return;
     // requestAnimationFrame runs at screen rate: only frames with a new video time are new.
     if (!useVfc && video.currentTime === lastTime) return;
     lastTime = video.currentTime;

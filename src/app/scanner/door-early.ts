@@ -1,7 +1,8 @@
 // The door's first moments, started by the app's entry (main.tsx) before the door's own code has
-// arrived: a restarted tablet opens its camera (where already allowed) and starts its decoder
-// while the door's page and storage load; the camera view claims both. Small on purpose: every
+// arrived: a restarted tablet opens its camera (where already allowed), starts its decoder and
+// opens its storage while the door's page loads; the camera view claims the first two. Small on purpose: every
 // page's entry chunk carries it.
+import { warmDatabase } from '../db/warm';
 import { openCameraEarly } from './camera-early';
 import { startDecoderEarly } from './decoder-early';
 
@@ -11,9 +12,10 @@ export function isScanningDoor(path: string): boolean {
   return (p === '/scan' || p.startsWith('/scan/')) && p !== '/scan/pair';
 }
 
-/** On the scanning door, starts opening the camera and the decoder; elsewhere does nothing. */
+/** On the scanning door, starts opening the camera, the decoder and storage; elsewhere nothing. */
 export function startDoorEarly(path: string): void {
   if (!isScanningDoor(path)) return;
+  warmDatabase();
   void openCameraEarly('environment');
   startDecoderEarly();
 }
