@@ -170,18 +170,27 @@ export function CameraView(props: CameraViewProps) {
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
-    const place = () => {
+    const measure = () => {
       const frame = { width: video.videoWidth, height: video.videoHeight };
       const region = centredSquareRegion(frame);
       const view = { width: video.clientWidth, height: video.clientHeight };
       setAim(region && regionInView(frame, region, view, 'cover'));
     };
+    // The video's events come while the page may still be laid out (a cold start): measuring
+    // then forced a layout mid-start, so they measure in the next frame. The ResizeObserver
+    // reports after layout, when measuring is free.
+    let frame = 0;
+    const place = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    };
     place();
     video.addEventListener('loadedmetadata', place);
     video.addEventListener('resize', place);
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : null;
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(video);
     return () => {
+      cancelAnimationFrame(frame);
       video.removeEventListener('loadedmetadata', place);
       video.removeEventListener('resize', place);
       observer?.disconnect();
