@@ -14,8 +14,10 @@ import type {
   WaveRef,
 } from './types';
 
+import { DB_NAME } from './warm';
+
 /** The database name the app uses; tests pass their own. */
-export const DB_NAME = 'hadir';
+export { DB_NAME };
 
 /** Typed tables of the door database. */
 export class HadirDb extends Dexie {

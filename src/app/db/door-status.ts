@@ -3,14 +3,15 @@
 import type { HadirDb } from './database';
 import type { DeviceRow, KeyRow, PersistenceAnswer, ScanEvent, SessionRef, WaveRef } from './types';
 import { getSessions, getWaves } from './manifest';
-import { getMeta, setMeta } from './meta';
+import type { MetaReader } from './meta';
+import { getMeta, readAllMeta, setMeta } from './meta';
 import { lastCheckIn } from './scans';
 import { oldestUnsynced, unsyncedCount } from './outbox';
 import type { RecentScan } from './recent';
 import { recentScans } from './recent';
 import { rosterCount } from './roster';
 import type { SyncStatus } from './sync-state';
-import { getSyncStatus } from './sync-state';
+import { syncStatusOf } from './sync-state';
 
 /** The door's standing, for choosing which screen to show. */
 export interface DoorStatus {
@@ -24,23 +25,39 @@ export interface DoorStatus {
   serverMinusDeviceMs: number | null;
 }
 
-/** Reads the door's standing in one transaction. */
+/**
+ * Reads the door's standing in one transaction. Its reads go out together: each awaited read
+ * is a round trip to the browser's storage, and the door waits for this one at start.
+ */
 export async function getDoorStatus(db: HadirDb): Promise<DoorStatus> {
   return db.transaction('r', [db.device, db.roster, db.keys, db.meta], async () => {
-    const device = (await db.device.toCollection().first()) ?? null;
-    const rosterSaved = await db.roster.count();
-    const keys = await db.keys.count();
-    const rosterComplete = (await getMeta(db, 'rosterComplete')) ?? false;
-    return {
-      device,
-      rosterSaved,
-      rosterTotal: (await getMeta(db, 'rosterTotal')) ?? null,
-      rosterComplete,
-      ready: device !== null && keys > 0 && rosterComplete,
-      persistence: (await getMeta(db, 'persistence')) ?? null,
-      serverMinusDeviceMs: (await getMeta(db, 'serverMinusDeviceMs')) ?? null,
-    };
+    const [device, rosterSaved, keys, meta] = await Promise.all([
+      db.device.toCollection().first(),
+      db.roster.count(),
+      db.keys.count(),
+      readAllMeta(db),
+    ]);
+    return doorStatusOf(device ?? null, rosterSaved, keys, meta);
   });
+}
+
+/** The door's standing from what was read: the pairing, roster and key counts, meta values. */
+function doorStatusOf(
+  device: DeviceRow | null,
+  rosterSaved: number,
+  keys: number,
+  meta: MetaReader,
+): DoorStatus {
+  const rosterComplete = meta('rosterComplete') ?? false;
+  return {
+    device,
+    rosterSaved,
+    rosterTotal: meta('rosterTotal') ?? null,
+    rosterComplete,
+    ready: device !== null && keys > 0 && rosterComplete,
+    persistence: meta('persistence') ?? null,
+    serverMinusDeviceMs: meta('serverMinusDeviceMs') ?? null,
+  };
 }
 
 /** Remembers the estimated clock offset (server minus device, ms: clock.ts roundTripOffset). */
@@ -55,13 +72,16 @@ export interface ScanContext {
   serverMinusDeviceMs: number;
 }
 
-/** Reads the scan context in one transaction (one round trip instead of three). */
+/** Reads the scan context in one transaction, its three reads together. */
 export async function getScanContext(db: HadirDb): Promise<ScanContext> {
-  return db.transaction('r', [db.device, db.keys, db.meta], async () => ({
-    device: (await db.device.toCollection().first()) ?? null,
-    keys: await db.keys.toArray(),
-    serverMinusDeviceMs: (await getMeta(db, 'serverMinusDeviceMs')) ?? 0,
-  }));
+  return db.transaction('r', [db.device, db.keys, db.meta], async () => {
+    const [device, keys, offset] = await Promise.all([
+      db.device.toCollection().first(),
+      db.keys.toArray(),
+      getMeta(db, 'serverMinusDeviceMs'),
+    ]);
+    return { device: device ?? null, keys, serverMinusDeviceMs: offset ?? 0 };
+  });
 }
 
 /** What the door's health line shows that lives on the tablet. */
@@ -90,7 +110,11 @@ export interface DoorSnapshot extends ScanContext {
 /** How many recent scans the door lists. */
 export const RECENT_SCANS = 8;
 
-/** Reads the door engine's state at once: pairing, keys, offset, sessions, waves, events. */
+/**
+ * Reads the door engine's state at once: pairing, keys, offset, sessions, waves, events. The door
+ * shows nothing but "loading" until this is read, so every read goes out together (one
+ * transaction; a handful of round trips to the browser's storage rather than one per read).
+ */
 export async function readDoorSnapshot(
   db: HadirDb,
   options: { events: boolean },
@@ -106,19 +130,51 @@ export async function readDoorSnapshot(
     db.roster,
     db.syncIssues,
   ];
-  return db.transaction('r', tables, async () => ({
-    ...(await getScanContext(db)),
-    sessions: await getSessions(db),
-    waves: await getWaves(db),
-    events: options.events ? await db.scanEvents.toArray() : null,
-    lastCheckIn: await lastCheckIn(db),
-    health: {
-      unsynced: await unsyncedCount(db),
-      oldestUnsyncedAt: (await oldestUnsynced(db))?.createdAt ?? null,
-      rosterCount: await rosterCount(db),
-      sync: await getSyncStatus(db),
-    },
-    recent: await recentScans(db, RECENT_SCANS),
-    standing: await getDoorStatus(db),
-  }));
+  return db.transaction('r', tables, async () => {
+    // One request per table where one will do (the meta table is read whole), all at once.
+    const [
+      device,
+      keys,
+      meta,
+      sessions,
+      waves,
+      events,
+      last,
+      unsynced,
+      oldest,
+      roster,
+      issues,
+      recent,
+    ] = await Promise.all([
+      db.device.toCollection().first(),
+      db.keys.toArray(),
+      readAllMeta(db),
+      getSessions(db),
+      getWaves(db),
+      options.events ? db.scanEvents.toArray() : null,
+      lastCheckIn(db),
+      unsyncedCount(db),
+      oldestUnsynced(db),
+      rosterCount(db),
+      db.syncIssues.count(),
+      recentScans(db, RECENT_SCANS),
+    ]);
+    return {
+      device: device ?? null,
+      keys,
+      serverMinusDeviceMs: meta('serverMinusDeviceMs') ?? 0,
+      sessions,
+      waves,
+      events,
+      lastCheckIn: last,
+      health: {
+        unsynced,
+        oldestUnsyncedAt: oldest?.createdAt ?? null,
+        rosterCount: roster,
+        sync: syncStatusOf(meta, issues),
+      },
+      recent,
+      standing: doorStatusOf(device ?? null, roster, keys.length, meta),
+    };
+  });
 }

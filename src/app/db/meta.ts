@@ -20,3 +20,12 @@ export async function setMeta<K extends keyof MetaValues>(
   const row: MetaRow<K> = { key, value };
   await db.meta.put(row as MetaRow);
 }
+
+/** Every meta value, read at once: typed look-ups over one read of the (small) table. */
+export type MetaReader = <K extends keyof MetaValues>(key: K) => MetaValues[K] | undefined;
+
+/** Reads the whole meta table in one request (call inside a transaction to join it). */
+export async function readAllMeta(db: HadirDb): Promise<MetaReader> {
+  const rows = new Map((await db.meta.toArray()).map((row) => [row.key, row.value]));
+  return <K extends keyof MetaValues>(key: K) => rows.get(key) as MetaValues[K] | undefined;
+}

@@ -3,7 +3,8 @@
 // in the same transaction, so an interrupted pull resumes where it stopped.
 import type { HadirDb } from './database';
 import type { Revocation, RosterEntry, ScanEvent, SyncIssueRow } from './types';
-import { getMeta, setMeta } from './meta';
+import type { MetaReader } from './meta';
+import { getMeta, readAllMeta, setMeta } from './meta';
 import { wipeRoster } from './roster';
 import { rosterWords } from './words';
 
@@ -112,12 +113,20 @@ export interface SyncStatus {
 
 /** Reads the sync bookkeeping in one transaction. */
 export async function getSyncStatus(db: HadirDb): Promise<SyncStatus> {
-  return db.transaction('r', db.meta, db.syncIssues, async () => ({
-    lastSyncAt: (await getMeta(db, 'lastSyncAt')) ?? null,
-    lastSyncError: (await getMeta(db, 'lastSyncError')) ?? null,
-    revokedAt: (await getMeta(db, 'revokedAt')) ?? null,
-    issues: await db.syncIssues.count(),
-  }));
+  return db.transaction('r', db.meta, db.syncIssues, async () => {
+    const [meta, issues] = await Promise.all([readAllMeta(db), db.syncIssues.count()]);
+    return syncStatusOf(meta, issues);
+  });
+}
+
+/** The sync bookkeeping from meta values and the count of sync issues, already read. */
+export function syncStatusOf(meta: MetaReader, issues: number): SyncStatus {
+  return {
+    lastSyncAt: meta('lastSyncAt') ?? null,
+    lastSyncError: meta('lastSyncError') ?? null,
+    revokedAt: meta('revokedAt') ?? null,
+    issues,
+  };
 }
 
 /** Pushed events the server did not simply store, newest first. */

@@ -32,7 +32,10 @@ export function startDoor(): () => void {
       console.error(err);
     });
   });
-  const stopSync = sync.start();
+  // Sync starts once the browser is idle (within 250 ms): its first round would otherwise take the
+  // main thread and storage while a restarted door is still bringing its camera up.
+  let stopSync = () => {};
+  const cancelSync = whenIdle(() => (stopSync = sync.start()));
   const stopLive = listenForPokes({
     token: () => door.device.peek()?.token ?? null,
     onPoke: () => void sync.request(),
@@ -41,6 +44,7 @@ export function startDoor(): () => void {
   return () => {
     stopLive();
     unsubscribe();
+    cancelSync();
     stopSync();
     stopEngine();
   };

@@ -152,6 +152,22 @@ describe('the door engine', () => {
     expect(fresh.recent.value).toEqual(engine.recent.value);
   });
 
+  it('starts from the read begun before its first render: one read of the tablet, not two', async () => {
+    // The door page asks for its state while it still loads (preload), then its screen starts it.
+    const boundary = Date.parse('2026-12-08T12:00:00+07:00');
+    const t = boundary - 3_600_000;
+    await pairedDoor(twoSessions(boundary), () => t);
+    const door = createDoorEngine({ db, now: () => t, storage: null });
+    const opened = await transactionsDuring(transactions, async () => {
+      door.preload();
+      stops.push(door.start());
+      while (!door.ready.value) await new Promise((r) => setTimeout(r, 5));
+    });
+    expect(opened).toEqual(['readonly']);
+    expect(door.session.value?.id).toBe('PAGI');
+    expect(door.health.value).toMatchObject({ unsynced: 0, rosterCount: 3 });
+  });
+
   it('remembers the volunteer’s chosen session over the clock', async () => {
     const boundary = Date.parse('2026-12-08T12:00:00+07:00');
     const { engine } = await pairedDoor(twoSessions(boundary), () => boundary - 60_000);

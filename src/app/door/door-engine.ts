@@ -84,6 +84,11 @@ export interface DoorEngine extends DoorSetup {
   dismiss(): void;
   /** Re-reads pairing, keys, clock offset, sessions and attendance (after a sync or refresh). */
   reload(options?: { attendance?: boolean }): Promise<void>;
+  /**
+   * Starts reading the state now, ahead of start() (which then waits for this read rather than
+   * starting another): the door reads it while its page is still rendering.
+   */
+  preload(): void;
   /** Loads the state and starts the session clock (once); returns the stop function. */
   start(): () => void;
 }
@@ -225,6 +230,7 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
   };
 
   let starts = 0;
+  let preloaded: Promise<void> | null = null;
   const engine: DoorEngine = {
     ...setup,
     ready,
@@ -292,9 +298,18 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
       });
       scheduleTick();
     },
+    preload() {
+      if (starts > 0 || preloaded) return;
+      preloaded = engine.reload();
+      preloaded.catch(() => {}); // Reported by start(), which takes this read.
+    },
     start() {
       // The page and the scanning screen both start it; the last stop stops it.
-      if (starts++ === 0) void engine.reload().catch(failed);
+      if (starts++ === 0) {
+        const first = preloaded ?? engine.reload();
+        preloaded = null;
+        void first.catch(failed);
+      }
       return () => {
         if (--starts > 0) return;
         clearTimeout(tickTimer);

@@ -1,8 +1,8 @@
 // The door's camera, asked for while the door still reads its storage: a camera takes hundreds of
 // milliseconds to open on a tablet, and which camera does not depend on what storage says. The
 // camera view takes the stream when it mounts; one nobody takes is released.
-import type { CameraFacing } from './camera';
-import { openCamera, releaseStream } from './camera';
+import type { CameraFacing } from './camera-open';
+import { openCamera, releaseStream } from './camera-open';
 
 /** An early stream not taken by then is released (camera light off). */
 const UNCLAIMED_MS = 4000;

@@ -8,9 +8,9 @@ import { canvasGrabber, frameGrabber } from './frame-grab';
 import type { FrameRegion, PassOptions } from './frame-region';
 import { scanPasses } from './frame-region';
 import { markOnce } from '../lib/marks';
+import type { CameraProblemCode } from './camera-open';
 
-export type CameraProblemCode =
-  'denied' | 'not-found' | 'in-use' | 'insecure' | 'unsupported' | 'failed' | 'decoder';
+export * from './camera-open';
 
 export interface Bilingual {
   id: string;
@@ -23,17 +23,6 @@ export interface CameraProblem {
   title: Bilingual;
   /** Steps to take, in order. */
   steps: Bilingual[];
-}
-
-/** A camera failure with its code; `cause` keeps the browser's own error for diagnostics. */
-export class CameraError extends Error {
-  override readonly name = 'CameraError';
-  constructor(
-    readonly code: CameraProblemCode,
-    options?: { cause?: unknown },
-  ) {
-    super(`camera: ${code}`, options);
-  }
 }
 
 const PROBLEMS: Record<CameraProblemCode, Omit<CameraProblem, 'code'>> = {
@@ -117,73 +106,6 @@ const PROBLEMS: Record<CameraProblemCode, Omit<CameraProblem, 'code'>> = {
 /** The bilingual explanation and steps for a problem code, for the camera-problem screen. */
 export function cameraProblem(code: CameraProblemCode): CameraProblem {
   return { code, ...PROBLEMS[code] };
-}
-
-/**
- * Maps what getUserMedia threw to a problem code. Names per the Media Capture spec, plus the
- * old Chrome names (PermissionDeniedError, DevicesNotFoundError, TrackStartError).
- */
-export function classifyCameraError(err: unknown): CameraProblemCode {
-  if (err instanceof CameraError) return err.code;
-  const name = typeof err === 'object' && err !== null && 'name' in err ? String(err.name) : '';
-  switch (name) {
-    case 'NotAllowedError':
-    case 'PermissionDeniedError':
-    case 'SecurityError': // A permissions policy forbids the camera in this frame.
-      return 'denied';
-    case 'NotFoundError':
-    case 'DevicesNotFoundError':
-    case 'OverconstrainedError':
-      return 'not-found';
-    case 'NotReadableError':
-    case 'TrackStartError':
-      return 'in-use';
-    default:
-      return 'failed';
-  }
-}
-
-export type CameraFacing = 'environment' | 'user';
-
-export interface OpenCameraOptions {
-  facing: CameraFacing;
-  /** A specific camera (from enumerateDevices); falls back to `facing` if it is gone. */
-  deviceId?: string;
-  /** For tests; default navigator.mediaDevices and window.isSecureContext. */
-  mediaDevices?: Pick<MediaDevices, 'getUserMedia'> | undefined;
-  secure?: boolean;
-}
-
-/** Opens the camera (video only); rejects with a CameraError whose code says what went wrong. */
-export async function openCamera(opts: OpenCameraOptions): Promise<MediaStream> {
-  const secure = opts.secure ?? globalThis.isSecureContext !== false;
-  const media = 'mediaDevices' in opts ? opts.mediaDevices : globalThis.navigator?.mediaDevices;
-  // Browsers hide navigator.mediaDevices entirely outside https and localhost.
-  if (!secure) throw new CameraError('insecure');
-  if (typeof media?.getUserMedia !== 'function') throw new CameraError('unsupported');
-  // 720p is enough: small codes are decoded at native resolution up to 1280×720.
-  const size = { width: { ideal: 1280 }, height: { ideal: 720 } };
-  const byFacing: MediaTrackConstraints = { ...size, facingMode: { ideal: opts.facing } };
-  try {
-    if (opts.deviceId) {
-      try {
-        return await media.getUserMedia({
-          audio: false,
-          video: { ...size, deviceId: { exact: opts.deviceId } },
-        });
-      } catch (err) {
-        if (classifyCameraError(err) !== 'not-found') throw err;
-      }
-    }
-    return await media.getUserMedia({ audio: false, video: byFacing });
-  } catch (err) {
-    throw new CameraError(classifyCameraError(err), { cause: err });
-  }
-}
-
-/** Stops every track, which turns the camera (and its light) off. */
-export function releaseStream(stream: MediaStream | null | undefined): void {
-  stream?.getTracks().forEach((t) => t.stop());
 }
 
 /** The video cameras this device has (labels are empty until the camera was allowed once). */
@@ -278,6 +200,8 @@ export function startFrameLoop(opts: FrameLoopOptions): FrameLoop {
   const onFrame = (frameAt: number) => {
     if (stopped) return;
     schedule();
+    // No picture yet (the loop may start before the video plays): nothing to decode.
+    if (!video.videoWidth || !video.videoHeight) return;
     // requestAnimationFrame runs at screen rate: only frames with a new video time are new.
     if (!useVfc && video.currentTime === lastTime) return;
     lastTime = video.currentTime;

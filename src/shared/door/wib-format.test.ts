@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clockText, dayTimeText } from './wib-format.js';
 
@@ -9,6 +10,23 @@ describe('WIB times', () => {
       id: 'Selasa 15 Desember 08.00',
       en: 'Tuesday 15 December 08:00',
     });
+  });
+
+  it('reads the same clock as the browser’s own Asia/Jakarta formatting, at any instant', () => {
+    const wib = (locale: string) =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: 'Asia/Jakarta',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+    const [id, en] = [wib('id-ID'), wib('en-GB')];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        expect(clockText(ms)).toEqual({ id: id.format(ms), en: en.format(ms) });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('degrades to something readable on bad input', () => {

@@ -6,18 +6,24 @@ type Lang = keyof Bilingual;
 const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 const ZONE = 'Asia/Jakarta';
 
-// Building a DateTimeFormat is slow; a door formats on every scan.
-const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: Lang, kind: 'clock' | 'day'): Intl.DateTimeFormat {
-  const key = `${lang}:${kind}`;
-  let f = cache.get(key);
+// Asia/Jakarta is UTC+7 all year (no daylight saving since 1964), so the clock is arithmetic.
+// The first DateTimeFormat with a time zone costs a budget tablet ~80 ms (the zone data loads):
+// the door's screen shows clocks in its first frame, so it must not need one.
+const WIB_MINUTES = 7 * 60;
+const DAY_MINUTES = 24 * 60;
+
+// Building a DateTimeFormat is slow; built once per language, on first use.
+const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
+function dayFormat(lang: Lang): Intl.DateTimeFormat {
+  let f = dayFormats.get(lang);
   if (f === undefined) {
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'clock'
-        ? { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-        : { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long' };
-    f = new Intl.DateTimeFormat(LOCALES[lang], options);
-    cache.set(key, f);
+    f = new Intl.DateTimeFormat(LOCALES[lang], {
+      timeZone: ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+    });
+    dayFormats.set(lang, f);
   }
   return f;
 }
@@ -36,25 +42,29 @@ export function dayTimeText(iso: string): Bilingual {
 
 function clock(ms: number, lang: Lang): string {
   if (!Number.isFinite(ms)) return '--';
-  const parts = formatter(lang, 'clock').formatToParts(ms);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('hour')}${lang === 'id' ? '.' : ':'}${part('minute')}`;
+  const minutes =
+    (((Math.floor(ms / 60_000) + WIB_MINUTES) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(minutes / 60))}${lang === 'id' ? '.' : ':'}${two(minutes % 60)}`;
 }
 
 function dayTime(ms: number, lang: Lang): string {
-  const parts = formatter(lang, 'day').formatToParts(ms);
+  const parts = dayFormat(lang).formatToParts(ms);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${clock(ms, lang)}`;
 }
 
-const isoDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Built on first use, not when the module loads: a page that imports this file for its clock
+// (the door, at start) must not pay for a formatter it never uses.
+let isoDay: Intl.DateTimeFormat | undefined;
 
 /** "2026-12-08": the day in WIB of epoch ms, as an ISO date (certificates' dates and years). */
 export function wibIsoDate(ms: number): string {
+  isoDay ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return isoDay.format(ms);
 }

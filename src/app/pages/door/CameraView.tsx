@@ -1,7 +1,7 @@
 // The door's camera: a live picture with the aiming square, decoding every frame (see
 // src/app/scanner/camera.ts). It owns the camera only while the page is visible, so a phone in a
 // pocket or another app never finds it busy, and it explains every camera problem with steps.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/i18n';
 import { pickText, useLang } from '../../i18n/i18n';
 import type { CameraFacing, CameraProblemCode } from '../../scanner/camera';
@@ -80,9 +80,12 @@ export function CameraView(props: CameraViewProps) {
     return () => document.removeEventListener('visibilitychange', update);
   }, []);
 
+  // The decoder, the camera, the picture and the frame loop start in layout effects, in the
+  // render that makes them possible rather than after the next paint: each hop after a paint
+  // cost a budget tablet a frame or more of its cold start.
   // A decoder that dies is replaced; one that cannot be is a problem shown, never a "live" view
   // that reads nothing.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const supervised = superviseDecoder({
       create: () => createDecoder.current(),
       onHealth: (health) => {
@@ -95,7 +98,7 @@ export function CameraView(props: CameraViewProps) {
   }, []);
 
   // The camera is held only while the page is visible; hiding releases it (light off).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!visible) return;
     let live = true;
     let opened: MediaStream | null = null;
@@ -120,7 +123,7 @@ export function CameraView(props: CameraViewProps) {
     };
   }, [visible, facing, attempt]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const video = videoRef.current;
     if (!video) return;
     setPlaying(false);
@@ -136,8 +139,10 @@ export function CameraView(props: CameraViewProps) {
   useEffect(() => () => void (videoRef.current && (videoRef.current.srcObject = null)), []);
 
   const decoderReady = decoder !== null && decoderHealth === 'ready';
-  const decoding = Boolean(stream && playing && decoderReady && !props.paused && !problem);
-  useEffect(() => {
+  // The frame loop starts with the stream, not once it plays: the first frame the camera
+  // presents is then the first one decoded (at 10–15 fps, waiting for 'playing' lost one).
+  const decoding = Boolean(stream && decoderReady && !props.paused && !problem);
+  useLayoutEffect(() => {
     const video = videoRef.current;
     if (!video || !decoder || !decoding) return;
     const seen = lastSeen.current;
@@ -165,18 +170,27 @@ export function CameraView(props: CameraViewProps) {
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
-    const place = () => {
+    const measure = () => {
       const frame = { width: video.videoWidth, height: video.videoHeight };
       const region = centredSquareRegion(frame);
       const view = { width: video.clientWidth, height: video.clientHeight };
       setAim(region && regionInView(frame, region, view, 'cover'));
     };
+    // The video's events come while the page may still be laid out (a cold start): measuring
+    // then forced a layout mid-start, so they measure in the next frame. The ResizeObserver
+    // reports after layout, when measuring is free.
+    let frame = 0;
+    const place = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    };
     place();
     video.addEventListener('loadedmetadata', place);
     video.addEventListener('resize', place);
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : null;
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(video);
     return () => {
+      cancelAnimationFrame(frame);
       video.removeEventListener('loadedmetadata', place);
       video.removeEventListener('resize', place);
       observer?.disconnect();

@@ -4,11 +4,10 @@ import { useEffect } from 'preact/hooks';
 import { doorEngine } from '../../door/app-door';
 import { useLocation } from '../../router';
 import { DoorErrorBoundary } from './DoorErrorBoundary';
-import { DoorScreen } from './DoorScreen';
+import { DoorScreen, preloadCameraView } from './DoorScreen';
 import { lazyComponent } from '../../lib/lazy';
 import { markOnce } from '../../lib/marks';
-import { openCameraEarly } from '../../scanner/camera-early';
-import { startDecoderEarly } from '../../scanner/decoder-early';
+import { isScanningDoor } from '../../scanner/door-early';
 
 // Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
 const setup = () => import('./DoorSetup');
@@ -19,12 +18,11 @@ const EvictedStep = lazyComponent(() => setup().then((m) => m.EvictedStep));
 const RevokedStep = lazyComponent(() => import('./RevokedStep').then((m) => m.RevokedStep));
 import './door.css';
 
-// A restarted tablet should be scanning within a second: the camera opens and the decoder starts
-// while the door reads its storage (the pairing screen opens its own camera only when asked).
-if (location.pathname.replace(/\/+$/, '') !== '/scan/pair') {
-  void openCameraEarly('environment');
-  startDecoderEarly();
-}
+// A restarted tablet should be scanning within a second: the door starts reading its storage
+// before its first render, and meanwhile the camera view's code arrives (the camera and the
+// decoder were started by the app's entry: scanner/door-early.ts).
+doorEngine().preload();
+if (isScanningDoor(location.pathname)) preloadCameraView();
 
 /** The door route, inside an error boundary. */
 export default function DoorPage() {

@@ -25,6 +25,11 @@ const DoorMenu = lazyComponent(() => import('./DoorMenu').then((m) => m.DoorMenu
 // The camera loads beside the decoder it drives; a USB scanner works before either arrives.
 const CameraView = lazyComponent(() => import('./CameraView').then((m) => m.CameraView));
 
+/** Fetches the camera view's code now, so the scanning screen mounts it without waiting. */
+export function preloadCameraView(): void {
+  void CameraView.preload().catch(() => undefined); // A failure shows when it mounts.
+}
+
 type PanelName = 'none' | 'search' | 'walk-in' | 'menu';
 
 /** When a camera code went through the door: its frame, the decoded code, the saved verdict. */
