@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockText, dayTimeText } from './wib-format.js';
+import { clockText, dayTimeText, wibIsoDate } from './wib-format.js';
 
 describe('WIB times', () => {
   it('shows Asia/Jakarta wall-clock time whatever the instant’s own offset', () => {
@@ -26,6 +26,25 @@ describe('WIB times', () => {
         expect(clockText(ms)).toEqual({ id: id.format(ms), en: en.format(ms) });
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('names the day and the WIB date as the browser’s own Asia/Jakarta formatting does', () => {
+    const intl = (locale: string, opts: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Jakarta', ...opts });
+    const day = { weekday: 'long', day: 'numeric', month: 'long' } as const;
+    const [idDay, enDay] = [intl('id-ID', day), intl('en-GB', day)];
+    const iso = intl('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const text = dayTimeText(new Date(ms).toISOString());
+        const clock = clockText(ms);
+        // ICU versions differ on a comma after the weekday; the words and numbers must match.
+        expect(text.id).toBe(`${idDay.format(ms).replace(',', '')} ${clock.id}`);
+        expect(text.en).toBe(`${enDay.format(ms).replace(',', '')} ${clock.en}`);
+        expect(wibIsoDate(ms)).toBe(iso.format(ms));
+      }),
+      { numRuns: 1000 },
     );
   });
 

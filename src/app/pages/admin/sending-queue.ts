@@ -9,7 +9,7 @@ import type {
   SendingRow,
   SendingSettings,
 } from '../../../shared/api/sending';
-import { clockText, dayTimeText } from '../../../shared/door/wib-format';
+import { clockText, dayTimeText, wibIsoDate } from '../../../shared/door/wib-format';
 import { whatsAppLink } from '../../../shared/roster/whatsapp';
 import { defaultTemplateOf, renderMessage } from '../../../shared/sending/template';
 import type { Lang } from '../../i18n/i18n';
@@ -74,12 +74,11 @@ export function withMark(queue: SendingQueue, participantId: string, mark: SendM
   };
 }
 
-const wibDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
-
 /** "dikirim 08.12 oleh Rina" (today, WIB) or "dikirim Senin 7 Desember 08.12 oleh Rina". */
 export function sentLine(mark: SendMark, lang: Lang, now = Date.now()): string {
   const at = Date.parse(mark.at);
-  const when = wibDay(at) === wibDay(now) ? clockText(at)[lang] : dayTimeText(mark.at)[lang];
+  const when =
+    wibIsoDate(at) === wibIsoDate(now) ? clockText(at)[lang] : dayTimeText(mark.at)[lang];
   return lang === 'en' ? `sent ${when} by ${mark.by}` : `dikirim ${when} oleh ${mark.by}`;
 }
 

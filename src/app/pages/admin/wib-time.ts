@@ -1,8 +1,7 @@
 // The programme runs in WIB (Asia/Jakarta, UTC+7, no daylight saving): <input type=datetime-local>
 // values are read as WIB wall-clock time whatever the laptop's own time zone is.
 import type { Lang } from '../../i18n/i18n';
-
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { WIB_OFFSET_MS } from '../../../shared/wib';
 
 /** "2026-12-08T08:00" (WIB wall clock) → "2026-12-08T08:00:00+07:00"; null if not a date-time. */
 export function wibInputToIso(value: string): string | null {

@@ -1,75 +1,29 @@
 // Dates and times as people in Tangerang Selatan read them: Jakarta time, labelled WIB, whatever
-// time zone the phone is set to. WIB is UTC+7 all year (no daylight saving), so the wall clock is
-// plain arithmetic with hand-written day and month names: building an Intl.DateTimeFormat for a
-// time zone costs about 130 ms on a budget phone (4× throttled Chromium, e2e/bench/first-second.ts),
-// the longest piece of the ticket's first frame, for text that never changes.
+// time zone the phone is set to; by arithmetic (shared/wib.ts), since an Intl.DateTimeFormat for
+// a time zone was the longest piece of the ticket's first frame on a budget phone.
 import type { Lang } from '../../i18n/i18n';
+import { WIB_NAMES, wibClockOf, wibWall } from '../../../shared/wib';
 
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-const NAMES = {
-  id: {
-    days: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
-    months: [
-      'Januari',
-      'Februari',
-      'Maret',
-      'April',
-      'Mei',
-      'Juni',
-      'Juli',
-      'Agustus',
-      'September',
-      'Oktober',
-      'November',
-      'Desember',
-    ],
-    // id-ID writes 08.00; the weekday is followed by a comma.
-    timeSep: '.',
-    daySep: ', ',
-  },
-  en: {
-    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-    months: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-    // British order (day before month), as Indonesians also write it: "Tuesday 8 December 2026".
-    timeSep: ':',
-    daySep: ' ',
-  },
-} as const;
+// Indonesian writes 08.00 and a comma after the weekday; British English neither.
+const DAY_SEP: Record<Lang, string> = { id: ', ', en: ' ' };
 
 /** The WIB wall clock of `iso` as a UTC-based Date, or null when it is not a date. */
 function wib(iso: string): Date | null {
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t + WIB_OFFSET_MS) : null;
+  return wibWall(Date.parse(iso));
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "08.00" / "08:00" (24-hour), without the zone. */
 function clock(iso: string, lang: Lang): string {
   const d = wib(iso);
-  return d ? `${pad(d.getUTCHours())}${NAMES[lang].timeSep}${pad(d.getUTCMinutes())}` : iso;
+  return d ? wibClockOf(d, lang) : iso;
 }
 
 /** "Selasa, 8 Desember 2026" / "Tuesday 8 December 2026". */
 export function formatDate(iso: string, lang: Lang): string {
   const d = wib(iso);
   if (!d) return iso;
-  const n = NAMES[lang];
-  return `${n.days[d.getUTCDay()]}${n.daySep}${d.getUTCDate()} ${n.months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const n = WIB_NAMES[lang];
+  return `${n.days[d.getUTCDay()]}${DAY_SEP[lang]}${d.getUTCDate()} ${n.months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** "08.00 WIB" / "08:00 WIB". */
