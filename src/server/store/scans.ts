@@ -6,6 +6,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { PulledScanEvent, PushResult } from '../../shared/api/sync.js';
 import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
 import { correctTime } from '../../shared/door/clock.js';
+import { phoneLast4 } from '../../shared/door/phone.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type SQLite from 'better-sqlite3';
 import type { Dialect, Store } from './database.js';
@@ -235,6 +236,12 @@ export async function maxScanSeq(db: Db, eventId: string): Promise<number> {
     .where('event_id', '=', eventId)
     .executeTakeFirst();
   return Number(row?.m ?? 0);
+}
+
+/** Another door's event as a tablet may hold it: a walk-in's phone cut to its last four digits. */
+export function forOtherDoors(event: PulledScanEvent): PulledScanEvent {
+  if (!event.walkIn) return event;
+  return { ...event, walkIn: { ...event.walkIn, phone: phoneLast4(event.walkIn.phone) } };
 }
 
 /**
