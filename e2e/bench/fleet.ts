@@ -75,7 +75,7 @@ export interface FleetOptions {
   /** The most seconds the drain may take before the run is called failed. */
   drainS: number;
   /** Tablets send their cursor and take scans from the stream (false: pokes only, as before). */
-  streamScans: boolean;
+  streamScans?: boolean;
   /** Print progress. */
   verbose: boolean;
 }
@@ -744,7 +744,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     for (const port of ports) servers.push(await startServer(main, url.toString(), port));
     const proxyPort = await freePort();
     children.push(await startProxy(proxyPort, ports));
-    sim = new Sim(proxyPort, o.streamScans);
+    sim = new Sim(proxyPort, o.streamScans !== false);
     const s = sim;
 
     // --- pairing through the real API, then manifest and roster ---
@@ -975,7 +975,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       children.push(bareServer);
       const bareProxy = await freePort();
       children.push(await startProxy(bareProxy, [barePort]));
-      bareSim = new Sim(bareProxy, o.streamScans);
+      bareSim = new Sim(bareProxy, o.streamScans !== false);
       const b = bareSim;
       const twins = tablets.map(
         (t) => new Tablet(b, t.ix, t.eventIx, t.deviceId, t.token, t.sessionId, t.participants),

@@ -18,6 +18,9 @@ export const TAIL_WINDOW = 2000;
 
 export interface TailRow {
   seq: number;
+  /** The row's device and session columns: what the pull filters on. */
+  deviceId: string;
+  sessionId: string;
   event: PulledScanEvent;
 }
 
@@ -150,7 +153,7 @@ async function read(deps: AppDeps, eventId: string, tail: Tail) {
         tail.base = top;
         for (const l of [...tail.listeners]) l.poke(false);
       } else {
-        const rows = page.map((r) => ({ seq: r.seq, event: forOtherDoors(r.event) }));
+        const rows = page.map((r) => ({ ...r, event: forOtherDoors(r.event) }));
         tail.rows.push(...rows);
         const over = tail.rows.length - TAIL_WINDOW;
         if (over > 0) tail.base = tail.rows.splice(0, over)[over - 1]!.seq;

@@ -42,9 +42,7 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
       // unknown (after a poke, its pull goes who knows how far): the next batch's own start.
       let sent: number | null = null;
       const mine = (rows: readonly TailRow[]) =>
-        rows.filter(
-          (r) => r.event.deviceId !== device.id && device.sessionIds.has(r.event.sessionId),
-        );
+        rows.filter((r) => r.deviceId !== device.id && device.sessionIds.has(r.sessionId));
       const nudge = () => {
         poke = true;
         sent = null;

@@ -258,9 +258,9 @@ export async function scanEventsPage(
     sessionIds?: readonly string[];
     limit: number;
   },
-): Promise<{ seq: number; event: PulledScanEvent }[]> {
+): Promise<{ seq: number; deviceId: string; sessionId: string; event: PulledScanEvent }[]> {
   let q = withOffsets(db)
-    .select('s.seq')
+    .select(['s.seq', 's.device_id as row_device', 's.session_id as row_session'])
     .where('s.event_id', '=', opts.eventId)
     .where('s.seq', '>', opts.after)
     .where('s.seq', '<=', opts.upTo)
@@ -274,6 +274,9 @@ export async function scanEventsPage(
     const { event, receivedAt } = toStoredScan(r);
     return {
       seq: Number(r.seq),
+      // The columns the pull filters on, for filtering the same way elsewhere (live/event-tail).
+      deviceId: r.row_device,
+      sessionId: r.row_session,
       event: { ...event, receivedAt, correctedTime: event.correctedTime! },
     };
   });
