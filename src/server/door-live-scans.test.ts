@@ -145,6 +145,31 @@ for (const kind of await storeKinds()) {
       expect(deliveries(old.text())).toEqual([]);
       await old.close();
     });
+
+    it('ends a revoked tablet’s stream, and it cannot open another', async () => {
+      const late = await pairAtDoor(a, f.event.id, {
+        name: 'L',
+        door: 'Akhir',
+        waveIds: [f.waves.a],
+      });
+      const headers = { [LIVE_CURSOR_HEADER]: (await pull(a, late)).cursor };
+      const res = await asDevice(a, late.token, '/api/door/live', { headers });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const ended = (async () => {
+        for (;;) {
+          const chunk = await reader.read();
+          if (chunk.done) return text;
+          text += decoder.decode(chunk.value, { stream: true });
+        }
+      })();
+      const revoked = await a.call(`/api/devices/${late.deviceId}/revoke`, { method: 'POST' });
+      expect(revoked.status).toBe(200);
+      const timeout = new Promise<string>((r) => setTimeout(() => r('still open'), 5000));
+      expect(await Promise.race([ended, timeout])).toMatch(/event: poke/);
+      expect((await asDevice(a, late.token, '/api/door/live')).status).toBe(401);
+    });
   });
 }
 
