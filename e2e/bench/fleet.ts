@@ -1,7 +1,8 @@
 // The fleet simulator (issue 14): N simulated door tablets over M events against two real server
 // processes on one fresh PostgreSQL schema, behind a small round-robin TCP proxy, with no browser.
 // Each tablet pairs through the real API (POST /api/devices/pair with a code the organizer made),
-// downloads its manifest and roster, holds GET /api/door/live and then syncs as
+// downloads its manifest and roster, holds GET /api/door/live (sending its cursor, storing the
+// `scans` the stream carries when they follow on from it, as stream-scans.ts does) and syncs as
 // src/app/sync/sync-engine.ts + sync-once.ts do: push the outbox in batches of at most 500 (with
 // its device report), pull pages after its cursor (report on the first page), fetch the manifest
 // when the pull's version differs; a round after each scan, on each poke, on a 3 s timer while
@@ -17,6 +18,8 @@
 //
 // Small (npm run bench): 200 tablets, 5 events. The full run:
 //   FLEET_TABLETS=2000 FLEET_EVENTS=50 FLEET_RUSH_S=120 FLEET_QUIET_S=120 npx tsx e2e/bench/fleet.ts
+// FLEET_STREAM_SCANS=0: tablets send no cursor and so get pokes only (each other door's scan
+// makes them pull, as before the stream carried scans), for a comparison on the same build.
 // PostgreSQL from TEST_DATABASE_URL; skipped when unreachable. Loopback only; stops by itself.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -31,6 +34,8 @@ import pg from 'pg';
 import type { DoorManifest, DoorRosterPage, PairResult } from '../../src/shared/api/door.js';
 import type { SyncPullResult, SyncPushResult } from '../../src/shared/api/sync.js';
 import { parseCanonicalScanEvent } from '../../src/shared/api/sync.js';
+import type { StreamedScans } from '../../src/shared/api/sync-cursor.js';
+import { LIVE_CURSOR_HEADER, formatCursor, readCursor } from '../../src/shared/api/sync-cursor.js';
 import type { ScanEvent } from '../../src/shared/door/types.js';
 import { createApp } from '../../src/server/app.js';
 import { openSetup } from '../../src/server/auth/setup.js';
@@ -69,6 +74,8 @@ export interface FleetOptions {
   bareS: number;
   /** The most seconds the drain may take before the run is called failed. */
   drainS: number;
+  /** Tablets send their cursor and take scans from the stream (false: pokes only, as before). */
+  streamScans?: boolean;
   /** Print progress. */
   verbose: boolean;
 }
@@ -85,6 +92,7 @@ export const SMALL: FleetOptions = {
   kill: true,
   bareS: 8,
   drainS: 40,
+  streamScans: true,
   verbose: false,
 };
 
@@ -113,6 +121,8 @@ export interface FleetFigures {
   pgWaits: Record<string, number>;
   /** Scans acknowledged per second in the first half of the rush. */
   scansPerSecond: number;
+  /** `scans` deliveries the tablets got over the whole run: stored, already held, gaps. */
+  streamed: { stored: number; held: number; gap: number };
   longestGapMs: number;
   longestGapBeforeKillMs: number;
   killedAt: number | null;
@@ -154,7 +164,12 @@ class Sim {
   scanning = false;
   acked = 0;
   rejected = 0;
-  constructor(public port: number) {}
+  /** `scans` deliveries of the door streams: stored, already held, and gaps (then a pull). */
+  readonly streamed = { stored: 0, held: 0, gap: 0 };
+  constructor(
+    public port: number,
+    public streamScans = true,
+  ) {}
   count(kind: string): void {
     this.requests.set(kind, (this.requests.get(kind) ?? 0) + 1);
   }
@@ -187,6 +202,8 @@ class Tablet {
   private liveFailures = 0;
   private liveRetry: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
+  /** The sync lock (SYNC_LOCK): rounds and stream deliveries, one at a time, in order. */
+  private lock: Promise<unknown> = Promise.resolve();
   private again: Promise<void> | null = null;
   failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -224,7 +241,11 @@ class Tablet {
       port: this.sim.port,
       path: '/api/door/live',
       agent: false,
-      headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' },
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        accept: 'text/event-stream',
+        ...(this.cursor && this.sim.streamScans ? { [LIVE_CURSOR_HEADER]: this.cursor } : {}),
+      },
     });
     this.stream = req;
     const ended = () => {
@@ -244,8 +265,9 @@ class Tablet {
       }
       this.live = true;
       this.liveFailures = 0;
-      void readSse(res, (name) => {
+      void readSse(res, (name, data) => {
         if (name === 'poke') void this.request();
+        else if (name === 'scans') void this.streamed(data);
       }).then(ended);
     });
     req.on('error', () => {
@@ -253,6 +275,40 @@ class Tablet {
       ended();
     });
     req.end();
+  }
+
+  /** stream-scans.ts: stored when it follows on from the cursor, else a round. */
+  private streamed(data: string): Promise<void> {
+    return this.exclusive(async () => {
+      const { sim } = this;
+      const scans = JSON.parse(data) as StreamedScans;
+      const cursor = readCursor(this.cursor);
+      if (!cursor || cursor.scans < scans.from) {
+        sim.streamed.gap += 1;
+        void this.request();
+        return;
+      }
+      if (cursor.scans >= scans.to) return void (sim.streamed.held += 1);
+      sim.streamed.stored += 1;
+      this.hear(scans.events);
+      this.cursor = formatCursor({ scans: scans.to, roster: cursor.roster });
+    });
+  }
+
+  private exclusive<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.lock.then(job);
+    this.lock = next.catch(() => undefined);
+    return next;
+  }
+
+  private hear(events: readonly ScanEvent[]): void {
+    const now = performance.now();
+    for (const e of events) {
+      if (this.heard.has(e.id)) continue;
+      this.heard.add(e.id);
+      const log = this.sim.scans.get(e.id);
+      if (log) this.sim.cross.add(now - log.pushSentAt);
+    }
   }
 
   dropLive(): void {
@@ -304,7 +360,7 @@ class Tablet {
     if (!this.online || this.sim.stopped) return;
     let ok = true;
     try {
-      await this.round();
+      await this.exclusive(() => this.round());
     } catch {
       ok = false;
     }
@@ -388,13 +444,7 @@ class Tablet {
         `/api/sync/pull?${q.toString()}`,
         this.token,
       )) as SyncPullResult;
-      const now = performance.now();
-      for (const e of pulled.events) {
-        if (this.heard.has(e.id)) continue;
-        this.heard.add(e.id);
-        const log = sim.scans.get(e.id);
-        if (log) sim.cross.add(now - log.pushSentAt);
-      }
+      this.hear(pulled.events);
       this.cursor = pulled.cursor;
       version = pulled.manifestVersion ?? version;
       if (!pulled.more) break;
@@ -694,7 +744,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     for (const port of ports) servers.push(await startServer(main, url.toString(), port));
     const proxyPort = await freePort();
     children.push(await startProxy(proxyPort, ports));
-    sim = new Sim(proxyPort);
+    sim = new Sim(proxyPort, o.streamScans !== false);
     const s = sim;
 
     // --- pairing through the real API, then manifest and roster ---
@@ -925,7 +975,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       children.push(bareServer);
       const bareProxy = await freePort();
       children.push(await startProxy(bareProxy, [barePort]));
-      bareSim = new Sim(bareProxy);
+      bareSim = new Sim(bareProxy, o.streamScans !== false);
       const b = bareSim;
       const twins = tablets.map(
         (t) => new Tablet(b, t.ix, t.eventIx, t.deviceId, t.token, t.sessionId, t.participants),
@@ -974,6 +1024,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       healthProxiedMs: quantiles(healthProxied),
       pgWaits: Object.fromEntries([...waits].sort((a, b) => b[1] - a[1])),
       scansPerSecond: ackedHalf / wallHalf,
+      streamed: { ...s.streamed },
       longestGapMs: Math.max(0, ...tablets.map((t) => t.longestGap)),
       longestGapBeforeKillMs: Math.max(0, ...tablets.map((t) => t.longestGapBeforeKill)),
       killedAt,
@@ -1053,6 +1104,11 @@ export function printFleet(f: FleetFigures): void {
   console.log(
     `  rush, first half                  ${f.scansPerSecond.toFixed(0)} scans/s acknowledged; requests ${rates}`,
   );
+  if (f.streamed) {
+    console.log(
+      `  scans in the door streams         ${f.streamed.stored} deliveries stored, ${f.streamed.held} already held, ${f.streamed.gap} gaps (pulled)`,
+    );
+  }
   const kinds = Object.entries(f.idleByKind)
     .map(([k, v]) => `${k} ${v.toFixed(2)}`)
     .join(', ');
@@ -1087,6 +1143,7 @@ export function fleetOptionsFromEnv(): FleetOptions {
     bareS: envNumber('FLEET_BARE_S', SMALL.bareS),
     drainS: envNumber('FLEET_DRAIN_S', SMALL.drainS),
     kill: process.env.FLEET_KILL !== '0',
+    streamScans: process.env.FLEET_STREAM_SCANS !== '0',
     verbose: process.env.FLEET_QUIET !== '1',
   };
 }

@@ -1,11 +1,13 @@
 // The app's one door engine over the tablet's database, wired to the app's sync: each scan asks
-// for a sync, a poke on the tablet's live stream asks for one, and each finished sync round
-// refreshes what the engine holds (clock offset, sessions, and — when other doors' events
-// arrived — the attendance).
-import { hadirDb } from '../db';
+// for a sync, a poke on the tablet's live stream asks for one, other doors' scans carried in the
+// stream are stored (or, when they do not follow on from the tablet's cursor, ask for one), and
+// each finished sync round refreshes what the engine holds (clock offset, sessions, and — when
+// other doors' events arrived — the attendance).
+import { getPullCursor, hadirDb } from '../db';
 import { whenIdle } from '../lib/when-idle';
 import { listenForPokes } from '../sync/door-live';
 import { doorSync, syncAfterScan } from '../sync/door-sync';
+import { applyStreamedScans } from '../sync/stream-scans';
 import type { DoorEngine } from './door-engine';
 import { createDoorEngine } from './door-engine';
 
@@ -39,6 +41,18 @@ export function startDoor(): () => void {
   const stopLive = listenForPokes({
     token: () => door.device.peek()?.token ?? null,
     onPoke: () => void sync.request(),
+    cursor: () => getPullCursor(hadirDb()),
+    onScans: (scans) => {
+      void applyStreamedScans(hadirDb(), scans)
+        .then((outcome) => {
+          if (outcome === 'gap') return void sync.request();
+          if (outcome !== 'held' && outcome.stored > 0) return door.reload({ attendance: true });
+        })
+        .catch((err: unknown) => {
+          console.error(err);
+          void sync.request();
+        });
+    },
     onConnected: (connected) => sync.setLive(connected),
   });
   return () => {

@@ -1,7 +1,11 @@
 // The tablet's end of GET /api/door/live: a long-lived response read as server-sent events,
 // with the device token in a header (EventSource cannot send one, and a token never goes in a
-// URL). Each "poke" asks for a sync round; while the stream is up the sync engine only polls
-// slowly. A dropped stream reconnects with backoff; offline, it waits for the `online` event.
+// URL) and the tablet's pull cursor in another, so the server can send other doors' new scans
+// in the stream ("scans", stored by stream-scans.ts when they follow on from the cursor). Each
+// "poke" asks for a sync round; while the stream is up the sync engine only polls slowly. A
+// dropped stream reconnects with backoff; offline, it waits for the `online` event.
+import type { StreamedScans } from '../../shared/api/sync-cursor';
+import { LIVE_CURSOR_HEADER } from '../../shared/api/sync-cursor';
 import { backoffMs } from './sync-engine';
 
 const NO_TOKEN_RETRY_MS = 2000;
@@ -10,6 +14,10 @@ export interface DoorLiveOptions {
   /** The device token, or null when the tablet is not paired (then it does not connect). */
   token: () => string | null;
   onPoke(): void;
+  /** The pull cursor to tell the server when connecting (null before the first pull). */
+  cursor?: () => Promise<string | null>;
+  /** Other doors' scans carried in the stream; without this the tablet only takes pokes. */
+  onScans?(scans: StreamedScans): void;
   /** Connected (true) or not (false), for the sync engine's poll rate. */
   onConnected(connected: boolean): void;
   fetch?: typeof fetch;
@@ -31,14 +39,25 @@ export function listenForPokes(opts: DoorLiveOptions): () => void {
     if (!token) return void (retry = setTimeout(() => void connect(), NO_TOKEN_RETRY_MS));
     controller = new AbortController();
     try {
-      const res = await doFetch('/api/door/live', {
-        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-        signal: controller.signal,
-      });
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${token}`,
+        accept: 'text/event-stream',
+      };
+      const cursor = opts.onScans ? await opts.cursor?.() : null;
+      if (cursor) headers[LIVE_CURSOR_HEADER] = cursor;
+      const res = await doFetch('/api/door/live', { headers, signal: controller.signal });
       if (!res.ok || !res.body) throw new Error(`live ${res.status}`);
       opts.onConnected(true);
       failures = 0;
-      await readEvents(res.body, (name) => name === 'poke' && opts.onPoke());
+      await readEvents(res.body, (name, data) => {
+        if (name === 'poke') opts.onPoke();
+        else if (name === 'scans' && opts.onScans) {
+          const scans = readScans(data);
+          // Unreadable news is still news: a round brings it.
+          if (scans) opts.onScans(scans);
+          else opts.onPoke();
+        }
+      });
     } catch {
       failures += 1;
     } finally {
@@ -60,8 +79,22 @@ export function listenForPokes(opts: DoorLiveOptions): () => void {
   };
 }
 
-/** Calls `onEvent` with each SSE event name in the stream, until it ends. */
-async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (name: string) => void) {
+function readScans(data: string): StreamedScans | null {
+  try {
+    const v = JSON.parse(data) as Partial<StreamedScans> | null;
+    const seq = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+    if (!v || !seq(v.from) || !seq(v.to) || !Array.isArray(v.events)) return null;
+    return v as StreamedScans;
+  } catch {
+    return null;
+  }
+}
+
+/** Calls `onEvent` with each SSE event's name and data in the stream, until it ends. */
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (name: string, data: string) => void,
+) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -74,7 +107,8 @@ async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (name: stri
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       const name = /^event: ?(.*)$/m.exec(block)?.[1];
-      if (name) onEvent(name.trim());
+      const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((m) => m[1]).join('\n');
+      if (name) onEvent(name.trim(), data);
     }
   }
 }

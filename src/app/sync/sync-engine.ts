@@ -45,8 +45,11 @@ export interface SyncEngine {
 /** The Web Lock that keeps sync rounds one at a time across this origin's tabs. */
 export const SYNC_LOCK = 'hadir-sync-round';
 
-/** Runs `job` holding the sync lock where the browser has Web Locks (all current ones do). */
-function exclusive<T>(job: () => Promise<T>): Promise<T> {
+/**
+ * Runs `job` holding the sync lock where the browser has Web Locks (all current ones do): sync
+ * rounds, and scans delivered by the live stream, never interleave.
+ */
+export function exclusive<T>(job: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   return locks ? (locks.request(SYNC_LOCK, job) as Promise<T>) : job();
 }

@@ -1,52 +1,101 @@
-// GET /door/live: a paired tablet's own live stream. It carries no data, only "poke": the
-// tablet's event has news (another door's scan, a roster, wave or session change, a revocation),
-// so the tablet runs a sync round now. Pokes are coalesced, a comment keeps proxies from closing
-// an idle stream, and the stream ends with the server. Tablets keep a slow poll as a fallback.
+// GET /door/live: a paired tablet's own live stream. A tablet that says where it is (its pull
+// cursor in the x-hadir-cursor header) gets other doors' new scans of its sessions in the stream
+// itself, as `scans` events read once per process by the event's tail (live/event-tail.ts), so
+// it does not pull for them. Everything else is a `poke` — run a sync round now: an organizer's
+// change (roster, wave, session, device standing; the stream then ends, and the tablet's
+// reconnect is authorized afresh), a tablet too far behind the tail's window, a read that failed.
+// A tablet without a cursor (an older app) gets only pokes, as before. A comment keeps proxies
+// from closing an idle stream, and the stream ends with the server. The pull stays the source of
+// truth: tablets keep a slow poll as a fallback.
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import type { StreamedScans } from '../../shared/api/sync-cursor.js';
+import { LIVE_CURSOR_HEADER, readCursor } from '../../shared/api/sync-cursor.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { releasingAfter, takeStreamSlot } from '../http/stream-cap.js';
+import type { TailRow } from '../live/event-tail.js';
+import { joinEventTail } from '../live/event-tail.js';
 import { createWaker } from '../live/waker.js';
 
 const HEARTBEAT_MS = 25_000;
-/** A burst of scans (a push of 500) pokes once, not 500 times. */
+/** A burst of pokes goes out as one. */
 const COALESCE_MS = 250;
+/** A tablet this many deliveries behind its socket is poked to pull instead. */
+const QUEUE_MAX = 20;
 
-/** Streams pokes for the device's event until the tablet or the server goes away. */
+/** Streams scans and pokes for the device's event until the tablet or the server goes away. */
 export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
   const device = c.get('device');
   const hub = deps.live;
   const release = takeStreamSlot(c, deps, `device:${device.id}`);
+  const header = c.req.header(LIVE_CURSOR_HEADER);
+  const cursor = readCursor(header);
   return streamSSE(
     c,
     releasingAfter(release, async (stream) => {
       stream.onAbort(release);
-      let pending = false;
       const waker = createWaker();
-      const off = hub
-        ? await hub.subscribe(device.eventId, (origin) => {
-            // A tablet's own push is no news to it: it just sent those scans.
-            if (origin === device.id) return;
-            pending = true;
-            waker.wake();
-          })
-        : () => {};
+      const queue: StreamedScans[] = [];
+      let poke = false;
+      let end = false;
+      // Where deliveries start: no row for this tablet lies in (sent, the tail's top]. Null when
+      // unknown (after a poke, its pull goes who knows how far): the next batch's own start.
+      let sent: number | null = null;
+      const mine = (rows: readonly TailRow[]) =>
+        rows.filter((r) => r.deviceId !== device.id && device.sessionIds.has(r.sessionId));
+      const nudge = () => {
+        poke = true;
+        sent = null;
+        queue.length = 0;
+        waker.wake();
+      };
+      const membership = hub
+        ? await joinEventTail(
+            deps,
+            device.eventId,
+            {
+              scans(from, to, rows) {
+                const events = mine(rows);
+                if (events.length === 0) return void (sent ??= from);
+                if (header === undefined) return nudge(); // an older tablet: it pulls
+                if (queue.length >= QUEUE_MAX) return nudge();
+                queue.push({ from: sent ?? from, to, events: events.map((r) => r.event) });
+                sent = to;
+                waker.wake();
+              },
+              poke(change) {
+                nudge();
+                // Its sessions or standing may have changed: a tablet that takes scans reconnects.
+                if (change && header !== undefined) end = true;
+              },
+            },
+            cursor?.scans,
+          )
+        : null;
+      // A cursor it cannot read: a pull brings the tablet up to date.
+      if (membership && header !== undefined && !cursor) poke = true;
       stream.onAbort(() => {
-        off();
+        membership?.leave();
         waker.wake();
       });
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted && !stream.closed && !hub?.closed) {
-        if (pending) {
-          pending = false;
+        if (queue.length > 0) {
+          const next = queue.shift()!;
+          await stream.writeSSE({ event: 'scans', data: JSON.stringify(next) });
+          continue;
+        }
+        if (poke) {
+          poke = false;
           await stream.writeSSE({ event: 'poke', data: '{}' });
+          if (end) break;
           await stream.sleep(COALESCE_MS);
           continue;
         }
         await waker.sleep(HEARTBEAT_MS);
-        if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
+        if (!poke && queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
       }
-      off();
+      membership?.leave();
     }),
   );
 }

@@ -10,7 +10,8 @@ import { notFound } from '../http/problem.js';
 import { doorRosterCounts, doorRosterPage } from '../store/devices.js';
 import { loadDoorStanding } from '../store/door-standing.js';
 import { listRevocations } from '../store/participants.js';
-import { formatCursor, maxRosterSeq } from '../store/roster-changes.js';
+import { formatCursor } from '../../shared/api/sync-cursor.js';
+import { maxRosterSeq } from '../store/roster-changes.js';
 
 /** GET /door/manifest, /door/roster and /door/live, with a device token. */
 export function doorRoutes(deps: AppDeps) {

@@ -3,10 +3,9 @@
 // happened, so replaying a batch is harmless. Pull: other devices' events of the tablet's own
 // waves (and roster changes) after a server cursor, in pages. Every call needs a live device token.
 import { Hono } from 'hono';
-import type { PulledScanEvent, SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
+import type { SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
 import { PULL_PAGE_DEFAULT, SyncPullQuery, SyncPushBody } from '../../shared/api/sync.js';
 import { readDeviceReport } from '../../shared/api/device-report.js';
-import { phoneLast4 } from '../../shared/door/phone.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
 import { archivedProblem } from '../http/read-only.js';
@@ -14,15 +13,10 @@ import { ingestScans } from '../scans/ingest.js';
 import { isArchived } from '../store/event-lifecycle.js';
 import { saveDeviceReport } from '../store/device-reports.js';
 import type { DeviceAuth } from '../store/devices.js';
-import { parseCursor, rosterChangesSince, formatCursor } from '../store/roster-changes.js';
+import { formatCursor, parseCursor } from '../../shared/api/sync-cursor.js';
+import { rosterChangesSince } from '../store/roster-changes.js';
 import { loadDoorStanding } from '../store/door-standing.js';
-import { maxScanSeq, scanEventsPage } from '../store/scans.js';
-
-/** Another door's event as a tablet may hold it: a walk-in's phone cut to its last four digits. */
-function forOtherDoors(event: PulledScanEvent): PulledScanEvent {
-  if (!event.walkIn) return event;
-  return { ...event, walkIn: { ...event.walkIn, phone: phoneLast4(event.walkIn.phone) } };
-}
+import { forOtherDoors, maxScanSeq, scanEventsPage } from '../store/scans.js';
 
 /** POST /sync/push and GET /sync/pull. */
 export function syncRoutes(deps: AppDeps) {

@@ -8,23 +8,6 @@ import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface SyncCursor {
-  scans: number;
-  roster: number;
-}
-
-/** Reads a pull cursor; a missing one starts from the beginning; "N" alone is scans only. */
-export function parseCursor(text: string | undefined): SyncCursor {
-  if (!text) return { scans: 0, roster: 0 };
-  const [scans, roster] = text.split('.');
-  return { scans: Number(scans), roster: Number(roster ?? 0) };
-}
-
-/** The opaque cursor text a pull answers with. */
-export function formatCursor(c: SyncCursor): string {
-  return `${c.scans}.${c.roster}`;
-}
-
 /** The highest roster change seq of an event (0 when none): where a fresh door starts. */
 export async function maxRosterSeq(db: Db, eventId: string): Promise<number> {
   const row = await db

@@ -6,6 +6,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { PulledScanEvent, PushResult } from '../../shared/api/sync.js';
 import { parseCanonicalScanEvent } from '../../shared/api/sync.js';
 import { correctTime } from '../../shared/door/clock.js';
+import { phoneLast4 } from '../../shared/door/phone.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type SQLite from 'better-sqlite3';
 import type { Dialect, Store } from './database.js';
@@ -237,6 +238,12 @@ export async function maxScanSeq(db: Db, eventId: string): Promise<number> {
   return Number(row?.m ?? 0);
 }
 
+/** Another door's event as a tablet may hold it: a walk-in's phone cut to its last four digits. */
+export function forOtherDoors(event: PulledScanEvent): PulledScanEvent {
+  if (!event.walkIn) return event;
+  return { ...event, walkIn: { ...event.walkIn, phone: phoneLast4(event.walkIn.phone) } };
+}
+
 /**
  * Events after `after` up to `upTo`, in seq order, leaving out one device's own and, when
  * `sessionIds` is given, every session not in it.
@@ -251,9 +258,9 @@ export async function scanEventsPage(
     sessionIds?: readonly string[];
     limit: number;
   },
-): Promise<{ seq: number; event: PulledScanEvent }[]> {
+): Promise<{ seq: number; deviceId: string; sessionId: string; event: PulledScanEvent }[]> {
   let q = withOffsets(db)
-    .select('s.seq')
+    .select(['s.seq', 's.device_id as row_device', 's.session_id as row_session'])
     .where('s.event_id', '=', opts.eventId)
     .where('s.seq', '>', opts.after)
     .where('s.seq', '<=', opts.upTo)
@@ -267,6 +274,9 @@ export async function scanEventsPage(
     const { event, receivedAt } = toStoredScan(r);
     return {
       seq: Number(r.seq),
+      // The columns the pull filters on, for filtering the same way elsewhere (live/event-tail).
+      deviceId: r.row_device,
+      sessionId: r.row_session,
       event: { ...event, receivedAt, correctedTime: event.correctedTime! },
     };
   });

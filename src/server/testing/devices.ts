@@ -100,9 +100,9 @@ export function asDevice(
   a: TestApp,
   token: string,
   path: string,
-  init: { method?: string; json?: unknown } = {},
+  init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  const headers = new Headers({ authorization: `Bearer ${token}` });
+  const headers = new Headers({ ...init.headers, authorization: `Bearer ${token}` });
   if (init.json !== undefined) headers.set('content-type', 'application/json');
   return Promise.resolve(
     a.app.request(path, {
