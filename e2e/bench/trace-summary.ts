@@ -3,19 +3,9 @@
 // from navigation to a given moment, as self time by kind of work and script, and each long task
 // (≥ 50 ms) with the work that filled it. Used by the first-second bench (FIRST_SECOND_TRACE=1).
 import type { CDPSession } from '@playwright/test';
+import type { TraceEvent } from './trace.js';
 // The trace itself is started by trace.ts's startTrace (one way to record one); this file reads
 // it up to a mark, where trace.ts splits it at the first contentful paint.
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
-}
 
 // Work worth naming; everything else on the thread is counted as "other".
 const NAMED = new Set([
@@ -52,8 +42,8 @@ function short(url: unknown): string {
 }
 
 function label(e: TraceEvent): string {
-  const d = e.args?.data ?? {};
-  const where = short(d['url'] ?? d['fileName'] ?? (e.args as Record<string, unknown>)['url']);
+  const d = (e.args?.['data'] ?? {}) as Record<string, unknown>;
+  const where = short(d['url'] ?? d['fileName'] ?? e.args?.['url']);
   const fn =
     typeof d['functionName'] === 'string' && d['functionName'] ? ` ${d['functionName']}` : '';
   const type = typeof d['type'] === 'string' ? ` ${d['type']}` : '';
