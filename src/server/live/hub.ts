@@ -11,6 +11,9 @@ import type { Store } from '../store/database.js';
 
 export const LIVE_CHANNEL = 'hadir_scans';
 
+/** The LISTEN connection's application_name: this process's, so it can be told apart. */
+export const listenerName = () => `hadir-live ${process.pid}`;
+
 /** The text of a notification: the event id, then the pushing device's id when there is one. */
 export function notifyPayload(eventId: string, origin?: string | null): string {
   return origin ? `${eventId} ${origin}` : eventId;
@@ -74,26 +77,84 @@ export function createLiveHub(store: Store, log?: Logger): LiveHub {
   }
 
   // One LISTEN connection per process, opened with the first subscriber, closed with the last.
+  // A connection that fails (PostgreSQL restarted, the backend terminated, the network dropped)
+  // is opened again with backoff while anyone listens; notifications sent meanwhile are lost, so
+  // once it is back every subscriber hears "news, origin unknown" and catches up by reading.
   const url = store.databaseUrl;
   let client: Promise<pg.Client> | null = null;
+  /** The connection that is listening now, once `client` has resolved. */
+  let active: pg.Client | null = null;
+  const released = new WeakSet<pg.Client>();
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  const lost = (c: pg.Client, why: string) => {
+    if (released.has(c) || active !== c) return;
+    released.add(c);
+    active = null;
+    client = null;
+    log?.('warn', 'live-listen-lost', { error: why });
+    void c.end().catch(() => undefined);
+    reconnect();
+  };
+  const reconnect = () => {
+    if (closed || retry || listeners.size === 0) return;
+    failures += 1;
+    const delay = Math.min(30_000, 250 * 2 ** Math.min(failures - 1, 7));
+    retry = setTimeout(() => {
+      retry = undefined;
+      if (closed || listeners.size === 0 || client) return;
+      const opening = connect();
+      client = opening;
+      opening.then(
+        () => {
+          failures = 0;
+          wakeEvery();
+        },
+        () => {
+          if (client === opening) client = null;
+          reconnect();
+        },
+      );
+    }, delay);
+    retry.unref?.();
+  };
   const connect = async () => {
-    const c = new pg.Client({ connectionString: url });
+    // Named, so an operator (or a test) can tell it in pg_stat_activity.
+    const c = new pg.Client({ connectionString: url, application_name: listenerName() });
     c.on('notification', (n) => {
       if (n.channel === LIVE_CHANNEL && n.payload) deliver(n.payload);
     });
-    c.on('error', (err) => {
-      log?.('warn', 'live-listen-error', { error: err.message });
-      client = null;
-    });
-    await c.connect();
-    await c.query(`listen ${LIVE_CHANNEL}`);
+    c.on('error', (err) => lost(c, err.message));
+    c.on('end', () => lost(c, 'connection ended'));
+    try {
+      await c.connect();
+      await c.query(`listen ${LIVE_CHANNEL}`);
+    } catch (err) {
+      released.add(c);
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    active = c;
     return c;
   };
+  // Every event someone listens to has had news this process may have missed.
+  const wakeEvery = () => {
+    for (const [eventId, set] of [...listeners]) {
+      for (const fn of [...set]) if (listeners.get(eventId)?.has(fn)) fn(null);
+    }
+  };
   const release = async () => {
-    if (listeners.size > 0 || !client) return;
+    if (listeners.size > 0) return;
+    clearTimeout(retry);
+    retry = undefined;
+    if (!client) return;
     const c = client;
     client = null;
-    await (await c).end().catch(() => undefined);
+    const done = await c.catch(() => null);
+    if (!done) return;
+    released.add(done); // ended on purpose, not lost
+    if (active === done) active = null;
+    await done.end().catch(() => undefined);
   };
   return {
     channel: LIVE_CHANNEL,
@@ -102,12 +163,21 @@ export function createLiveHub(store: Store, log?: Logger): LiveHub {
     },
     async subscribe(eventId, fn) {
       const off = add(eventId, fn);
+      // A lost connection waiting for its retry: this subscriber opens it now instead.
+      const recovering = retry !== undefined;
+      clearTimeout(retry);
+      retry = undefined;
       try {
         await (client ??= connect());
       } catch (err) {
         client = null;
         off();
+        if (recovering) reconnect();
         throw err;
+      }
+      if (recovering) {
+        failures = 0;
+        wakeEvery();
       }
       return () => {
         off();
@@ -120,6 +190,8 @@ export function createLiveHub(store: Store, log?: Logger): LiveHub {
     },
     async close() {
       closed = true;
+      clearTimeout(retry);
+      retry = undefined;
       wakeAll();
       await release();
     },
