@@ -157,13 +157,18 @@ for (const kind of await storeKinds()) {
       const reader = res.body!.getReader();
       const decoder = new TextDecoder();
       let text = '';
+      let sawReady: () => void = () => {};
+      const ready = new Promise<void>((r) => (sawReady = r));
       const ended = (async () => {
         for (;;) {
           const chunk = await reader.read();
           if (chunk.done) return text;
           text += decoder.decode(chunk.value, { stream: true });
+          if (text.includes('event: ready')) sawReady();
         }
       })();
+      // `ready` comes once the stream listens for its event (headers go out before that).
+      await ready;
       const revoked = await a.call(`/api/devices/${late.deviceId}/revoke`, { method: 'POST' });
       expect(revoked.status).toBe(200);
       const timeout = new Promise<string>((r) => setTimeout(() => r('still open'), 5000));
