@@ -64,7 +64,11 @@ test('every QR on the printed A4 badge sheets of wave 1 decodes to its participa
       .sort();
     expect(pages.length).toBe(Math.ceil(382 / 8));
     const decoded: string[] = [];
-    for (const file of pages) decoded.push(...(await decodeQrImage(readFileSync(join(dir, file)))));
+    // One symbol can be reported twice by the multi-code reader (seen once in CI: 383 of 382),
+    // so a page counts each text once; a badge printed on two pages would still count twice.
+    for (const file of pages) {
+      decoded.push(...new Set(await decodeQrImage(readFileSync(join(dir, file)))));
+    }
     const expected = sheet.badges.map((b) => b.token).sort();
     expect(decoded.length).toBe(382);
     expect([...new Set(decoded)].sort()).toEqual(expected);
