@@ -1,11 +1,9 @@
 // Migration 0021 on SQLite and PostgreSQL, over rows written before it: participants, the rows
 // that reference them and the roster-change triggers survive (SQLite rebuilds the table); two
 // erased phones ('') may share an event, two real ones still may not.
-import { Migrator } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openRawDb } from '../testing/raw-db.js';
 import { storeKinds } from '../testing/stores.js';
-import { migrationProvider } from './migrations.js';
 
 const person = (id: string, phone: string) => ({
   id,
@@ -25,13 +23,8 @@ const person = (id: string, phone: string) => ({
 for (const kind of await storeKinds()) {
   describe.skipIf(kind.skip)(`migration 0021 on ${kind.name}`, () => {
     it('keeps participants, their references and triggers; one phone per event unless erased', async () => {
-      const { db, drop, migrationTableSchema } = await openRawDb(kind.name);
+      const { db, drop, migrator } = await openRawDb(kind.name);
       try {
-        const migrator = new Migrator({
-          db,
-          provider: migrationProvider,
-          ...(migrationTableSchema ? { migrationTableSchema } : {}),
-        });
         expect((await migrator.migrateTo('0019_rate_limits')).error).toBeUndefined();
         await db
           .insertInto('events')

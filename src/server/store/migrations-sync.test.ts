@@ -1,21 +1,14 @@
 // Migration 0007 on SQLite and PostgreSQL: offsets stored as device minus server become server
 // minus device under their new name, nulls stay null.
-import { Migrator } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openRawDb } from '../testing/raw-db.js';
 import { storeKinds } from '../testing/stores.js';
-import { migrationProvider } from './migrations.js';
 
 for (const kind of await storeKinds()) {
   describe.skipIf(kind.skip)(`migration 0007 on ${kind.name}`, () => {
     it('flips each stored offset to server minus device and renames it', async () => {
-      const { db, drop, migrationTableSchema } = await openRawDb(kind.name);
+      const { db, drop, migrator } = await openRawDb(kind.name);
       try {
-        const migrator = new Migrator({
-          db,
-          provider: migrationProvider,
-          ...(migrationTableSchema ? { migrationTableSchema } : {}),
-        });
         expect((await migrator.migrateTo('0006_scan_rejections')).error).toBeUndefined();
         await db
           .insertInto('events')

@@ -1,21 +1,14 @@
 // Migration 0008 on SQLite and PostgreSQL: the account made before roles existed (the office's
 // one shared account) becomes admin, so nobody is locked out of the team page after upgrading.
-import { Migrator } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openRawDb } from '../testing/raw-db.js';
 import { storeKinds } from '../testing/stores.js';
-import { migrationProvider } from './migrations.js';
 
 for (const kind of await storeKinds()) {
   describe.skipIf(kind.skip)(`migration 0008 on ${kind.name}`, () => {
     it('makes the existing organizer account admin, not removed', async () => {
-      const { db, drop, migrationTableSchema } = await openRawDb(kind.name);
+      const { db, drop, migrator } = await openRawDb(kind.name);
       try {
-        const migrator = new Migrator({
-          db,
-          provider: migrationProvider,
-          ...(migrationTableSchema ? { migrationTableSchema } : {}),
-        });
         expect((await migrator.migrateTo('0007_server_minus_device')).error).toBeUndefined();
         await db
           .insertInto('organizers')

@@ -4,14 +4,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { migrationProvider } from '../store/migrations.js';
 import { freshPostgresSchema } from './stores.js';
 
 export type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
-/** A fresh SQLite file or PostgreSQL schema; `migrationTableSchema` for Kysely's Migrator. */
+/** A fresh SQLite file or PostgreSQL schema, with a Migrator over the app's migrations. */
 export async function openRawDb(
+  kind: 'sqlite' | 'postgres',
+): Promise<{ db: AnyDb; drop(): Promise<void>; migrator: Migrator }> {
+  const { db, drop, migrationTableSchema } = await open(kind);
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
+  return { db, drop, migrator };
+}
+
+async function open(
   kind: 'sqlite' | 'postgres',
 ): Promise<{ db: AnyDb; drop(): Promise<void>; migrationTableSchema?: string }> {
   if (kind === 'sqlite') {
