@@ -152,6 +152,43 @@ describe('the door engine', () => {
     expect(fresh.recent.value).toEqual(engine.recent.value);
   });
 
+  it('keeps every scan on screen when a re-read of the tablet crosses it', async () => {
+    // A sync ends and the door re-reads the tablet while a volunteer scans: whichever finishes
+    // first, the health line, the recent list and the count hold every scan, each once.
+    const boundary = Date.parse('2026-12-08T12:00:00+07:00');
+    const t = boundary - 3_600_000;
+    const { engine, roster } = await pairedDoor(twoSessions(boundary), () => t);
+    const tickets = await Promise.all(roster.map((p) => ticketFor(key, p)));
+    const yields = (n: number) =>
+      Array.from({ length: n }).reduce<Promise<void>>(
+        (p) => p.then(() => new Promise((r) => setTimeout(r, 0))),
+        Promise.resolve(),
+      );
+    for (let i = 0; i < tickets.length; i++) {
+      await Promise.all([
+        engine.scan(tickets[i]!, 'keyboard'),
+        yields(i).then(() => engine.reload()),
+        yields(2 * i + 1).then(() => engine.reload({ attendance: false })),
+      ]);
+      expect(engine.health.value?.unsynced).toBe(i + 1);
+      expect(engine.recent.value).toHaveLength(i + 1);
+      expect(engine.sessionCount.value).toBe(i + 1);
+    }
+    for (let i = 0; i < 6; i++) {
+      await Promise.all([
+        yields(i).then(() => engine.scan(tickets[0]!, 'keyboard')), // already in: still a scan
+        engine.reload(),
+      ]);
+      expect(engine.health.value?.unsynced).toBe(roster.length + i + 1);
+      expect(engine.recent.value).toHaveLength(Math.min(roster.length + i + 1, 8));
+    }
+    const fresh = createDoorEngine({ db, now: () => t, storage: null });
+    await fresh.reload();
+    expect(engine.health.value).toEqual(fresh.health.value);
+    expect(engine.recent.value).toEqual(fresh.recent.value);
+    expect(engine.sessionCount.value).toBe(roster.length);
+  });
+
   it('starts from the read begun before its first render: one read of the tablet, not two', async () => {
     // The door page asks for its state while it still loads (preload), then its screen starts it.
     const boundary = Date.parse('2026-12-08T12:00:00+07:00');

@@ -166,6 +166,8 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
   const remember = (event: ScanEvent, person: string | null) => {
     applyEvent(attendance, event);
     folded.value++;
+    // A re-read of the tablet that ran after the write already holds it: count it once.
+    if (recent.peek().some((r) => r.event.id === event.id)) return;
     recent.value = [{ event, person }, ...recent.peek()].slice(0, RECENT_SCANS);
     const h = health.peek();
     if (h) {
