@@ -72,18 +72,28 @@ test('at the door: the update waits for the verdict to clear, and every scan sur
   const door = await prepareDoorEvent(server, context.request);
   const offer = await pairingCode(door);
   const people = await participantsOf(door, door.wave1.id, 3);
+  // The server cannot be reached for pushes: the scans stay in the outbox through the update.
+  // The route is in place before the page loads (pairing pushes nothing): set on a running page,
+  // a push once went through in CI. Every push the page sends is counted, and each must fail.
+  const pushes = { sent: 0, reached: 0 };
+  await context.route('**/api/sync/push', (route) => route.abort('internetdisconnected'));
+  context.on('request', (r) => void (r.url().endsWith('/api/sync/push') && pushes.sent++));
+  context.on(
+    'requestfinished',
+    (r) => void (r.url().endsWith('/api/sync/push') && pushes.reached++),
+  );
   await page.goto(`${server.origin}/scan/pair#${offer.code}`);
   await page.getByLabel('Nama relawan').fill('Rina');
   await page.getByRole('button', { name: 'Mulai memindai' }).click();
   await expect(page.getByTestId('verdict-idle')).toBeVisible();
-  // The server cannot be reached for pushes: the scans stay in the outbox through the update.
-  await context.route('**/api/sync/push', (route) => route.abort('internetdisconnected'));
   for (const p of people) {
     await page.keyboard.type(await ticketOf(door, p.id));
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('verdict-person')).toContainText(p.name);
   }
   await expect(page.getByTestId('health-unsynced')).toHaveAttribute('data-count', '3');
+  expect(pushes.sent).toBeGreaterThan(0);
+  expect(pushes.reached).toBe(0);
 
   const swPath = join(publicDir, 'sw.js');
   writeFileSync(swPath, readFileSync(swPath, 'utf8') + '\n// build 3\n');
@@ -109,6 +119,7 @@ test('at the door: the update waits for the verdict to clear, and every scan sur
   await expect(page.getByTestId('health-unsynced')).toHaveAttribute('data-count', '3');
   await expect(page.getByTestId('health-roster')).toContainText(`${door.wave1.participantCount}`);
 
+  expect(pushes.reached).toBe(0);
   // The new version syncs what the old one recorded.
   await context.unroute('**/api/sync/push');
   await expect(page.getByTestId('health-unsynced')).toHaveAttribute('data-count', '0', {
