@@ -137,7 +137,8 @@ test('every ticket the camera sees is reported, once per appearance', async () =
         `mean ${(latency.reduce((a, b) => a + b, 0) / latency.length).toFixed(1)} ms, ` +
         `max ${Math.max(...latency).toFixed(1)} ms`,
     );
-    expect(stats.decodesPerSecond).toBeGreaterThan(5);
+    // How fast it decodes is for the bench (e2e/bench/decoder.ts), not a pass mark here: on a
+    // loaded machine the rate says more about the machine than about the code.
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
