@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { BadgeSheet, EventDetail } from '../src/shared/api/schemas.js';
+import { parseTicket } from '../src/shared/ticket/codec.js';
 import { findQrCodes } from './fixtures/qr.js';
 import type { RunningServer } from './fixtures/server.js';
 import { startServer } from './fixtures/server.js';
@@ -72,29 +73,37 @@ test('every QR on the printed A4 badge sheets of wave 1 decodes to its participa
         const same = seen.some(
           (s) => s.file === file && Math.abs(s.x - qr.x) < 100 && Math.abs(s.y - qr.y) < 100,
         );
-        if (!same)
+        if (!same) {
           found.set(qr.text, [...seen, { file, x: Math.round(qr.x), y: Math.round(qr.y) }]);
+        }
       }
     }
+    const where = (text: string) =>
+      `${text.slice(0, 14)}… on ${(found.get(text) ?? []).map((a) => `${a.file} @ ${a.x},${a.y}`).join(' and ')}`;
+    // The sheets print nothing but ticket QRs, so a text that is not even shaped like a ticket
+    // is the reader's misread, not a print: the multi-code reader, trying hard over 48 dense
+    // pages, once in a while pairs finder patterns of different badges into a phantom code that
+    // passes its checks (seen in CI and here under load: "82"). Those are listed, not counted.
+    const misreads = [...found.keys()].filter((text) => !parseTicket(text).ok);
+    if (misreads.length > 0) {
+      testInfo.annotations.push({ type: 'misread', description: misreads.map(where).join('; ') });
+    }
+    const tickets = [...found.keys()].filter((text) => parseTicket(text).ok);
     const expected = sheet.badges.map((b) => b.token);
-    const twice = [...found]
-      .filter(([, at]) => at.length > 1)
-      .map(
-        ([text, at]) =>
-          `${text.slice(0, 12)}… on ${at.map((a) => `${a.file} @ ${a.x},${a.y}`).join(' and ')}`,
-      );
-    const strangers = [...found.keys()].filter((t) => !expected.includes(t));
-    if (twice.length > 0 || strangers.length > 0) {
-      // Kept for whoever reads the failure: the PDF and the pages involved.
+    // Each badge's ticket once, on its own page (8 to a sheet, in the sheet's order).
+    const pageOf = (i: number) => pages[Math.floor(i / 8)]!;
+    const misplaced = expected
+      .map((token, i) => ({ token, at: found.get(token) ?? [], page: pageOf(i) }))
+      .filter(({ at, page }) => at.length !== 1 || at[0]!.file !== page)
+      .map(({ token, page }) => `${where(token)} (belongs on ${page})`);
+    const strangers = tickets.filter((t) => !expected.includes(t)).map(where);
+    if (misplaced.length > 0 || strangers.length > 0) {
+      // Kept for whoever reads the failure: the PDF as printed.
       await testInfo.attach('badges.pdf', { body: pdf, contentType: 'application/pdf' });
-      const involved = new Set([...found.values()].filter((at) => at.length > 1).flat());
-      for (const file of new Set([...involved].map((a) => a.file))) {
-        await testInfo.attach(file, { path: join(dir, file), contentType: 'image/png' });
-      }
     }
-    expect(twice, 'each badge is printed once').toEqual([]);
-    expect(strangers, 'every code is a ticket of the wave').toEqual([]);
-    expect([...found.keys()].sort()).toEqual([...expected].sort());
+    expect(misplaced, 'every badge printed once, on its own sheet').toEqual([]);
+    expect(strangers, 'no ticket from outside the wave').toEqual([]);
+    expect(tickets.length).toBe(382);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
