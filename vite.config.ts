@@ -14,6 +14,10 @@ const SHELL =
 const TICKET_PAGE = /[\\/]src[\\/]app[\\/](pages[\\/]ticket|ticket-store)[\\/]/;
 const QR =
   /[\\/](src[\\/]app[\\/]pages[\\/]ticket[\\/]qr-svg\.|node_modules[\\/](qrcode|dijkstrajs)[\\/])/;
+// What the entry starts at the door before the door's code has run (scanner/door-early.ts): shared
+// by the app shell and the door's own page.
+const DOOR_EARLY =
+  /[\\/]src[\\/]app[\\/](db[\\/]warm|scanner[\\/](camera-open|camera-early|decoder-early|door-early))\./;
 const inGroup = (id: string, re: RegExp) => re.test(id) && !/\.css(\?|$)/.test(id);
 
 // One config for the browser build (vite) and the unit tests (vitest).
@@ -107,8 +111,14 @@ export default defineConfig({
       // The QR decoder (src/app/scanner/decoder.ts) is an entry of its own, not only a lazy
       // import of the door page: so its worker and its .wasm are always emitted and precached, and
       // its exports stay importable, which lets e2e/decoder-quality.spec.ts test the shipped chunk.
-      // ticket.html is the participant's ticket page on its own (src/shared/app-pages.ts).
-      input: { index: 'index.html', ticket: 'ticket.html', decoder: 'src/app/scanner/decoder.ts' },
+      // ticket.html is the participant's ticket page on its own (src/shared/app-pages.ts);
+      // door.html is the door on its own, likewise.
+      input: {
+        index: 'index.html',
+        ticket: 'ticket.html',
+        door: 'door.html',
+        decoder: 'src/app/scanner/decoder.ts',
+      },
       // Vite's default (false) would tree-shake an entry's exports away; index.html has none.
       preserveEntrySignatures: 'exports-only',
       // Few files for the ticket page (SHELL and TICKET_PAGE above).
@@ -116,6 +126,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'shell', priority: 3, test: (id) => inGroup(id, SHELL) },
+            { name: 'door-early', priority: 2, test: (id) => inGroup(id, DOOR_EARLY) },
             { name: 'qr', priority: 2, test: (id) => inGroup(id, QR) },
             { name: 'ticket-page', priority: 1, test: (id) => inGroup(id, TICKET_PAGE) },
           ],

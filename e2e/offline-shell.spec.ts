@@ -27,9 +27,24 @@ test('every route reloads offline after the first visit', async ({ page, context
   await expect(page.getByTestId('header-event-name')).toContainText('Pelatihan UMKM');
 
   await context.setOffline(true);
-  for (const path of ['/', '/t', '/c', '/v', '/scan', '/halaman/tidak/ada']) {
+  // The ticket and the door come from pages of their own (src/shared/app-pages.ts), offline too:
+  // each page's entry script says which.
+  const pages: [string, string][] = [
+    ['/', 'index'],
+    ['/t', 'ticket'],
+    ['/c', 'index'],
+    ['/v', 'index'],
+    ['/scan', 'door'],
+    ['/scan/pair', 'door'],
+    ['/halaman/tidak/ada', 'index'],
+  ];
+  for (const [path, entry] of pages) {
     await page.goto(`${server.origin}${path}`);
     await expect(page.locator('h1').first(), path).toBeVisible();
+    const script = await page.evaluate(
+      () => document.querySelector<HTMLScriptElement>('script[type="module"]')?.src ?? '',
+    );
+    expect(new URL(script).pathname, path).toMatch(new RegExp(`^/assets/${entry}-[^/]+\\.js$`));
   }
   await page.goto(`${server.origin}/admin/events/${event.id}`);
   await expect(page.getByTestId('offline-notice').first()).toBeVisible();

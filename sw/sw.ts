@@ -10,7 +10,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { OWN_PAGES } from '../src/shared/app-pages';
+import { OWN_PAGES, ownPageOf } from '../src/shared/app-pages';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -18,14 +18,15 @@ declare let self: ServiceWorkerGlobalScope;
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// The ticket (/t) has a lean page of its own, as the server answers it (src/shared/app-pages.ts).
-for (const [path, page] of Object.entries(OWN_PAGES)) {
-  registerRoute(
-    new NavigationRoute(createHandlerBoundToURL(page), {
-      allowlist: [new RegExp(`^${path}/*(\\?|$)`)],
-    }),
-  );
-}
+// The ticket (/t) and the door (/scan, /scan/…) have lean pages of their own, as the server
+// answers them (src/shared/app-pages.ts).
+const ownPages = new Map(
+  Object.values(OWN_PAGES).map((page) => [page, createHandlerBoundToURL(page)]),
+);
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && ownPageOf(url.pathname) !== null,
+  (options) => ownPages.get(ownPageOf(options.url.pathname)!)!(options),
+);
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {

@@ -45,10 +45,15 @@ export function reportSizes(): boolean {
   };
   console.log('Hadir bench — JavaScript per route (gzip, level 9)');
   for (const [route, page] of Object.entries(routes)) {
-    // The ticket page has an entry of its own (ticket.html, answered for /t), which holds it.
-    const own = page.endsWith('/TicketPage.tsx') && manifest['ticket.html'];
-    if (own) {
-      const kb = [...closure(manifest, 'ticket.html')].reduce(
+    // The ticket and the door have entries of their own (ticket.html for /t, door.html for
+    // /scan), which hold them.
+    const html = page.endsWith('/TicketPage.tsx')
+      ? 'ticket.html'
+      : page.endsWith('/DoorPage.tsx')
+        ? 'door.html'
+        : null;
+    if (html && manifest[html]) {
+      const kb = [...closure(manifest, html)].reduce(
         (sum, k) => sum + gzipKb(manifest[k]!.file),
         0,
       );

@@ -16,6 +16,7 @@ describe('static app hosting', () => {
     dir = mkdtempSync(join(tmpdir(), 'hadir-static-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Hadir shell</title>');
     writeFileSync(join(dir, 'ticket.html'), '<!doctype html><title>Hadir ticket</title>');
+    writeFileSync(join(dir, 'door.html'), '<!doctype html><title>Hadir door</title>');
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch",()=>{})');
@@ -28,7 +29,7 @@ describe('static app hosting', () => {
   });
 
   it('answers unknown app routes with the app shell, uncached', async () => {
-    for (const path of ['/admin/events/XYZ', '/c', '/v', '/scan', '/anything/else', '/t/x']) {
+    for (const path of ['/admin/events/XYZ', '/c', '/v', '/scanner', '/anything/else', '/t/x']) {
       const res = await a.app.request(path);
       expect(res.status, path).toBe(200);
       expect(await res.text()).toContain('Hadir shell');
@@ -44,6 +45,16 @@ describe('static app hosting', () => {
       expect(await res.text(), path).toContain('Hadir ticket');
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+  });
+
+  it("answers the door and every address under it with the door's own page", async () => {
+    for (const path of ['/scan', '/scan/', '/scan/pair', '/scan/anything/else']) {
+      const res = await a.app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toContain('Hadir door');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     }
   });
