@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { TICKET_BOOT_SCRIPT } from './src/shared/ticket-boot';
+import { TICKET_BOOT_SCRIPT } from './src/shared/ticket-boot.js';
 
 // Few files for the ticket page: each is one more trip through the service worker before a
 // budget phone can paint the QR (e2e/bench/first-second.ts). `shell`: what every page's first
