@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { TICKET_BOOT_SCRIPT } from './src/shared/ticket-boot.js';
 
 // Few files for the ticket page: each is one more trip through the service worker before a
 // budget phone can paint the QR (e2e/bench/first-second.ts). `shell`: what every page's first
@@ -24,6 +25,20 @@ const inGroup = (id: string, re: RegExp) => re.test(id) && !/\.css(\?|$)/.test(i
 export default defineConfig({
   plugins: [
     preact(),
+    // The ticket's first frame from what the phone kept, before any module (src/shared/ticket-boot.ts;
+    // the server's Content-Security-Policy allows this exact text by its hash).
+    {
+      name: 'hadir-ticket-boot',
+      transformIndexHtml: {
+        order: 'pre',
+        handler(html, ctx) {
+          if (!ctx.filename.endsWith('ticket.html')) return html;
+          const app = '<div id="app"></div>';
+          if (!html.includes(app)) throw new Error('ticket.html: no <div id="app"></div>');
+          return html.replace(app, `${app}\n    <script>${TICKET_BOOT_SCRIPT}</script>`);
+        },
+      },
+    },
     // The service worker is our own code (sw/sw.ts); the plugin builds it and injects the list
     // of files to precache. We register it ourselves in src/app/main.tsx (workbox-window).
     VitePWA({

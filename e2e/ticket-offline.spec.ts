@@ -116,3 +116,66 @@ test('a broken ticket link says so in both languages and shows no QR', async ({ 
   await expect(error).toContainText('This ticket link is broken');
   await expect(page.getByTestId('ticket-qr')).toHaveCount(0);
 });
+
+test('a reopened ticket paints from the page kept on the phone before its code runs, and the code takes over the same elements', async ({
+  page,
+  context,
+}) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto(`${server.origin}/t#${token}`);
+  await expect(page.getByTestId('ticket-name')).toHaveText(participantName);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+  // Kept once the page has shown the ticket (when idle).
+  await page.waitForFunction(
+    (t) => (localStorage.getItem('hadir.frame.v1') ?? '').includes(t),
+    token,
+  );
+
+  // What #app holds the first time it has children, and whether the page's module had started.
+  await context.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    new MutationObserver((_, observer) => {
+      const app = document.getElementById('app');
+      if (!app?.firstElementChild) return;
+      observer.disconnect();
+      w.__first = {
+        html: app.innerHTML,
+        moduleStarted: performance.getEntriesByName('hadir:main').length > 0,
+      };
+      w.__firstQr = app.querySelector('[data-testid="ticket-qr"]');
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('ticket-name')).toHaveText(participantName);
+  // Offline: the page's own render has run once its note says the copy is the saved one.
+  await expect(page.locator('.ticket-note')).not.toBeEmpty();
+  const first = await page.evaluate(
+    () => (window as unknown as { __first: { html: string; moduleStarted: boolean } }).__first,
+  );
+  expect(first.moduleStarted, 'painted before the module ran').toBe(false);
+  expect(first.html).toContain(participantName);
+  expect(first.html).toContain(WAVE.venue);
+  expect(first.html).toContain('data-testid="ticket-qr"');
+  expect(
+    await page.evaluate(
+      () =>
+        (window as unknown as { __firstQr: Element | null }).__firstQr ===
+        document.querySelector('[data-testid="ticket-qr"]'),
+    ),
+    'Preact rendered over the kept QR instead of drawing a new one',
+  ).toBe(true);
+  expect(violations).toEqual([]);
+
+  // Removed from "Tiket saya": its kept page goes with it.
+  await page.goto(`${server.origin}/t`);
+  await page.getByRole('button', { name: new RegExp(participantName) }).click();
+  await page.getByRole('button', { name: 'Ya, hapus' }).click();
+  await expect(page.getByTestId('saved-tickets').getByRole('link')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('hadir.frame.v1') ?? '')).not.toContain(
+    token,
+  );
+});

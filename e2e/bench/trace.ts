@@ -170,7 +170,10 @@ export interface TraceBreakdown {
   serviceWorker: number;
   /** First contentful paint, ms after navigation start (from the trace). */
   fcp: number;
-  /** Main-thread tasks of 5 ms or more until FCP: start, duration, heaviest inner events. */
+  /**
+   * Main-thread tasks of 5 ms or more until FCP, and the long ones (50 ms or more) after it:
+   * start, duration, heaviest inner events.
+   */
   tasks: { at: number; ms: number; what: string }[];
   /** Files the page fetched until FCP: when asked for and when received. */
   resources: { url: string; sent: number; done: number }[];
@@ -240,7 +243,7 @@ export function breakdown(events: TraceEvent[], origin: string): TraceBreakdown 
           .slice(0, 4)
           .map(([n, v]) => `${n} ${v.toFixed(0)}`)
           .join(', ');
-        if (task.ms >= 5 && task.at <= (fcpTs - t0) / 1000)
+        if (task.ms >= 50 || (task.ms >= 5 && task.at <= (fcpTs - t0) / 1000))
           tasks.push({ at: task.at, ms: task.ms, what: inner });
         task = null;
       }
@@ -355,7 +358,9 @@ export function printBreakdown(label: string, b: TraceBreakdown, top = 12): void
   for (const [k, v] of sorted(b.kinds)) console.log(row(k, v));
   console.log(row('= total', total(b.kinds)));
   if (process.env.FIRST_SECOND_TRACE === 'all') {
-    console.log('    main-thread tasks ≥ 5 ms until FCP (start, ms, heaviest inner events):');
+    console.log(
+      '    main-thread tasks ≥ 5 ms until FCP, ≥ 50 ms after (start, ms, heaviest inner events):',
+    );
     for (const t of b.tasks)
       console.log(`      ${t.at.toFixed(0).padStart(5)} ${t.ms.toFixed(1).padStart(6)}  ${t.what}`);
     console.log('    files fetched until FCP (asked, received):');

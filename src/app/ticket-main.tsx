@@ -30,7 +30,13 @@ function TicketShell() {
   );
 }
 
-render(<TicketShell />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+const start = () => render(<TicketShell />, app);
+// Already painted from the page kept on this phone (src/shared/ticket-boot.ts): rendering over it
+// can wait for a task of its own, so evaluating this code and rendering are two shorter tasks
+// rather than one long one on a slow phone. Otherwise render at once: nothing is shown yet.
+if (app.firstElementChild) setTimeout(start, 0);
+else start();
 
 // The service worker keeps the ticket for offline use (sw/sw.ts); registered once the ticket has
 // painted, as in main.tsx. Updates wait for consent (UpdateBanner).

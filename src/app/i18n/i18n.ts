@@ -1,9 +1,9 @@
 // Bahasa Indonesia first, English second. Pages keep their own small dictionaries and pick
 // a language with useLang(); the choice is remembered on the device.
 import { useEffect, useState } from 'preact/hooks';
+import { LANG_KEY as KEY } from '../../shared/ticket-boot';
 
 export type Lang = 'id' | 'en';
-const KEY = 'hadir.lang';
 const listeners = new Set<(l: Lang) => void>();
 
 /** The language chosen on this device (Indonesian unless the person switched). */

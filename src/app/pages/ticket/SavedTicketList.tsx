@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LangToggle } from '../../components/LangToggle';
 import { useLang } from '../../i18n/i18n';
 import type { SavedTicket } from '../../ticket-store/saved-tickets';
+import { forgetFrames } from '../../ticket-store/kept-frame';
 import { listSavedTickets, removeSavedTicket } from '../../ticket-store/saved-tickets';
 import { formatSpan } from './format-time';
 import { ticketText } from './ticket-text';
@@ -18,6 +19,7 @@ export function SavedTicketList() {
 
   const remove = (ticket: SavedTicket) => {
     removeSavedTicket(ticket.info.participantId);
+    forgetFrames(ticket.token);
     setConfirming(null);
     setTickets(listSavedTickets());
   };

@@ -1,6 +1,8 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { LangToggle } from '../../components/LangToggle';
 import { useLang } from '../../i18n/i18n';
+import { whenIdle } from '../../lib/when-idle';
+import { forgetFrames, keepFrame } from '../../ticket-store/kept-frame';
 import { formatDate, formatTime } from './format-time';
 import { DoorSteps, TicketDetails } from './TicketDetails';
 import { TicketQr } from './TicketQr';
@@ -27,6 +29,38 @@ export function TicketView(props: { hash: string }) {
   useEffect(() => {
     document.title = info ? `${t.pageTitle}: ${info.name} — Hadir` : `${t.pageTitle} — Hadir`;
   }, [info, t]);
+
+  const note =
+    state.kind !== 'ticket'
+      ? ''
+      : state.loading && !info
+        ? t.loading
+        : !state.loading && state.source === 'saved' && state.savedAt
+          ? t.savedCopy(`${formatDate(state.savedAt, lang)}, ${formatTime(state.savedAt, lang)}`)
+          : !state.loading && !info && !state.unknown
+            ? t.offlineNoInfo
+            : state.saveFailed
+              ? t.notSaved
+              : '';
+
+  // The next open's first frame (src/shared/ticket-boot.ts): kept while the page shows what
+  // a reopen renders first from the saved ticket (valid, its details, no note), forgotten once the
+  // ticket turns out not to be one to show. Kept when idle, after this frame has painted.
+  const page = useRef<HTMLElement>(null);
+  const token = state.kind === 'ticket' ? state.token : null;
+  const keepable = showQr && info !== null && note === '';
+  const settled = state.kind === 'ticket' && !state.loading;
+  useEffect(() => {
+    if (!token) return;
+    if (keepable) {
+      return whenIdle(() => {
+        if (!page.current) return;
+        const html = page.current.outerHTML;
+        keepFrame({ hash: `#${props.hash}`, token, lang, title: document.title, html });
+      });
+    }
+    if (settled && !showQr) forgetFrames(token);
+  }, [props.hash, token, keepable, settled, showQr, lang, info]);
 
   const header = (
     <header class="ticket-header">
@@ -60,7 +94,7 @@ export function TicketView(props: { hash: string }) {
         : null;
 
   return (
-    <main class="page ticket-page">
+    <main class="page ticket-page" ref={page}>
       {header}
       {/* Room reserved for the heading: the details arrive after the QR is drawn, and must not
           push it down (layout shift) on a first, slow visit. */}
@@ -95,15 +129,7 @@ export function TicketView(props: { hash: string }) {
       )}
 
       <p class="ticket-note" aria-live="polite">
-        {state.loading && !info
-          ? t.loading
-          : !state.loading && state.source === 'saved' && state.savedAt
-            ? t.savedCopy(`${formatDate(state.savedAt, lang)}, ${formatTime(state.savedAt, lang)}`)
-            : !state.loading && !info && !state.unknown
-              ? t.offlineNoInfo
-              : state.saveFailed
-                ? t.notSaved
-                : ''}
+        {note}
       </p>
 
       {info && <TicketDetails info={info} lang={lang} />}

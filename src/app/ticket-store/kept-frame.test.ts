@@ -1,0 +1,90 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import type { KeptFrame } from '../../shared/ticket-boot';
+import { FRAME_KEY, LANG_KEY, TICKET_BOOT_SCRIPT } from '../../shared/ticket-boot';
+import { forgetFrames, getKeptFrame, keepFrame } from './kept-frame';
+
+function memoryStore() {
+  const m = new Map<string, string>();
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+  };
+}
+
+const frame = (n: number, over: Partial<KeptFrame> = {}): KeptFrame => ({
+  hash: `#H1.T${n}`,
+  token: `H1.T${n}`,
+  lang: 'id',
+  title: `Tiket ${n} — Hadir`,
+  html: `<main class="page ticket-page"><h1>Peserta ${n}</h1></main>`,
+  ...over,
+});
+
+/** Runs the inline script of ticket.html against a page with this storage and address. */
+function boot(store: ReturnType<typeof memoryStore>, hash: string) {
+  const app = { innerHTML: '' };
+  const page = { title: 'Tiket — Hadir', marks: [] as string[] };
+  runInNewContext(TICKET_BOOT_SCRIPT, {
+    localStorage: store,
+    location: { hash },
+    document: {
+      getElementById: (id: string) => (id === 'app' ? app : null),
+      set title(t: string) {
+        page.title = t;
+      },
+    },
+    performance: { mark: (name: string) => page.marks.push(name) },
+  });
+  return { html: app.innerHTML, title: page.title, marks: page.marks };
+}
+
+describe('kept first frames', () => {
+  it('keeps one frame per address, the newest eight, and forgets a token', () => {
+    const store = memoryStore();
+    for (let i = 0; i < 10; i++) keepFrame(frame(i), store);
+    expect(getKeptFrame('#H1.T0', store)).toBeNull();
+    expect(getKeptFrame('#H1.T9', store)?.title).toBe('Tiket 9 — Hadir');
+    keepFrame(frame(9, { html: '<main>baru</main>' }), store);
+    expect(getKeptFrame('#H1.T9', store)?.html).toBe('<main>baru</main>');
+    forgetFrames('H1.T9', store);
+    expect(getKeptFrame('#H1.T9', store)).toBeNull();
+    expect(getKeptFrame('#H1.T8', store)).not.toBeNull();
+  });
+
+  it('treats damaged storage as empty', () => {
+    const store = memoryStore();
+    store.setItem(FRAME_KEY, '{not json');
+    expect(getKeptFrame('#H1.T1', store)).toBeNull();
+    store.setItem(FRAME_KEY, JSON.stringify([{ hash: '#H1.T1' }, 3, null]));
+    expect(getKeptFrame('#H1.T1', store)).toBeNull();
+    keepFrame(frame(1), store);
+    expect(getKeptFrame('#H1.T1', store)?.token).toBe('H1.T1');
+  });
+
+  it('the inline script paints the frame of this address in the chosen language only', () => {
+    const store = memoryStore();
+    keepFrame(frame(1), store);
+    keepFrame(frame(2, { lang: 'en', title: 'Ticket 2 — Hadir' }), store);
+    expect(boot(store, '#H1.T1')).toEqual({
+      html: frame(1).html,
+      title: 'Tiket 1 — Hadir',
+      marks: ['hadir:kept-frame'],
+    });
+    // Kept in English, the phone now reads Indonesian: rendered by the page as usual.
+    expect(boot(store, '#H1.T2')).toEqual({ html: '', title: 'Tiket — Hadir', marks: [] });
+    store.setItem(LANG_KEY, 'en');
+    expect(boot(store, '#H1.T2').title).toBe('Ticket 2 — Hadir');
+    expect(boot(store, '#H1.T3').html).toBe('');
+    expect(boot(store, '').html).toBe('');
+  });
+
+  it('the inline script leaves the page empty when storage is damaged or missing', () => {
+    const store = memoryStore();
+    store.setItem(FRAME_KEY, '{not json');
+    expect(boot(store, '#H1.T1').html).toBe('');
+    expect(() =>
+      runInNewContext(TICKET_BOOT_SCRIPT, { location: { hash: '#x' }, document: {} }),
+    ).not.toThrow();
+  });
+});
