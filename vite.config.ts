@@ -11,7 +11,7 @@ import { TICKET_BOOT_SCRIPT } from './src/shared/ticket-boot.js';
 // (`qr`, the QR encoder, is a chunk of its own: certificates and the organizer's pages draw QRs).
 // Styles stay with the module that imports them.
 const SHELL =
-  /[\\/](node_modules[\\/]preact[\\/]|src[\\/]app[\\/](lib[\\/](marks|when-idle)|router|i18n[\\/]i18n|update[\\/](update-state|UpdateBanner)|components[\\/]LangToggle|pages[\\/]ticket[\\/]format-time)\.|src[\\/]shared[\\/](base32|messages|ticket[\\/](codec|problems)|roster[\\/]phone)\.)|^\0vite\/preload-helper/;
+  /[\\/](node_modules[\\/]preact[\\/]|src[\\/]app[\\/](lib[\\/](marks|when-idle)|router|i18n[\\/]i18n|update[\\/](update-state|UpdateBanner|OwnPageShell)|components[\\/]LangToggle|pages[\\/]ticket[\\/]format-time)\.|src[\\/]shared[\\/](base32|messages|ticket[\\/](codec|problems)|roster[\\/]phone)\.)|^\0vite\/preload-helper/;
 const TICKET_PAGE = /[\\/]src[\\/]app[\\/](pages[\\/]ticket|ticket-store)[\\/]/;
 const QR =
   /[\\/](src[\\/]app[\\/]pages[\\/]ticket[\\/]qr-svg\.|node_modules[\\/](qrcode|dijkstrajs)[\\/])/;

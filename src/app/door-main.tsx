@@ -4,12 +4,10 @@
 // tablet waited for (e2e/bench/first-second.ts, docs/door-cold-start.md).
 import './door-boot';
 import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
 import { ownPageOf } from '../shared/app-pages';
 import DoorPage from './pages/door/DoorPage';
 import { markOnce } from './lib/marks';
-import { onLinkClick } from './router';
-import { UpdateBanner } from './update/UpdateBanner';
+import { OwnPageShell } from './update/OwnPageShell';
 import './styles.css';
 
 markOnce('route-loaded');
@@ -17,21 +15,12 @@ markOnce('route-loaded');
 /** Links within the door stay on this page; any other link loads its own page. */
 const ownsPath = (path: string) => ownPageOf(path) === ownPageOf('/scan');
 
-function DoorShell() {
-  useEffect(() => {
-    const click = (e: MouseEvent) => onLinkClick(e, ownsPath);
-    document.addEventListener('click', click);
-    return () => document.removeEventListener('click', click);
-  }, []);
-  return (
-    <>
-      <UpdateBanner />
-      <DoorPage />
-    </>
-  );
-}
-
-render(<DoorShell />, document.getElementById('app')!);
+render(
+  <OwnPageShell owns={ownsPath}>
+    <DoorPage />
+  </OwnPageShell>,
+  document.getElementById('app')!,
+);
 
 // The service worker keeps the door working offline (sw/sw.ts), registered as in main.tsx.
 // Updates wait for consent (UpdateBanner), and at the door until the verdict has cleared.

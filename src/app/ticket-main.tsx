@@ -5,10 +5,8 @@
 import { markOnce } from './lib/marks';
 markOnce('main');
 import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
-import { onLinkClick } from './router';
 import TicketPage from './pages/ticket/TicketPage';
-import { UpdateBanner } from './update/UpdateBanner';
+import { OwnPageShell } from './update/OwnPageShell';
 import { whenIdle } from './lib/when-idle';
 import './base.css';
 import './pages/ticket/ticket.css';
@@ -16,22 +14,14 @@ import './pages/ticket/ticket.css';
 /** Links to /t (a saved ticket, the list) stay on this page; any other link loads its page. */
 const ownsPath = (path: string) => path.replace(/\/+$/, '') === '/t';
 
-function TicketShell() {
-  useEffect(() => {
-    const click = (e: MouseEvent) => onLinkClick(e, ownsPath);
-    document.addEventListener('click', click);
-    return () => document.removeEventListener('click', click);
-  }, []);
-  return (
-    <>
-      <UpdateBanner />
-      <TicketPage params={{}} />
-    </>
-  );
-}
-
 const app = document.getElementById('app')!;
-const start = () => render(<TicketShell />, app);
+const start = () =>
+  render(
+    <OwnPageShell owns={ownsPath}>
+      <TicketPage params={{}} />
+    </OwnPageShell>,
+    app,
+  );
 // Already painted from the page kept on this phone (src/shared/ticket-boot.ts): rendering over it
 // can wait for a task of its own, so evaluating this code and rendering are two shorter tasks
 // rather than one long one on a slow phone. Otherwise render at once: nothing is shown yet.
