@@ -333,17 +333,22 @@ class Tablet {
   }
 
   // --- the engine (sync-engine.ts) ---
-  start(phaseMs: number): void {
+  start(): void {
     this.connectLive();
-    // App start. Tablets were opened at different times: the 60 s fallback poll gets a random
-    // phase (else every tablet of the run would poll in the same second).
-    void this.request().then(() => {
-      this.plan.lastPullAt = Date.now() - phaseMs;
-    });
+    void this.request(); // app start
     this.tick = setInterval(() => {
       const due = this.plan.pollDue(Date.now(), 60_000);
       if (due && !this.inFlight && this.online && this.retryAt === null) void this.request();
     }, 3000);
+  }
+
+  /**
+   * Tablets were opened at different times: once the start-up rounds are done (app start, and the
+   * pull when the stream said `ready`), the 60 s fallback poll gets a random phase, else every
+   * tablet of the run would poll in the same second.
+   */
+  phasePoll(): void {
+    this.plan.lastPullAt = Date.now() - Math.random() * 60_000;
   }
 
   stop(): void {
@@ -852,7 +857,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     const pgTimer = setInterval(() => void samplePg().catch(() => undefined), 250);
     await sleep(1000);
     const rssBefore = await rss();
-    for (const tablet of tablets) tablet.start(Math.random() * 60_000);
+    for (const tablet of tablets) tablet.start();
     for (let c = 0; c < o.consoles; c++) {
       const console_ = new Console(s, events[c % events.length]!.id, await org.login());
       consoles.push(console_);
@@ -864,6 +869,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     for (let i = 0; i < 120 && tablets.some((t) => t.retryAt !== null || t.failures > 0); i++)
       await sleep(500);
     await Promise.all(tablets.map((t) => t.settled()));
+    for (const t of tablets) t.phasePoll();
     await sleep(2000);
     const rssKbPerTablet = ((await rss()) - rssBefore) / tablets.length;
     say(
@@ -1000,8 +1006,10 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       );
       await sleep(500);
       const bareRss0 = rssKb(bareServer.pid!);
-      for (const t of twins) t.start(Math.random() * 60_000);
+      for (const t of twins) t.start();
       for (let i = 0; i < 60 && twins.some((t) => !t.live); i++) await sleep(500);
+      await Promise.all(twins.map((t) => t.settled()));
+      for (const t of twins) t.phasePoll();
       await sleep(1000);
       const bareRssPer = (rssKb(bareServer.pid!) - bareRss0) / twins.length;
       const bcpu0 = cpuMs(bareServer.pid!);
