@@ -108,6 +108,8 @@ export interface FleetFigures {
   pushMs: { p50: number; p95: number; p99: number; n: number };
   pushAfterKillMs: { p50: number; p95: number; p99: number; n: number };
   crossMs: { p50: number; p95: number; n: number };
+  /** The same, for scans pushed before the kill (no returning backlogs among them). */
+  crossBeforeKillMs: { p50: number; p95: number; n: number };
   consoleMs: { p50: number; p95: number; n: number };
   cpuMsPer1000Scans: number;
   simulatorCpuMsPer1000Scans: number;
@@ -161,6 +163,7 @@ class Sim {
   readonly push = new Histogram();
   readonly pushAfterKill = new Histogram();
   readonly cross = new Histogram();
+  readonly crossBeforeKill = new Histogram();
   readonly console = new Histogram();
   readonly requests = new Map<string, number>();
   killed = false;
@@ -314,7 +317,9 @@ class Tablet {
       if (this.heard.has(e.id)) continue;
       this.heard.add(e.id);
       const log = this.sim.scans.get(e.id);
-      if (log) this.sim.cross.add(now - log.pushSentAt);
+      if (!log) continue;
+      this.sim.cross.add(now - log.pushSentAt);
+      if (!this.sim.killed) this.sim.crossBeforeKill.add(now - log.pushSentAt);
     }
   }
 
@@ -1037,6 +1042,7 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       pushMs: quantiles(s.push),
       pushAfterKillMs: quantiles(s.pushAfterKill),
       crossMs: quantiles(s.cross),
+      crossBeforeKillMs: quantiles(s.crossBeforeKill),
       consoleMs: quantiles(s.console),
       cpuMsPer1000Scans,
       simulatorCpuMsPer1000Scans: simCpuMs / (ackedHalf / 1000),
@@ -1101,6 +1107,7 @@ export function printFleet(f: FleetFigures): void {
     );
   console.log(
     `  push → another tablet p50/p95     ${ms(f.crossMs.p50)} / ${ms(f.crossMs.p95)}  (n=${f.crossMs.n}; target p95 ≤ 1 s: ${mark(f.crossMs.p95 <= 1000)})`,
+    `    heard before the kill           ${ms(f.crossBeforeKillMs.p50)} / ${ms(f.crossBeforeKillMs.p95)}  (n=${f.crossBeforeKillMs.n})`,
   );
   console.log(
     `  push → organizer live page p50/p95 ${ms(f.consoleMs.p50)} / ${ms(f.consoleMs.p95)}  (n=${f.consoleMs.n}, ${o.consoles} consoles)`,
