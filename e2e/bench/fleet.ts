@@ -1106,8 +1106,8 @@ export function printFleet(f: FleetFigures): void {
       `  push latency after the kill        ${ms(f.pushAfterKillMs.p50)} / ${ms(f.pushAfterKillMs.p95)} / ${ms(f.pushAfterKillMs.p99)}  (n=${f.pushAfterKillMs.n}, includes the 10-minute backlogs)`,
     );
   console.log(
-    `  push → another tablet p50/p95     ${ms(f.crossMs.p50)} / ${ms(f.crossMs.p95)}  (n=${f.crossMs.n}; target p95 ≤ 1 s: ${mark(f.crossMs.p95 <= 1000)})`,
-    `    heard before the kill           ${ms(f.crossBeforeKillMs.p50)} / ${ms(f.crossBeforeKillMs.p95)}  (n=${f.crossBeforeKillMs.n})`,
+    `  push → another tablet p50/p95     ${ms(f.crossMs.p50)} / ${ms(f.crossMs.p95)}  (n=${f.crossMs.n}; target p95 ≤ 1 s: ${mark(f.crossMs.p95 <= 1000)})\n` +
+      `    heard before the kill           ${ms(f.crossBeforeKillMs.p50)} / ${ms(f.crossBeforeKillMs.p95)}  (n=${f.crossBeforeKillMs.n})`,
   );
   console.log(
     `  push → organizer live page p50/p95 ${ms(f.consoleMs.p50)} / ${ms(f.consoleMs.p95)}  (n=${f.consoleMs.n}, ${o.consoles} consoles)`,
