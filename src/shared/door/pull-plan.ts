@@ -35,10 +35,6 @@ export class PullPlan {
     return up;
   }
 
-  get isLive(): boolean {
-    return this.live;
-  }
-
   /** At a round's start: whether it pulls. A round that pulls settles what was owed. */
   take(): boolean {
     const pull = this.owed || !this.live;
