@@ -109,7 +109,7 @@ describe('the engine’s choice to pull', () => {
     stop();
     const pulled = pulls.filter(Boolean).length;
     expect(pulls.length - pulled).toBeGreaterThanOrEqual(70);
-    // The app-start round, then one poll per minute (a tick every 3 s): five or six.
+    // The app-start round, then one poll per minute (a tick every 3 s): five or six, seven at most.
     expect(pulled).toBeGreaterThanOrEqual(5);
     expect(pulled).toBeLessThanOrEqual(7);
   });
