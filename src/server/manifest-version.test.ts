@@ -129,6 +129,23 @@ for (const kind of await storeKinds()) {
       await expectNew();
     });
 
+    it('rides on the push answer too, the same as the pull’s, and moves with it', async () => {
+      // A tablet whose live stream is up pushes its own scans without pulling: the push answer is
+      // how it hears of a changed manifest (an event rename, for one, pokes no door).
+      const before = await version();
+      const first = await push(a, door, [scan(door, sessionA, f.participants.a[2]!.id)]);
+      expect(first.results.map((r) => r.status)).toEqual(['stored']);
+      expect(first.manifestVersion).toBe(before);
+      const renamed = await a.call(`/api/events/${f.event.id}`, {
+        method: 'PATCH',
+        json: { name: 'Versi Manifest — nama baru' },
+      });
+      expect(renamed.status).toBe(200);
+      const after = await push(a, door, [scan(door, sessionA, f.participants.a[3]!.id)]);
+      expect(after.manifestVersion).not.toBe(before);
+      expect(after.manifestVersion).toBe(await version());
+    });
+
     it('is the device’s own: another door with other waves has another version', async () => {
       const narrow = await pairAtDoor(a, f.event.id, {
         name: 'Tablet 3',

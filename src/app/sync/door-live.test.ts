@@ -49,6 +49,37 @@ describe('listenForPokes', () => {
     await vi.waitFor(() => expect(connected).toEqual([true, false]));
   });
 
+  it('reports the stream up only from its `ready`, once the server listens', async () => {
+    let send: (text: string) => void = () => undefined;
+    const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          send = (text) => controller.enqueue(new TextEncoder().encode(text));
+          init!.signal!.addEventListener('abort', () => controller.error(new Error('aborted')));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    const connected: boolean[] = [];
+    stops.push(
+      listenForPokes({
+        token: () => 'tok',
+        onPoke() {},
+        onConnected: (c) => connected.push(c),
+        fetch,
+      }),
+    );
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    // The headers are in; until `ready` news may still be missed, so own scans keep pulling.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(connected).toEqual([]);
+    send(': keep-alive\n\nevent: ready\ndata: {}\n\n');
+    await vi.waitFor(() => expect(connected).toEqual([true]));
+    send('event: poke\ndata: {}\n\n');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(connected).toEqual([true]);
+  });
+
   it('waits for the pairing before connecting, and reports a refused stream', async () => {
     let token: string | null = null;
     const fetch = vi.fn(async () => new Response('{}', { status: 503 }));

@@ -2,7 +2,9 @@
 // with the device token in a header (EventSource cannot send one, and a token never goes in a
 // URL) and the tablet's pull cursor in another, so the server can send other doors' new scans
 // in the stream ("scans", stored by stream-scans.ts when they follow on from the cursor). Each
-// "poke" asks for a sync round; while the stream is up the sync engine only polls slowly. A
+// "poke" asks for a sync round; while the stream is up the sync engine only polls slowly, and a
+// round for the tablet's own scans only pushes. The stream counts as up from its `ready` (sent
+// once the server listens for this tablet: news from then on reaches it) or its first event. A
 // dropped stream reconnects with backoff; offline, it waits for the `online` event.
 import type { StreamedScans } from '../../shared/api/sync-cursor';
 import { LIVE_CURSOR_HEADER } from '../../shared/api/sync-cursor';
@@ -18,7 +20,7 @@ export interface DoorLiveOptions {
   cursor?: () => Promise<string | null>;
   /** Other doors' scans carried in the stream; without this the tablet only takes pokes. */
   onScans?(scans: StreamedScans): void;
-  /** Connected (true) or not (false), for the sync engine's poll rate. */
+  /** Up (true, from `ready`) or not (false), for the sync engine's poll rate and pulls. */
   onConnected(connected: boolean): void;
   fetch?: typeof fetch;
 }
@@ -47,9 +49,10 @@ export function listenForPokes(opts: DoorLiveOptions): () => void {
       if (cursor) headers[LIVE_CURSOR_HEADER] = cursor;
       const res = await doFetch('/api/door/live', { headers, signal: controller.signal });
       if (!res.ok || !res.body) throw new Error(`live ${res.status}`);
-      opts.onConnected(true);
       failures = 0;
+      let up = false;
       await readEvents(res.body, (name, data) => {
+        if (!up) opts.onConnected((up = true));
         if (name === 'poke') opts.onPoke();
         else if (name === 'scans' && opts.onScans) {
           const scans = readScans(data);

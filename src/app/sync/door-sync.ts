@@ -10,14 +10,17 @@ let engine: SyncEngine | undefined;
 export function doorSync(): SyncEngine {
   // The round's code loads with the first sync, not with the door screen.
   engine ??= createSyncEngine({
-    round: async () => (await import('./sync-once')).syncOnce({ db: hadirDb() }),
+    round: async ({ pull }) => (await import('./sync-once')).syncOnce({ db: hadirDb(), pull }),
   });
   return engine;
 }
 
-/** After a scan is on disk: sync now when online, else ask for a Background Sync. */
+/**
+ * After a scan is on disk: sync now when online (a push only while the live stream is up), else
+ * ask for a Background Sync.
+ */
 export function syncAfterScan(): void {
-  if (navigator.onLine) void doorSync().request();
+  if (navigator.onLine) void doorSync().request('own-scan');
   else void registerBackgroundSync();
 }
 

@@ -1,9 +1,13 @@
 // When sync runs: at app start, after each scan when online, on the `online` event, when the
 // server pokes the tablet over its live stream (another door's check-in arrives within a second),
-// on a timer while the page is visible — every few seconds without the live stream, once a
-// minute with it — and when the service worker relays a Background Sync. Only one round runs at
-// a time, across tabs too (Web Locks); a request during a round runs one more round after it.
-// Failures back off exponentially with jitter.
+// when the stream comes up again, on a timer while the page is visible — every few seconds
+// without the live stream, once a minute with it — and when the service worker relays a
+// Background Sync. Only one round runs at a time, across tabs too (Web Locks); a request during a
+// round runs one more round after it. Failures back off exponentially with jitter. Which rounds
+// pull is the PullPlan's (src/shared/door/pull-plan.ts): with the stream up, a round for the tablet's own scans
+// only pushes.
+import type { SyncCause } from '../../shared/door/pull-plan';
+import { PullPlan } from '../../shared/door/pull-plan';
 import type { SyncReport } from './sync-once';
 
 /** What the engine is doing, for the health line. */
@@ -19,8 +23,8 @@ export interface SyncEngineState {
 }
 
 export interface SyncEngineOptions {
-  /** Runs one round (syncOnce bound to the database). */
-  round: () => Promise<SyncReport>;
+  /** Runs one round (syncOnce bound to the database); `pull: false` pushes only. */
+  round: (plan: { pull: boolean }) => Promise<SyncReport>;
   /** Ms between rounds while online and visible, without the live stream. Default 3000. */
   intervalMs?: number;
   /** Ms between rounds while the live stream is up (a fallback only). Default 60000. */
@@ -32,13 +36,19 @@ export interface SyncEngineOptions {
 }
 
 export interface SyncEngine {
-  /** Asks for a round; resolves with the report of the round that covers this request. */
-  request(): Promise<SyncReport>;
+  /**
+   * Asks for a round; resolves with the report of the round that covers this request. `own-scan`:
+   * asked for by the tablet's own scan only (with the live stream up, such a round may only push).
+   */
+  request(cause?: SyncCause): Promise<SyncReport>;
   state(): SyncEngineState;
   subscribe(listener: (state: SyncEngineState) => void): () => void;
   /** Starts the triggers (timer, online, service worker messages); returns the stop function. */
   start(): () => void;
-  /** Whether the server's live stream is up: then the timer only polls slowly. */
+  /**
+   * Whether the server's live stream is up (it has said `ready`): then the timer only polls
+   * slowly and the tablet's own scans only push. A stream that comes up again asks for a pull.
+   */
   setLive(connected: boolean): void;
 }
 
@@ -81,8 +91,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let inFlight: Promise<SyncReport> | null = null;
   let again: Promise<SyncReport> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let live = false;
-  let lastRoundAt = 0;
+  const plan = new PullPlan();
+  let rounds = 0;
 
   const set = (next: Partial<SyncEngineState>) => {
     current = { ...current, ...next };
@@ -93,8 +103,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     set({ running: true });
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
-    const report = await exclusive(options.round);
-    lastRoundAt = Date.now();
+    rounds += 1;
+    const pull = plan.take();
+    const report = await exclusive(() => options.round({ pull }));
+    const endedAt = Date.now();
+    plan.done(pull, report.error === null, endedAt);
     const failed = report.error !== null && !report.revoked;
     const failures = failed ? current.failures + 1 : 0;
     let retryAt: number | null = null;
@@ -107,18 +120,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       retryAt = Date.now() + delay;
       retryTimer = setTimeout(() => void engine.request(), delay);
     }
-    const lastOkAt = report.error === null ? lastRoundAt : current.lastOkAt;
+    const lastOkAt = report.error === null ? endedAt : current.lastOkAt;
     set({ running: false, failures, retryAt, last: report, lastOkAt });
     return report;
   };
 
   const engine: SyncEngine = {
-    request() {
+    request(cause = 'pull') {
+      plan.ask(cause);
       if (inFlight) {
         // Something new may have been written after this round read the outbox: one more round.
         again ??= inFlight.then(() => {
           again = null;
-          return engine.request();
+          return engine.request('own-scan'); // what was asked for is in the plan already
         });
         return again;
       }
@@ -129,7 +143,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     state: () => current,
     setLive(connected) {
-      live = connected;
+      // Back up after the tablet has synced: pull what it may have missed while it was down (the
+      // app-start round does that for the first connection).
+      if (plan.setLive(connected) && rounds > 0) void engine.request();
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -137,9 +153,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     start() {
       const tick = () => {
-        const due = !live || Date.now() - lastRoundAt >= (options.liveIntervalMs ?? 60_000);
+        const due = plan.pollDue(Date.now(), options.liveIntervalMs ?? 60_000);
         // Not while a round runs: it is the poll this tick wants, and a request now would queue
-        // a second one behind it (lastRoundAt moves only when it ends). Against a slow server
+        // a second one behind it (lastPullAt moves only when it ends). Against a slow server
         // that doubled the slow poll of every tablet — measured in the fleet bench.
         if (
           due &&

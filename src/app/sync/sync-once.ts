@@ -1,6 +1,8 @@
 // One sync round: push the outbox in batches (each answered per event, acknowledged only after
 // the server's commit), then pull other doors' events and roster changes since the cursor, then
-// fetch the manifest again when the pull says it changed (a session added, a wave moved).
+// fetch the manifest again when the pull (or the push) says it changed (a session added, a wave
+// moved). A push-only round (`pull: false`, the tablet's own scans with the live stream up; see
+// pull-plan.ts) skips the pull unless the push failed, and follows the push answer's version.
 // Errors come back as values with words for the health line; nothing here retries by itself.
 import type { SyncPullResult, SyncPushResult } from '../../shared/api/sync';
 import { PUSH_BATCH_MAX } from '../../shared/api/sync-limits';
@@ -45,10 +47,12 @@ export interface SyncOnceOptions {
   batchSize?: number;
   /** Stop pulling after this many pages in one round (a long absence catches up over rounds). */
   maxPullPages?: number;
+  /** False: push only (the live stream brings the rest). Default true. */
+  pull?: boolean;
   now?: () => number;
 }
 
-/** Pushes everything waiting, then pulls; never throws. */
+/** Pushes everything waiting, then pulls (unless told not to); never throws. */
 export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
   const { db } = options;
   const now = options.now ?? Date.now;
@@ -68,14 +72,15 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
     // small pull still gets through, and that pull brings other doors' scans and tells the
     // console how many scans this tablet holds. The push's failure is still the round's error.
     let pushFailure: unknown = null;
+    let manifestVersion: string | undefined;
     try {
-      await pushOutbox({ db, token, now, report, batchSize: options.batchSize });
+      manifestVersion = await pushOutbox({ db, token, now, report, batchSize: options.batchSize });
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) throw err;
       pushFailure = err;
     }
-    const pages = options.maxPullPages ?? 20;
-    let manifestVersion: string | undefined;
+    // A push-only round whose push failed pulls all the same, for the same reason as above.
+    const pages = options.pull === false && pushFailure === null ? 0 : (options.maxPullPages ?? 20);
     for (let page = 0; page < pages; page++) {
       const cursor = await getPullCursor(db);
       const query = new URLSearchParams();
@@ -121,16 +126,20 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
   return report;
 }
 
-/** Pushes the outbox in batches until it is empty; throws on the first failed request. */
+/**
+ * Pushes the outbox in batches until it is empty; throws on the first failed request. Returns
+ * the manifest version the last answer carried (undefined: nothing pushed, or an older server).
+ */
 async function pushOutbox(opts: {
   db: HadirDb;
   token: string;
   now: () => number;
   report: SyncReport;
   batchSize: number | undefined;
-}): Promise<void> {
+}): Promise<string | undefined> {
   const { db, token, now, report } = opts;
   const size = Math.min(opts.batchSize ?? PUSH_BATCH_MAX, PUSH_BATCH_MAX);
+  let manifestVersion: string | undefined;
   for (;;) {
     const events = await outboxBatch(db, { limit: size });
     if (events.length === 0) break;
@@ -141,6 +150,7 @@ async function pushOutbox(opts: {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const answeredAt = now();
+    manifestVersion = answer.manifestVersion ?? manifestVersion;
     const done = await applyPushAnswers(db, answer.results, answeredAt);
     report.pushed += done.acknowledged;
     report.issues += done.issues;
@@ -158,4 +168,5 @@ async function pushOutbox(opts: {
     }
     if (done.acknowledged === 0) break; // an answer with no results: do not spin
   }
+  return manifestVersion;
 }

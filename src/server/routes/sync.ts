@@ -1,6 +1,7 @@
 // Door sync. Push: each event is checked on its own and stored or kept as rejected, in one
 // transaction (scans/ingest.ts); the answer, sent only after commit, says per event what
-// happened, so replaying a batch is harmless. Pull: other devices' events of the tablet's own
+// happened, so replaying a batch is harmless, and carries the device's manifest version as a
+// pull does (a tablet whose live stream is up pushes its own scans without pulling). Pull: other devices' events of the tablet's own
 // waves (and roster changes) after a server cursor, in pages. Every call needs a live device token.
 import { Hono } from 'hono';
 import type { SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
@@ -54,7 +55,10 @@ export function syncRoutes(deps: AppDeps) {
       serverMinusDeviceMs,
       notifyChannel: deps.live?.channel ?? null,
     });
-    await saveReport(device, body.report, receivedAt, results.length);
+    const [standing] = await Promise.all([
+      loadDoorStanding(deps.store.db, device),
+      saveReport(device, body.report, receivedAt, results.length),
+    ]);
     if (!deps.live?.channel && results.some((r) => r.status === 'stored')) {
       // After the commit; a failed announcement only delays live views, never the tablet.
       await deps.live?.announce(device.eventId, device.id).catch((err: unknown) => {
@@ -67,6 +71,7 @@ export function syncRoutes(deps: AppDeps) {
       serverTime: new Date().toISOString(),
       serverMinusDeviceMs,
     };
+    if (standing) answer.manifestVersion = standing.version;
     return c.json(answer);
   });
 

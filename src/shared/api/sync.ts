@@ -93,6 +93,12 @@ export interface SyncPushResult {
    * low by the one-way delay); null without `sentAt`. Stored with the pushed events.
    */
   serverMinusDeviceMs: number | null;
+  /**
+   * The device's manifest version now, as a pull gives it (`SyncPullResult.manifestVersion`): a
+   * round that only pushes (the live stream brings other doors' scans) still follows a changed
+   * manifest. Missing from an older server.
+   */
+  manifestVersion?: string;
 }
 
 /** GET /api/sync/pull's query. `cursor` is opaque: send back the one the last pull gave. */
