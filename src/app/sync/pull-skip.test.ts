@@ -14,16 +14,9 @@ import { getManifestVersion, recordScan, saveManifest, startPullAt } from '../db
 import { device, freshDb } from '../db/test-helpers';
 import { createSyncEngine } from './sync-engine';
 import type { SyncReport } from './sync-once';
-import { syncOnce } from './sync-once';
+import { emptySyncReport, syncOnce } from './sync-once';
 
-const ok = (): SyncReport => ({
-  pushed: 0,
-  pulled: 0,
-  issues: 0,
-  error: null,
-  revoked: false,
-  manifest: false,
-});
+const ok = (): SyncReport => emptySyncReport();
 
 /** An engine whose rounds record whether they pulled. */
 function engineRecording(result: () => SyncReport = ok) {

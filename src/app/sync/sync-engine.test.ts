@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../lib/api';
 import type { SyncReport } from './sync-once';
+import { emptySyncReport } from './sync-once';
 import { backoffMs, createSyncEngine } from './sync-engine';
 
-const ok = (): SyncReport => ({
-  pushed: 0,
-  pulled: 0,
-  issues: 0,
-  error: null,
-  revoked: false,
-  manifest: false,
-});
+const ok = (): SyncReport => emptySyncReport();
 const offline = (): SyncReport => ({
   ...ok(),
   error: new ApiFailure(0, 'offline', { id: 'x', en: 'x' }),

@@ -52,18 +52,16 @@ export interface SyncOnceOptions {
   now?: () => number;
 }
 
+/** A round's report before anything has moved (also what a round with nothing to do returns). */
+export function emptySyncReport(): SyncReport {
+  return { pushed: 0, pulled: 0, issues: 0, error: null, revoked: false, manifest: false };
+}
+
 /** Pushes everything waiting, then pulls (unless told not to); never throws. */
 export async function syncOnce(options: SyncOnceOptions): Promise<SyncReport> {
   const { db } = options;
   const now = options.now ?? Date.now;
-  const report: SyncReport = {
-    pushed: 0,
-    pulled: 0,
-    issues: 0,
-    error: null,
-    revoked: false,
-    manifest: false,
-  };
+  const report = emptySyncReport();
   const device = await getDevice(db);
   if (!device) return report;
   const { token } = device;

@@ -5,19 +5,11 @@
 // a frame is forgotten with its ticket, and when the ticket is no longer one to show.
 import type { KeptFrame } from '../../shared/ticket-boot';
 import { FRAME_KEY } from '../../shared/ticket-boot';
+import type { Store } from './local-store';
+import { defaultStore } from './local-store';
 
 /** Enough for a family's tickets on one phone; the oldest shown is dropped first. */
 const KEEP = 8;
-
-type Store = Pick<Storage, 'getItem' | 'setItem'> | null;
-
-function defaultStore(): Store {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
 function readAll(store: Store): KeptFrame[] {
   try {

@@ -2,6 +2,8 @@
 // case: at home, then in the queue) paints its QR without encoding it again — the encoder's mask
 // search is the longest piece of the ticket's first frame on a slow phone. localStorage, like
 // saved-tickets.ts: read synchronously before the first render.
+import type { Store } from './local-store';
+import { defaultStore } from './local-store';
 
 const KEY = 'hadir.qr.v1';
 /** Enough for a family's tickets on one phone; the oldest drawn is dropped first. */
@@ -11,16 +13,6 @@ const KEEP = 8;
 export interface KeptQr {
   path: string;
   modules: number;
-}
-
-type Store = Pick<Storage, 'getItem' | 'setItem'> | null;
-
-function defaultStore(): Store {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function readAll(store: Store): [string, KeptQr][] {

@@ -3,6 +3,8 @@
 // data is a few kilobytes and the ticket page must stay small and synchronous to first paint.
 import type { TicketInfo } from '../../shared/api/schemas';
 import { isTicketInfo } from './ticket-info-guard';
+import type { Store } from './local-store';
+import { defaultStore } from './local-store';
 
 /** A ticket as kept on the phone: the signed token and what the server last said about it. */
 export interface SavedTicket {
@@ -13,17 +15,6 @@ export interface SavedTicket {
 }
 
 const KEY = 'hadir.tickets.v1';
-
-/** The storage to use; tests pass their own. Null when the browser forbids storage. */
-type Store = Pick<Storage, 'getItem' | 'setItem'> | null;
-
-function defaultStore(): Store {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // Some browsers throw on access when site data is blocked.
-  }
-}
 
 function isSavedTicket(x: unknown): x is SavedTicket {
   const t = x as Partial<SavedTicket> | null;
