@@ -2,6 +2,8 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { HtmlTagDescriptor } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { TICKET_BOOT_SCRIPT } from './src/shared/ticket-boot.js';
 
 // Few files for the ticket page: each is one more trip through the service worker before a
@@ -9,9 +11,13 @@ import { TICKET_BOOT_SCRIPT } from './src/shared/ticket-boot.js';
 // render uses (Preact, the router, words, the update banner, the ticket codec, Vite's preload
 // helper); `ticket-page`: the ticket page itself, also lazily loaded by the main shell's /t route
 // (`qr`, the QR encoder, is a chunk of its own: certificates and the organizer's pages draw QRs).
-// Styles stay with the module that imports them.
+// Styles stay with the module that imports them. `boot` (below) is what the small entries run first.
 const SHELL =
-  /[\\/](node_modules[\\/]preact[\\/]|src[\\/]app[\\/](lib[\\/](marks|when-idle)|router|i18n[\\/]i18n|update[\\/](update-state|UpdateBanner|OwnPageShell)|components[\\/]LangToggle|pages[\\/]ticket[\\/]format-time)\.|src[\\/]shared[\\/](base32|messages|ticket[\\/](codec|problems)|roster[\\/]phone)\.)|^\0vite\/preload-helper/;
+  /[\\/](node_modules[\\/]preact[\\/]|src[\\/]app[\\/](lib[\\/]when-idle|router|i18n[\\/]i18n|update[\\/](update-state|UpdateBanner|OwnPageShell)|components[\\/]LangToggle|pages[\\/]ticket[\\/]format-time)\.|src[\\/]shared[\\/](base32|messages|ticket[\\/](codec|problems)|roster[\\/]phone)\.)/;
+// What the own pages' small entries (ticket-main.tsx, door-main.tsx) need before they load the
+// rest: the start-up marks, the wait for the first paint and Vite's preload helper. Kept out of
+// `shell` so that evaluating an entry does not evaluate Preact first.
+const BOOT = /[\\/]src[\\/]app[\\/]lib[\\/](marks|after-paint)\.|^\0vite\/preload-helper/;
 const TICKET_PAGE = /[\\/]src[\\/]app[\\/](pages[\\/]ticket|ticket-store)[\\/]/;
 const QR =
   /[\\/](src[\\/]app[\\/]pages[\\/]ticket[\\/]qr-svg\.|node_modules[\\/](qrcode|dijkstrajs)[\\/])/;
@@ -20,6 +26,14 @@ const QR =
 const DOOR_EARLY =
   /[\\/]src[\\/]app[\\/](db[\\/]warm|scanner[\\/](camera-open|camera-early|decoder-early|door-early))\./;
 const inGroup = (id: string, re: RegExp) => re.test(id) && !/\.css(\?|$)/.test(id);
+
+// What an own page's small entry imports dynamically at once (ticket-main.tsx after the first
+// paint, door-main.tsx after starting the camera): Vite lists only an entry's static imports for
+// preloading, so the build lists these files in the page too, and they are fetched with it.
+const LOADED_AT_ONCE: Record<string, string> = {
+  'ticket.html': fileURLToPath(new URL('./src/app/ticket-app.tsx', import.meta.url)),
+  'door.html': fileURLToPath(new URL('./src/app/door-app.tsx', import.meta.url)),
+};
 
 // One config for the browser build (vite) and the unit tests (vitest).
 export default defineConfig({
@@ -36,6 +50,45 @@ export default defineConfig({
           const app = '<div id="app"></div>';
           if (!html.includes(app)) throw new Error('ticket.html: no <div id="app"></div>');
           return html.replace(app, `${app}\n    <script>${TICKET_BOOT_SCRIPT}</script>`);
+        },
+      },
+    },
+    {
+      name: 'hadir-preload-loaded-at-once',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler(html, ctx) {
+          const page = Object.keys(LOADED_AT_ONCE).find((name) => ctx.filename.endsWith(name));
+          if (!page || !ctx.bundle) return html;
+          const bundle = ctx.bundle;
+          const lazy = Object.values(bundle).find(
+            (out) => out.type === 'chunk' && out.facadeModuleId === LOADED_AT_ONCE[page],
+          );
+          if (!lazy) throw new Error(`${page}: no chunk for ${LOADED_AT_ONCE[page]}`);
+          const scripts = new Set<string>();
+          const styles = new Set<string>();
+          const visit = (fileName: string) => {
+            const out = bundle[fileName];
+            if (scripts.has(fileName) || out?.type !== 'chunk') return;
+            scripts.add(fileName);
+            out.imports.forEach(visit);
+            out.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          };
+          visit(lazy.fileName);
+          const link = (rel: string, fileName: string): HtmlTagDescriptor => ({
+            tag: 'link',
+            attrs: { rel, crossorigin: true, href: `/${fileName}` },
+            injectTo: 'head',
+          });
+          const listed = (fileName: string) => html.includes(`"/${fileName}"`);
+          return {
+            html,
+            tags: [
+              ...[...scripts].filter((f) => !listed(f)).map((f) => link('modulepreload', f)),
+              ...[...styles].filter((f) => !listed(f)).map((f) => link('stylesheet', f)),
+            ],
+          };
         },
       },
     },
@@ -140,6 +193,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            { name: 'boot', priority: 4, test: (id) => inGroup(id, BOOT) },
             { name: 'shell', priority: 3, test: (id) => inGroup(id, SHELL) },
             { name: 'door-early', priority: 2, test: (id) => inGroup(id, DOOR_EARLY) },
             { name: 'qr', priority: 2, test: (id) => inGroup(id, QR) },

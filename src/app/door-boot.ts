@@ -1,8 +1,8 @@
-// The door entry's first module (door-main.tsx imports it before anything else, so it runs before
-// the door's own modules are evaluated): marks the start and begins opening the camera, the
-// decoder and storage while the rest of the door's code runs.
+// The door entry's first module (door-main.tsx imports it before anything else): marks the start
+// and begins opening the camera, the decoder and storage; `doorStarted` settles once the camera
+// has been asked for, when the door's code (door-app.tsx) may take the main thread.
 import { markOnce } from './lib/marks';
 import { startDoorEarly } from './scanner/door-early';
 
 markOnce('main');
-startDoorEarly(location.pathname);
+export const doorStarted = startDoorEarly(location.pathname);

@@ -8,7 +8,7 @@ import { startDoorEarly } from './scanner/door-early';
 import './styles.css';
 
 // The door's camera and decoder start now, beside the door's code (they take as long).
-startDoorEarly(location.pathname);
+void startDoorEarly(location.pathname);
 
 // The page's chunk first, then one render of it: until then the screen would only show an empty
 // placeholder anyway.

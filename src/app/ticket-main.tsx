@@ -1,40 +1,14 @@
-// The ticket page's own entry (ticket.html, answered for /t): the participant's ticket and the
-// tickets saved on this phone, nothing else. No router table and no lazily loaded page: the QR,
-// name, place and time render in the first frame from what the phone kept, and the rest (the
-// service worker's registration) waits until after that paint.
+// The ticket page's own entry (ticket.html, answered for /t): small on purpose. When the phone
+// kept the ticket's page (src/shared/ticket-boot.ts put it in place before any module), the rest
+// of the code (ticket-app.tsx) is evaluated only after that first frame has painted: a budget
+// phone shows the QR first and runs the code after. The build lists ticket-app's files in
+// ticket.html for preloading (vite.config.ts), so they arrive with the page all the same.
 import { markOnce } from './lib/marks';
-markOnce('main');
-import { render } from 'preact';
-import TicketPage from './pages/ticket/TicketPage';
-import { OwnPageShell } from './update/OwnPageShell';
-import { whenIdle } from './lib/when-idle';
+import { afterPaint } from './lib/after-paint';
 import './base.css';
 import './pages/ticket/ticket.css';
 
-/** Links to /t (a saved ticket, the list) stay on this page; any other link loads its page. */
-const ownsPath = (path: string) => path.replace(/\/+$/, '') === '/t';
-
-const app = document.getElementById('app')!;
-const start = () =>
-  render(
-    <OwnPageShell owns={ownsPath}>
-      <TicketPage params={{}} />
-    </OwnPageShell>,
-    app,
-  );
-// Already painted from the page kept on this phone (src/shared/ticket-boot.ts): rendering over it
-// can wait for a task of its own, so evaluating this code and rendering are two shorter tasks
-// rather than one long one on a slow phone. Otherwise render at once: nothing is shown yet.
-if (app.firstElementChild) setTimeout(start, 0);
-else start();
-
-// The service worker keeps the ticket for offline use (sw/sw.ts); registered once the ticket has
-// painted, as in main.tsx. Updates wait for consent (UpdateBanner).
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  whenIdle(
-    () =>
-      void import('./update/register-sw').then(({ registerServiceWorker }) =>
-        registerServiceWorker(),
-      ),
-  );
-}
+markOnce('main');
+const load = () => void import('./ticket-app');
+if (document.getElementById('app')?.firstElementChild) afterPaint(load);
+else load();

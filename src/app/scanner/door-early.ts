@@ -12,10 +12,15 @@ export function isScanningDoor(path: string): boolean {
   return (p === '/scan' || p.startsWith('/scan/')) && p !== '/scan/pair';
 }
 
-/** On the scanning door, starts opening the camera, the decoder and storage; elsewhere nothing. */
-export function startDoorEarly(path: string): void {
-  if (!isScanningDoor(path)) return;
+/**
+ * On the scanning door, starts opening the camera, the decoder and storage; elsewhere nothing.
+ * Resolves once the camera has been asked for (or will not be): the door's own code can then
+ * take the main thread without holding that request up.
+ */
+export function startDoorEarly(path: string): Promise<void> {
+  if (!isScanningDoor(path)) return Promise.resolve();
   warmDatabase();
-  void openCameraEarly('environment');
+  const asked = openCameraEarly('environment');
   startDecoderEarly();
+  return asked;
 }
