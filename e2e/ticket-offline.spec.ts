@@ -169,6 +169,10 @@ test('a reopened ticket paints from the page kept on the phone before its code r
     'Preact rendered over the kept QR instead of drawing a new one',
   ).toBe(true);
   expect(violations).toEqual([]);
+  // The page's styles come inlined with it (allowed by their hash): no stylesheet to wait for,
+  // and they apply.
+  expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
+  await expect(page.getByTestId('ticket-qr')).toHaveCSS('display', 'block');
 
   // Removed from "Tiket saya": its kept page goes with it.
   await page.goto(`${server.origin}/t`);

@@ -8,8 +8,7 @@ import { guardRoutes } from './auth/guard.js';
 import { refuseArchivedWrites } from './http/read-only.js';
 import { sameOriginWrites } from './http/same-origin.js';
 import { serveApp } from './http/static.js';
-import { createHash } from 'node:crypto';
-import { TICKET_BOOT_SCRIPT } from '../shared/ticket-boot.js';
+import { contentSecurityPolicy } from './http/csp.js';
 import { refuseInvisibleInUrl } from './http/url-text.js';
 import { createLiveHub } from './live/hub.js';
 import { accountRoutes } from './routes/account.js';
@@ -68,9 +67,6 @@ function clientHungUp(req: Request, err: unknown): boolean {
   );
 }
 
-/** The ticket page's inline first-frame script (src/shared/ticket-boot.ts), allowed by its hash. */
-const TICKET_BOOT_HASH = `'sha256-${createHash('sha256').update(TICKET_BOOT_SCRIPT).digest('base64')}'`;
-
 /** Builds the app; tests call `app.request()` on it without opening a port. */
 export function createApp(given: AppDeps): Hono<AppEnv> {
   const deps: AppDeps = { ...given, live: given.live ?? createLiveHub(given.store, given.log) };
@@ -83,12 +79,10 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
-    c.header(
-      'Content-Security-Policy',
-      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${TICKET_BOOT_HASH}; style-src 'self'; img-src 'self' data: blob:; ` +
-        "connect-src 'self'; worker-src 'self' blob:; media-src 'self' blob:; manifest-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-    );
+    // An HTML page from serveApp already carries its own, with its inline blocks' hashes.
+    if (!c.res.headers.has('Content-Security-Policy')) {
+      c.header('Content-Security-Policy', contentSecurityPolicy());
+    }
     // Only when the public address is https: HSTS over plain http would lock out a LAN install.
     if (hsts) c.header('Strict-Transport-Security', 'max-age=31536000');
     deps.log('info', 'request', {

@@ -1,4 +1,5 @@
 // The app shell fallback and security headers, through the real app.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,10 @@ import { json, testApp } from './testing/app.js';
 import type { TestStore } from './testing/stores.js';
 import { sqliteTestStore } from './testing/stores.js';
 
+const STYLE = 'main{color:#0b5d3b}';
+const SCRIPT = "document.title='x'";
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 describe('static app hosting', () => {
   let t: TestStore;
   let a: TestApp;
@@ -15,7 +20,11 @@ describe('static app hosting', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hadir-static-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Hadir shell</title>');
-    writeFileSync(join(dir, 'ticket.html'), '<!doctype html><title>Hadir ticket</title>');
+    writeFileSync(
+      join(dir, 'ticket.html'),
+      `<!doctype html><title>Hadir ticket</title><style>${STYLE}</style>` +
+        `<script type="module" src="/assets/app-1234.js"></script><div id="app"></div><script>${SCRIPT}</script>`,
+    );
     writeFileSync(join(dir, 'door.html'), '<!doctype html><title>Hadir door</title>');
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
@@ -46,6 +55,20 @@ describe('static app hosting', () => {
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(res.headers.get('content-type')).toContain('text/html');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+  });
+
+  it("allows exactly the ticket page's inline script and style, by their hashes", async () => {
+    for (const path of ['/t', '/ticket.html']) {
+      const csp = (await a.app.request(path)).headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain(`script-src 'self' 'wasm-unsafe-eval' ${sha256(SCRIPT)};`);
+      expect(csp, path).toContain(`style-src 'self' ${sha256(STYLE)};`);
+      expect(csp, path).not.toContain('unsafe-inline');
+    }
+    // Pages without inline blocks, and everything else, allow none.
+    for (const path of ['/scan', '/', '/assets/app-1234.js', '/api/health']) {
+      const csp = (await a.app.request(path)).headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self' 'wasm-unsafe-eval'; style-src 'self';");
     }
   });
 

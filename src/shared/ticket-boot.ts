@@ -2,10 +2,10 @@
 // inline script right after <div id="app">. When the phone kept the page of the ticket in its
 // address (src/app/ticket-store/kept-frame.ts, written by TicketView once it has shown the
 // ticket), the script puts that markup in place, so the browser paints the QR, the name, the place
-// and the time as soon as the stylesheet is in, while the page's modules still load; Preact then
-// renders over the same elements (render() reuses existing DOM) without a visible change.
-// Injected by vite.config.ts and allowed by its hash in the Content-Security-Policy
-// (src/server/app.ts): one text for both, so the hash always matches.
+// and the time at once (the page's stylesheet is inlined), while the page's modules still load;
+// Preact then renders over the same elements (render() reuses existing DOM) without a visible
+// change. Injected by vite.config.ts and allowed by its hash in the Content-Security-Policy,
+// taken from the page as served (src/server/http/csp.ts).
 
 /** localStorage key of the kept first frames. */
 export const FRAME_KEY = 'hadir.frame.v1';

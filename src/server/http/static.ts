@@ -4,10 +4,11 @@
 // up without a restart.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { ownPageOf } from '../../shared/app-pages.js';
 import type { AppEnv } from '../context.js';
+import { contentSecurityPolicy, inlineBlocks } from './csp.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,6 +42,11 @@ async function readIfFile(file: string): Promise<Buffer | null> {
   }
 }
 
+/** A page's own Content-Security-Policy: its inline blocks, allowed by their hashes. */
+function htmlPolicy(c: Context<AppEnv>, html: Buffer): void {
+  c.header('Content-Security-Policy', contentSecurityPolicy(inlineBlocks(html.toString('utf8'))));
+}
+
 /** Mounts the static app and the shell fallback on every non-API GET. */
 export function serveApp(app: Hono<AppEnv>, root: string): void {
   const base = normalize(root + sep);
@@ -68,6 +74,7 @@ export function serveApp(app: Hono<AppEnv>, root: string): void {
         rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
       if (rel === '/sw.js') c.header('Service-Worker-Allowed', '/');
+      if (ext === '.html') htmlPolicy(c, body);
       return c.body(new Uint8Array(body));
     }
     if (extname(rel) && extname(rel) !== '.html') {
@@ -80,6 +87,7 @@ export function serveApp(app: Hono<AppEnv>, root: string): void {
     if (!shell) return c.text('Aplikasi belum dibangun / App not built: run npm run build', 503);
     c.header('Content-Type', TYPES['.html']!);
     c.header('Cache-Control', 'no-cache');
+    htmlPolicy(c, shell);
     return c.body(new Uint8Array(shell));
   });
 }
