@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { HtmlTagDescriptor } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { TICKET_BOOT_SCRIPT } from './src/shared/ticket-boot.js';
+import { ticketBootScript } from './src/shared/ticket-boot.js';
 
 // Few files for the ticket page: each is one more trip through the service worker before a
 // budget phone can paint the QR (e2e/bench/first-second.ts). `shell`: what every page's first
@@ -15,9 +15,9 @@ import { TICKET_BOOT_SCRIPT } from './src/shared/ticket-boot.js';
 const SHELL =
   /[\\/](node_modules[\\/]preact[\\/]|src[\\/]app[\\/](lib[\\/]when-idle|router|i18n[\\/]i18n|update[\\/](update-state|UpdateBanner|OwnPageShell)|components[\\/]LangToggle|pages[\\/]ticket[\\/]format-time)\.|src[\\/]shared[\\/](base32|messages|ticket[\\/](codec|problems)|roster[\\/]phone)\.)/;
 // What the own pages' small entries (ticket-main.tsx, door-main.tsx) need before they load the
-// rest: the start-up marks, the wait for the first paint and Vite's preload helper. Kept out of
-// `shell` so that evaluating an entry does not evaluate Preact first.
-const BOOT = /[\\/]src[\\/]app[\\/]lib[\\/](marks|after-paint)\.|^\0vite\/preload-helper/;
+// rest: the start-up marks and Vite's preload helper. Kept out of `shell` so that evaluating an
+// entry does not evaluate Preact first.
+const BOOT = /[\\/]src[\\/]app[\\/]lib[\\/]marks\.|^\0vite\/preload-helper/;
 const TICKET_PAGE = /[\\/]src[\\/]app[\\/](pages[\\/]ticket|ticket-store)[\\/]/;
 const QR =
   /[\\/](src[\\/]app[\\/]pages[\\/]ticket[\\/]qr-svg\.|node_modules[\\/](qrcode|dijkstrajs)[\\/])/;
@@ -27,9 +27,10 @@ const DOOR_EARLY =
   /[\\/]src[\\/]app[\\/](db[\\/]warm|scanner[\\/](camera-open|camera-early|decoder-early|door-early))\./;
 const inGroup = (id: string, re: RegExp) => re.test(id) && !/\.css(\?|$)/.test(id);
 
-// What an own page's small entry imports dynamically at once (ticket-main.tsx after the first
-// paint, door-main.tsx after starting the camera): Vite lists only an entry's static imports for
-// preloading, so the build lists these files in the page too, and they are fetched with it.
+// What an own page's small entry imports dynamically at once (ticket-main.tsx, door-main.tsx after
+// starting the camera): Vite lists only an entry's static imports for preloading, so the build
+// lists these files in the page too, and they are fetched with it (for the ticket, by its inline
+// script: hadir-ticket-boot below).
 const LOADED_AT_ONCE: Record<string, string> = {
   'ticket.html': fileURLToPath(new URL('./src/app/ticket-app.tsx', import.meta.url)),
   'door.html': fileURLToPath(new URL('./src/app/door-app.tsx', import.meta.url)),
@@ -39,20 +40,6 @@ const LOADED_AT_ONCE: Record<string, string> = {
 export default defineConfig({
   plugins: [
     preact(),
-    // The ticket's first frame from what the phone kept, before any module (src/shared/ticket-boot.ts;
-    // the server's Content-Security-Policy allows this exact text by its hash).
-    {
-      name: 'hadir-ticket-boot',
-      transformIndexHtml: {
-        order: 'pre',
-        handler(html, ctx) {
-          if (!ctx.filename.endsWith('ticket.html')) return html;
-          const app = '<div id="app"></div>';
-          if (!html.includes(app)) throw new Error('ticket.html: no <div id="app"></div>');
-          return html.replace(app, `${app}\n    <script>${TICKET_BOOT_SCRIPT}</script>`);
-        },
-      },
-    },
     // The ticket's stylesheet inlined (4 KB): the kept first frame paints without waiting for one
     // more file from the service worker. Allowed by its hash, like the script (src/server/http/csp.ts).
     {
@@ -108,6 +95,31 @@ export default defineConfig({
               ...[...styles].filter((f) => !listed(f)).map((f) => link('stylesheet', f)),
             ],
           };
+        },
+      },
+    },
+    // The ticket's first frame from what the phone kept, before any module, and then its code
+    // (src/shared/ticket-boot.ts): the page's module script and preload links become the inline
+    // script's list, loaded after that frame has painted. The server's Content-Security-Policy
+    // allows the script by its hash (src/server/http/csp.ts).
+    {
+      name: 'hadir-ticket-boot',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler(html, ctx) {
+          if (!ctx.filename.endsWith('ticket.html')) return html;
+          const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
+          const preload = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+          const app = '<div id="app"></div>';
+          const src = entry.exec(html)?.[1];
+          if (!src || !html.includes(app)) throw new Error('ticket.html: no entry or no #app');
+          const files = [...html.matchAll(preload)].map((m) => m[1]!);
+          const script = ticketBootScript({ entry: src, preload: files });
+          return html
+            .replace(entry, '')
+            .replace(preload, '')
+            .replace(app, `${app}\n    <script>${script}</script>`);
         },
       },
     },

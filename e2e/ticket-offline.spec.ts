@@ -144,6 +144,9 @@ test('a reopened ticket paints from the page kept on the phone before its code r
       w.__first = {
         html: app.innerHTML,
         moduleStarted: performance.getEntriesByName('hadir:main').length > 0,
+        // The page's code is asked for only after this frame has painted (ticket-boot.ts).
+        codeAsked:
+          document.querySelector('script[type="module"], link[rel="modulepreload"]') !== null,
       };
       w.__firstQr = app.querySelector('[data-testid="ticket-qr"]');
     }).observe(document, { childList: true, subtree: true });
@@ -154,9 +157,15 @@ test('a reopened ticket paints from the page kept on the phone before its code r
   // Offline: the page's own render has run once its note says the copy is the saved one.
   await expect(page.locator('.ticket-note')).not.toBeEmpty();
   const first = await page.evaluate(
-    () => (window as unknown as { __first: { html: string; moduleStarted: boolean } }).__first,
+    () =>
+      (
+        window as unknown as {
+          __first: { html: string; moduleStarted: boolean; codeAsked: boolean };
+        }
+      ).__first,
   );
   expect(first.moduleStarted, 'painted before the module ran').toBe(false);
+  expect(first.codeAsked, "painted before the page's code was asked for").toBe(false);
   expect(first.html).toContain(participantName);
   expect(first.html).toContain(WAVE.venue);
   expect(first.html).toContain('data-testid="ticket-qr"');
