@@ -11,8 +11,13 @@ import type { AppDeps } from '../context.js';
 import type { PulledScanEvent } from '../../shared/api/sync.js';
 import { forOtherDoors, maxScanSeq, scanEventsPage } from '../store/scans.js';
 
-/** Scan notifications closer than this are read together. */
-export const TAIL_COALESCE_MS = 100;
+/**
+ * Scan notifications closer than this are read together, and written to each door stream as one
+ * delivery: at most four reads a second per event and four writes a second per tablet, however
+ * busy the event, well within the one-second budget for a scan to reach the other doors
+ * (docs/scaling.md: one socket write per scan per tablet was the servers' largest single cost).
+ */
+export const TAIL_COALESCE_MS = 250;
 /** Rows kept for streams that connect behind; also the most one read takes before poking. */
 export const TAIL_WINDOW = 2000;
 
