@@ -235,14 +235,14 @@ export function DoorScreen(props: { device: DeviceRow }) {
 // The count, the undo button, the recent scans and the health line follow a verdict when the
 // browser is idle (use-idle-value.ts): the verdict paints first, they come right after.
 
-/** Who is in this session: re-renders alone when the count changes. */
+/** Who is in this session: re-renders alone when the count changes ("…" until it is read). */
 function SessionCount() {
   countRender('hadirDoorPartRenders');
   const lang = useLang();
   const count = useIdleValue(doorEngine().sessionCount);
   return (
-    <p class="door-count" data-testid="session-count" data-count={count}>
-      {pickText({ id: 'Hadir', en: 'In' }, lang)}: <strong>{count}</strong>
+    <p class="door-count" data-testid="session-count" data-count={count ?? undefined}>
+      {pickText({ id: 'Hadir', en: 'In' }, lang)}: <strong>{count ?? '…'}</strong>
     </p>
   );
 }
