@@ -1,10 +1,19 @@
 // What the door screen needs to know before it may scan, read together: is the tablet paired, is
 // the whole roster on it, was persistence granted, and how far off its clock is.
 import type { HadirDb } from './database';
-import type { DeviceRow, KeyRow, PersistenceAnswer, ScanEvent, SessionRef, WaveRef } from './types';
+import type {
+  DeviceRow,
+  KeyRow,
+  MetaRow,
+  PersistenceAnswer,
+  ScanEvent,
+  SessionRef,
+  WaveRef,
+} from './types';
+import type { EarlyStartRows } from './warm';
 import { getSessions, getWaves } from './manifest';
 import type { MetaReader } from './meta';
-import { getMeta, readAllMeta, setMeta } from './meta';
+import { getMeta, metaReaderOf, readAllMeta, setMeta } from './meta';
 import { lastCheckIn } from './scans';
 import { oldestUnsynced, unsyncedCount } from './outbox';
 import type { RecentScan } from './recent';
@@ -174,6 +183,28 @@ async function activityPart(db: HadirDb, events: boolean): Promise<DoorActivity>
     unsynced,
     oldestUnsyncedAt: oldest?.createdAt ?? null,
     recent,
+  };
+}
+
+/**
+ * The door's start from the rows the entry read raw (warm.ts), as startPart would have made them:
+ * the first device by key, sessions by start time, the meta table as a reader.
+ */
+export function doorStartOf(rows: EarlyStartRows): DoorStart {
+  const device = (rows.device as DeviceRow | undefined) ?? null;
+  const keys = rows.keys as KeyRow[];
+  const meta = metaReaderOf(rows.meta as MetaRow[]);
+  const sessions = (rows.sessions as SessionRef[])
+    .slice()
+    .sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0));
+  return {
+    device,
+    keys,
+    serverMinusDeviceMs: meta('serverMinusDeviceMs') ?? 0,
+    sessions,
+    waves: rows.waves as WaveRef[],
+    standing: doorStatusOf(device, rows.roster, keys.length, meta),
+    sync: syncStatusOf(meta, rows.issues),
   };
 }
 

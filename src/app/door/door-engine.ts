@@ -55,6 +55,11 @@ export interface DoorEngineOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   /** Called after each recorded scan (the app asks for a sync). */
   afterScan?: () => void;
+  /**
+   * The door's start already read by the page's entry (db/warm.ts), taken by the first load in
+   * place of its own first read; null (or a null result) when there is none.
+   */
+  earlyStart?: () => Promise<DoorStart | null> | null;
 }
 
 export interface DoorEngine extends DoorSetup {
@@ -281,7 +286,8 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
   // sees it in the recent list); if the read came first (IndexedDB runs a read-write
   // transaction after a read-only one begun before it), the read is applied before the scan.
   const firstLoad = async () => {
-    const start = await readDoorStart(db);
+    const early = await Promise.resolve(options.earlyStart?.() ?? null).catch(() => null);
+    const start = early ?? (await readDoorStart(db));
     batch(() => applyStart(start));
     scheduleTick();
     const activity = await readDoorActivity(db, { events: true });
