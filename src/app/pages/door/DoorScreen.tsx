@@ -15,6 +15,10 @@ import { HealthLine } from './HealthLine';
 import { RecentScans } from './RecentScans';
 import type { ScanOutcome } from '../../door/scan-pipeline';
 import { VerdictPanel } from './VerdictPanel';
+// With the screen, not after it: a lazily loaded camera view that had not arrived by the time the
+// door knew its stage waited for a paint and an effect before it could claim the early camera.
+// The decoder it drives still loads apart (scanner/decoder-early.ts).
+import { CameraView } from './CameraView';
 import { listenForWedge } from './wedge';
 
 // Opened now and then, not on every scan: their code loads apart (and is preloaded when idle).
@@ -22,13 +26,6 @@ const panels = () => import('./ManualPanels');
 const SearchPanel = lazyComponent(() => panels().then((m) => m.SearchPanel));
 const WalkInPanel = lazyComponent(() => panels().then((m) => m.WalkInPanel));
 const DoorMenu = lazyComponent(() => import('./DoorMenu').then((m) => m.DoorMenu));
-// The camera loads beside the decoder it drives; a USB scanner works before either arrives.
-const CameraView = lazyComponent(() => import('./CameraView').then((m) => m.CameraView));
-
-/** Fetches the camera view's code now, so the scanning screen mounts it without waiting. */
-export function preloadCameraView(): void {
-  void CameraView.preload().catch(() => undefined); // A failure shows when it mounts.
-}
 
 type PanelName = 'none' | 'search' | 'walk-in' | 'menu';
 
