@@ -4,7 +4,6 @@
 // (vite.config.ts), so they are fetched with the page while the camera opens, rather than after
 // this module has run (e2e/bench/first-second.ts, docs/door-cold-start.md).
 import { doorStarted } from './door-boot';
-import { earlyCameraSettled } from './scanner/camera-early';
 import './styles.css';
 
-void doorStarted.then(() => earlyCameraSettled(1500)).then(() => import('./door-app'));
+void doorStarted.then(() => import('./door-app'));

@@ -26,11 +26,6 @@ export type MetaReader = <K extends keyof MetaValues>(key: K) => MetaValues[K] |
 
 /** Reads the whole meta table in one request (call inside a transaction to join it). */
 export async function readAllMeta(db: HadirDb): Promise<MetaReader> {
-  return metaReaderOf(await db.meta.toArray());
-}
-
-/** Typed look-ups over meta rows already read. */
-export function metaReaderOf(list: readonly MetaRow[]): MetaReader {
-  const rows = new Map(list.map((row) => [row.key, row.value]));
+  const rows = new Map((await db.meta.toArray()).map((row) => [row.key, row.value]));
   return <K extends keyof MetaValues>(key: K) => rows.get(key) as MetaValues[K] | undefined;
 }

@@ -3,8 +3,7 @@
 // stream are stored (or, when they do not follow on from the tablet's cursor, ask for one), and
 // each finished sync round refreshes what the engine holds (clock offset, sessions, and — when
 // other doors' events arrived — the attendance).
-import { doorStartOf, getPullCursor, hadirDb } from '../db';
-import { takeEarlyStart } from '../db/warm';
+import { getPullCursor, hadirDb } from '../db';
 import { whenIdle } from '../lib/when-idle';
 import { listenForPokes } from '../sync/door-live';
 import { doorSync, syncAfterScan } from '../sync/door-sync';
@@ -17,12 +16,7 @@ let engine: DoorEngine | undefined;
 /** The door engine (created on first use). */
 export function doorEngine(): DoorEngine {
   // The sync a scan asks for starts once the verdict has painted, not in the same frame.
-  engine ??= createDoorEngine({
-    db: hadirDb(),
-    afterScan: () => void whenIdle(syncAfterScan),
-    // The pairing, keys, sessions… read by the page's entry while the door's code arrived.
-    earlyStart: () => takeEarlyStart()?.then((rows) => rows && doorStartOf(rows)) ?? null,
-  });
+  engine ??= createDoorEngine({ db: hadirDb(), afterScan: () => void whenIdle(syncAfterScan) });
   return engine;
 }
 

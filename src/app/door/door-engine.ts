@@ -11,27 +11,17 @@ import { applyEvent, createAttendanceState } from '../../shared/door/attendance'
 import { isSessionCurrent, pickSession } from '../../shared/door/session-time';
 import type {
   DeviceRow,
-  DoorActivity,
   DoorHealth,
-  DoorStart,
   DoorStatus,
   HadirDb,
   RecentScan,
   RosterEntry,
   ScanEvent,
   SessionRef,
-  SyncStatus,
   WalkIn,
   WaveRef,
 } from '../db';
-import {
-  healthOf,
-  isUndoable,
-  readDoorActivity,
-  readDoorSnapshot,
-  readDoorStart,
-  RECENT_SCANS,
-} from '../db';
+import { isUndoable, RECENT_SCANS, readDoorSnapshot } from '../db';
 import type { ScanContext, ScanFlow, ScanOutcome, ScanSource } from './scan-pipeline';
 import { createScanFlow } from './scan-pipeline';
 import type { DoorSetup } from './setup-state';
@@ -55,18 +45,10 @@ export interface DoorEngineOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   /** Called after each recorded scan (the app asks for a sync). */
   afterScan?: () => void;
-  /**
-   * The door's start already read by the page's entry (db/warm.ts), taken by the first load in
-   * place of its own first read; null (or a null result) when there is none.
-   */
-  earlyStart?: () => Promise<DoorStart | null> | null;
 }
 
 export interface DoorEngine extends DoorSetup {
-  /**
-   * False until what decides the door's screen is read from the tablet (pairing, keys, sessions,
-   * roster and sync standing); the attendance, health and recent scans may follow a moment later.
-   */
+  /** False until the pairing, sessions and attendance are read from the tablet. */
   readonly ready: ReadonlySignal<boolean>;
   /** The pairing (door, volunteer, token), or null when the tablet is not paired. */
   readonly device: ReadonlySignal<DeviceRow | null>;
@@ -80,11 +62,8 @@ export interface DoorEngine extends DoorSetup {
   readonly serverNow: ReadonlySignal<number>;
   /** Whether the session is on now (with the usual grace); changes only when that flips. */
   readonly sessionOnNow: ReadonlySignal<boolean>;
-  /**
-   * People in at the current session, across every door this tablet has heard from; null until
-   * the tablet's scans are read (a cold start shows the scanning screen before that).
-   */
-  readonly sessionCount: ReadonlySignal<number | null>;
+  /** People in at the current session, across every door this tablet has heard from. */
+  readonly sessionCount: ReadonlySignal<number>;
   /** What "undo" would cancel now, or null. */
   readonly lastCheckIn: ReadonlySignal<ScanEvent | null>;
   readonly outcome: VerdictDisplay<ScanOutcome>['current'];
@@ -141,8 +120,6 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
   // The fold mutates in place; `folded` is bumped to tell the signals that read it.
   let attendance: AttendanceState = createAttendanceState();
   const folded = signal(0);
-  const counted = signal(false);
-  const sync = signal<SyncStatus | null>(null);
 
   const serverNow = computed(() => clock.value + (context.value?.serverMinusDeviceMs ?? 0));
   const session = computed(() => {
@@ -156,7 +133,6 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
   });
   const sessionCount = computed(() => {
     void folded.value;
-    if (!counted.value) return null;
     const id = session.value?.id;
     if (id === undefined) return 0;
     let count = 0;
@@ -172,7 +148,7 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
     storage,
     loaded: ready,
     device,
-    revokedAt: computed(() => sync.value?.revokedAt ?? null),
+    revokedAt: computed(() => health.value?.sync.revokedAt ?? null),
     reload: () => engine.reload({ attendance: false }),
   });
 
@@ -255,47 +231,6 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
     );
   };
 
-  // What decides the stage and the first verdict; `ready` once it is in.
-  const applyStart = (s: DoorStart) => {
-    context.value = s.device
-      ? { device: s.device, keys: s.keys, serverMinusDeviceMs: s.serverMinusDeviceMs }
-      : null;
-    if (!sameRows(sessions.peek(), s.sessions)) sessions.value = s.sessions;
-    if (!sameRows(waves.peek(), s.waves)) waves.value = s.waves;
-    if (!sameRows([standing.peek()], [s.standing])) standing.value = s.standing;
-    if (!sameRows([sync.peek()], [s.sync])) sync.value = s.sync;
-    clock.value = now();
-    ready.value = true;
-  };
-  // The rest: attendance (when read), what undo would cancel, the health line, recent scans.
-  const applyActivity = (a: DoorActivity, h: DoorHealth) => {
-    if (a.events) {
-      attendance = createAttendanceState(a.events);
-      counted.value = true;
-      folded.value++;
-    }
-    lastCheckIn.value = a.lastCheckIn;
-    if (!sameRows([health.peek()], [h])) health.value = h;
-    if (!sameRows(recent.peek(), a.recent)) recent.value = a.recent;
-  };
-
-  // A cold start reads in two steps, so the scanning screen (and its camera) does not wait for
-  // the attendance, the outbox and the recent scans: first what decides the stage and the first
-  // verdict, then the rest. A scan recorded between the two is counted once either way: if its
-  // write came first, the second read holds it and replaces what it added in memory (remember()
-  // sees it in the recent list); if the read came first (IndexedDB runs a read-write
-  // transaction after a read-only one begun before it), the read is applied before the scan.
-  const firstLoad = async () => {
-    const early = await Promise.resolve(options.earlyStart?.() ?? null).catch(() => null);
-    const start = early ?? (await readDoorStart(db));
-    batch(() => applyStart(start));
-    scheduleTick();
-    const activity = await readDoorActivity(db, { events: true });
-    // A full re-read may have come in between: the health line takes the latest roster and sync.
-    const latest = { standing: standing.peek() ?? start.standing, sync: sync.peek() ?? start.sync };
-    batch(() => applyActivity(activity, healthOf(latest, activity)));
-  };
-
   let starts = 0;
   let preloaded: Promise<void> | null = null;
   const engine: DoorEngine = {
@@ -347,20 +282,33 @@ export function createDoorEngine(options: DoorEngineOptions): DoorEngine {
     async reload(opts = {}) {
       const snap = await readDoorSnapshot(db, { events: opts.attendance !== false });
       batch(() => {
-        applyStart(snap);
-        applyActivity(snap, snap.health);
+        context.value = snap.device
+          ? { device: snap.device, keys: snap.keys, serverMinusDeviceMs: snap.serverMinusDeviceMs }
+          : null;
+        if (!sameRows(sessions.peek(), snap.sessions)) sessions.value = snap.sessions;
+        if (!sameRows(waves.peek(), snap.waves)) waves.value = snap.waves;
+        if (snap.events) {
+          attendance = createAttendanceState(snap.events);
+          folded.value++;
+        }
+        lastCheckIn.value = snap.lastCheckIn;
+        if (!sameRows([health.peek()], [snap.health])) health.value = snap.health;
+        if (!sameRows(recent.peek(), snap.recent)) recent.value = snap.recent;
+        if (!sameRows([standing.peek()], [snap.standing])) standing.value = snap.standing;
+        clock.value = now();
+        ready.value = true;
       });
       scheduleTick();
     },
     preload() {
       if (starts > 0 || preloaded) return;
-      preloaded = firstLoad();
+      preloaded = engine.reload();
       preloaded.catch(() => {}); // Reported by start(), which takes this read.
     },
     start() {
       // The page and the scanning screen both start it; the last stop stops it.
       if (starts++ === 0) {
-        const first = preloaded ?? firstLoad();
+        const first = preloaded ?? engine.reload();
         preloaded = null;
         void first.catch(failed);
       }

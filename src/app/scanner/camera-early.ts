@@ -33,20 +33,6 @@ export async function openCameraEarly(facing: CameraFacing): Promise<void> {
   }, UNCLAIMED_MS);
 }
 
-/**
- * Settles once the early camera is open or has failed (at once when none was asked for), or
- * after `capMs`: the door's code waits for it before taking the main thread.
- */
-export function earlyCameraSettled(capMs: number): Promise<void> {
-  const stream = early?.stream;
-  if (!stream) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, capMs);
-    const done = () => (clearTimeout(timer), resolve());
-    stream.then(done, done);
-  });
-}
-
 /** The early stream for `facing`, taken (once), if one is opening or open; else null. */
 export function claimEarlyCamera(facing: CameraFacing): Promise<MediaStream> | null {
   const entry = early;

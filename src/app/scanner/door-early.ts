@@ -1,7 +1,6 @@
 // The door's first moments, started by the app's entry (main.tsx) before the door's own code has
 // arrived: a restarted tablet opens its camera (where already allowed), starts its decoder and
-// opens its storage, reading what decides the door's first screen, while the door's page loads;
-// the camera view claims the first two, the door engine the read. Small on purpose: every
+// opens its storage while the door's page loads; the camera view claims the first two. Small on purpose: every
 // page's entry chunk carries it.
 import { warmDatabase } from '../db/warm';
 import { openCameraEarly } from './camera-early';
@@ -20,7 +19,7 @@ export function isScanningDoor(path: string): boolean {
  */
 export function startDoorEarly(path: string): Promise<void> {
   if (!isScanningDoor(path)) return Promise.resolve();
-  warmDatabase(globalThis.indexedDB, { readStart: true });
+  warmDatabase();
   const asked = openCameraEarly('environment');
   startDecoderEarly();
   return asked;

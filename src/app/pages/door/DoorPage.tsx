@@ -4,9 +4,10 @@ import { useEffect } from 'preact/hooks';
 import { doorEngine } from '../../door/app-door';
 import { useLocation } from '../../router';
 import { DoorErrorBoundary } from './DoorErrorBoundary';
-import { DoorScreen } from './DoorScreen';
+import { DoorScreen, preloadCameraView } from './DoorScreen';
 import { lazyComponent } from '../../lib/lazy';
 import { markOnce } from '../../lib/marks';
+import { isScanningDoor } from '../../scanner/door-early';
 
 // Steps a tablet passes once (pairing, download, shift start) load apart from the scanning screen.
 const setup = () => import('./DoorSetup');
@@ -18,9 +19,10 @@ const RevokedStep = lazyComponent(() => import('./RevokedStep').then((m) => m.Re
 import './door.css';
 
 // A restarted tablet should be scanning within a second: the door starts reading its storage
-// before its first render (the camera and the decoder were started by the page's entry, which
-// also read what decides the first screen: scanner/door-early.ts).
+// before its first render, and meanwhile the camera view's code arrives (the camera and the
+// decoder were started by the app's entry: scanner/door-early.ts).
 doorEngine().preload();
+if (isScanningDoor(location.pathname)) preloadCameraView();
 
 /** The door route, inside an error boundary. */
 export default function DoorPage() {

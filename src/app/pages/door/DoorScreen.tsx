@@ -15,10 +15,6 @@ import { HealthLine } from './HealthLine';
 import { RecentScans } from './RecentScans';
 import type { ScanOutcome } from '../../door/scan-pipeline';
 import { VerdictPanel } from './VerdictPanel';
-// With the screen, not after it: a lazily loaded camera view that had not arrived by the time the
-// door knew its stage waited for a paint and an effect before it could claim the early camera.
-// The decoder it drives still loads apart (scanner/decoder-early.ts).
-import { CameraView } from './CameraView';
 import { listenForWedge } from './wedge';
 
 // Opened now and then, not on every scan: their code loads apart (and is preloaded when idle).
@@ -26,6 +22,13 @@ const panels = () => import('./ManualPanels');
 const SearchPanel = lazyComponent(() => panels().then((m) => m.SearchPanel));
 const WalkInPanel = lazyComponent(() => panels().then((m) => m.WalkInPanel));
 const DoorMenu = lazyComponent(() => import('./DoorMenu').then((m) => m.DoorMenu));
+// The camera loads beside the decoder it drives; a USB scanner works before either arrives.
+const CameraView = lazyComponent(() => import('./CameraView').then((m) => m.CameraView));
+
+/** Fetches the camera view's code now, so the scanning screen mounts it without waiting. */
+export function preloadCameraView(): void {
+  void CameraView.preload().catch(() => undefined); // A failure shows when it mounts.
+}
 
 type PanelName = 'none' | 'search' | 'walk-in' | 'menu';
 
@@ -232,14 +235,14 @@ export function DoorScreen(props: { device: DeviceRow }) {
 // The count, the undo button, the recent scans and the health line follow a verdict when the
 // browser is idle (use-idle-value.ts): the verdict paints first, they come right after.
 
-/** Who is in this session: re-renders alone when the count changes ("…" until it is read). */
+/** Who is in this session: re-renders alone when the count changes. */
 function SessionCount() {
   countRender('hadirDoorPartRenders');
   const lang = useLang();
   const count = useIdleValue(doorEngine().sessionCount);
   return (
-    <p class="door-count" data-testid="session-count" data-count={count ?? undefined}>
-      {pickText({ id: 'Hadir', en: 'In' }, lang)}: <strong>{count ?? '…'}</strong>
+    <p class="door-count" data-testid="session-count" data-count={count}>
+      {pickText({ id: 'Hadir', en: 'In' }, lang)}: <strong>{count}</strong>
     </p>
   );
 }
