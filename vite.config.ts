@@ -2,16 +2,16 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import type { HtmlTagDescriptor } from 'vite';
+import type { HtmlTagDescriptor, Rollup } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { ticketBootScript } from './src/shared/ticket-boot.js';
 
 // Few files for the ticket page: each is one more trip through the service worker before a
 // budget phone can paint the QR (e2e/bench/first-second.ts). `shell`: what every page's first
-// render uses (Preact, the router, words, the update banner, the ticket codec, Vite's preload
-// helper); `ticket-page`: the ticket page itself, also lazily loaded by the main shell's /t route
-// (`qr`, the QR encoder, is a chunk of its own: certificates and the organizer's pages draw QRs).
-// Styles stay with the module that imports them. `boot` (below) is what the small entries run first.
+// render uses (Preact, the router, words, the update banner, the ticket codec); `ticket-page`:
+// the ticket page itself, also lazily loaded by the main shell's /t route (`qr`, the QR encoder,
+// is a chunk of its own: certificates and the organizer's pages draw QRs). Styles stay with the
+// module that imports them. `boot` (below) is what the small entries run first.
 const SHELL =
   /[\\/](node_modules[\\/]preact[\\/]|src[\\/]app[\\/](lib[\\/]when-idle|router|i18n[\\/]i18n|update[\\/](update-state|UpdateBanner|OwnPageShell)|components[\\/]LangToggle|pages[\\/]ticket[\\/]format-time)\.|src[\\/]shared[\\/](base32|messages|ticket[\\/](codec|problems)|roster[\\/]phone)\.)/;
 // What the own pages' small entries (ticket-main.tsx, door-main.tsx) need before they load the
@@ -27,98 +27,89 @@ const DOOR_EARLY =
   /[\\/]src[\\/]app[\\/](db[\\/]warm|scanner[\\/](camera-open|camera-early|decoder-early|door-early))\./;
 const inGroup = (id: string, re: RegExp) => re.test(id) && !/\.css(\?|$)/.test(id);
 
-// What an own page's small entry imports dynamically at once (ticket-main.tsx, door-main.tsx after
-// starting the camera): Vite lists only an entry's static imports for preloading, so the build
-// lists these files in the page too, and they are fetched with it (for the ticket, by its inline
-// script: hadir-ticket-boot below).
-const LOADED_AT_ONCE: Record<string, string> = {
-  'ticket.html': fileURLToPath(new URL('./src/app/ticket-app.tsx', import.meta.url)),
-  'door.html': fileURLToPath(new URL('./src/app/door-app.tsx', import.meta.url)),
-};
+// What an own page's small entry imports dynamically at once (ticket-main.tsx; door-main.tsx
+// after starting the camera). Vite lists only an entry's static imports for preloading, so the
+// build lists these files in the page too, and they are fetched with it.
+const TICKET_APP = fileURLToPath(new URL('./src/app/ticket-app.tsx', import.meta.url));
+const DOOR_APP = fileURLToPath(new URL('./src/app/door-app.tsx', import.meta.url));
+
+/** The script files (with their static imports) and stylesheets of the chunk for `module`. */
+function loadedAtOnce(bundle: Rollup.OutputBundle, module: string) {
+  const lazy = Object.values(bundle).find(
+    (out) => out.type === 'chunk' && out.facadeModuleId === module,
+  );
+  if (!lazy) throw new Error(`no chunk for ${module}`);
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+  const visit = (fileName: string) => {
+    const out = bundle[fileName];
+    if (scripts.has(fileName) || out?.type !== 'chunk') return;
+    scripts.add(fileName);
+    out.imports.forEach(visit);
+    out.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+  };
+  visit(lazy.fileName);
+  return { scripts: [...scripts], styles: [...styles] };
+}
 
 // One config for the browser build (vite) and the unit tests (vitest).
 export default defineConfig({
   plugins: [
     preact(),
-    // The ticket's stylesheet inlined (4 KB): the kept first frame paints without waiting for one
-    // more file from the service worker. Allowed by its hash, like the script (src/server/http/csp.ts).
+    // The door's code, loaded by its entry at once, listed in door.html for preloading.
     {
-      name: 'hadir-ticket-inline-css',
+      name: 'hadir-door-preload',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler(html, ctx) {
+          if (!ctx.filename.endsWith('door.html') || !ctx.bundle) return html;
+          const { scripts, styles } = loadedAtOnce(ctx.bundle, DOOR_APP);
+          const listed = (fileName: string) => html.includes(`"/${fileName}"`);
+          const link = (rel: string, fileName: string): HtmlTagDescriptor => ({
+            tag: 'link',
+            attrs: { rel, crossorigin: true, href: `/${fileName}` },
+            injectTo: 'head',
+          });
+          return {
+            html,
+            tags: [
+              ...scripts.filter((f) => !listed(f)).map((f) => link('modulepreload', f)),
+              ...styles.filter((f) => !listed(f)).map((f) => link('stylesheet', f)),
+            ],
+          };
+        },
+      },
+    },
+    // The ticket's page (src/shared/ticket-boot.ts): its stylesheet inlined (4 KB), so the kept
+    // first frame waits for no file, and its module script and preload links replaced by the
+    // inline script that paints that frame and then asks for the code (the entry's files and
+    // ticket-app's). The server's Content-Security-Policy allows both blocks by their hashes
+    // (src/server/http/csp.ts).
+    {
+      name: 'hadir-ticket-page',
       apply: 'build',
       transformIndexHtml: {
         order: 'post',
         handler(html, ctx) {
           if (!ctx.filename.endsWith('ticket.html') || !ctx.bundle) return html;
           const bundle = ctx.bundle;
-          const links = /<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g;
-          return html.replace(links, (link, fileName: string) => {
-            const css = bundle[fileName];
-            if (css?.type !== 'asset') return link;
-            return `<style>${String(css.source).trim()}</style>`;
-          });
-        },
-      },
-    },
-    {
-      name: 'hadir-preload-loaded-at-once',
-      apply: 'build',
-      transformIndexHtml: {
-        order: 'post',
-        handler(html, ctx) {
-          const page = Object.keys(LOADED_AT_ONCE).find((name) => ctx.filename.endsWith(name));
-          if (!page || !ctx.bundle) return html;
-          const bundle = ctx.bundle;
-          const lazy = Object.values(bundle).find(
-            (out) => out.type === 'chunk' && out.facadeModuleId === LOADED_AT_ONCE[page],
-          );
-          if (!lazy) throw new Error(`${page}: no chunk for ${LOADED_AT_ONCE[page]}`);
-          const scripts = new Set<string>();
-          const styles = new Set<string>();
-          const visit = (fileName: string) => {
-            const out = bundle[fileName];
-            if (scripts.has(fileName) || out?.type !== 'chunk') return;
-            scripts.add(fileName);
-            out.imports.forEach(visit);
-            out.viteMetadata?.importedCss.forEach((css) => styles.add(css));
-          };
-          visit(lazy.fileName);
-          const link = (rel: string, fileName: string): HtmlTagDescriptor => ({
-            tag: 'link',
-            attrs: { rel, crossorigin: true, href: `/${fileName}` },
-            injectTo: 'head',
-          });
-          const listed = (fileName: string) => html.includes(`"/${fileName}"`);
-          return {
-            html,
-            tags: [
-              ...[...scripts].filter((f) => !listed(f)).map((f) => link('modulepreload', f)),
-              ...[...styles].filter((f) => !listed(f)).map((f) => link('stylesheet', f)),
-            ],
-          };
-        },
-      },
-    },
-    // The ticket's first frame from what the phone kept, before any module, and then its code
-    // (src/shared/ticket-boot.ts): the page's module script and preload links become the inline
-    // script's list, loaded after that frame has painted. The server's Content-Security-Policy
-    // allows the script by its hash (src/server/http/csp.ts).
-    {
-      name: 'hadir-ticket-boot',
-      apply: 'build',
-      transformIndexHtml: {
-        order: 'post',
-        handler(html, ctx) {
-          if (!ctx.filename.endsWith('ticket.html')) return html;
           const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
           const preload = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+          const stylesheet = /<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g;
           const app = '<div id="app"></div>';
           const src = entry.exec(html)?.[1];
           if (!src || !html.includes(app)) throw new Error('ticket.html: no entry or no #app');
-          const files = [...html.matchAll(preload)].map((m) => m[1]!);
-          const script = ticketBootScript({ entry: src, preload: files });
+          const files = new Set([...html.matchAll(preload)].map((m) => m[1]!));
+          for (const f of loadedAtOnce(bundle, TICKET_APP).scripts) files.add(`/${f}`);
+          const script = ticketBootScript({ entry: src, preload: [...files] });
           return html
             .replace(entry, '')
             .replace(preload, '')
+            .replace(stylesheet, (link, fileName: string) => {
+              const css = bundle[fileName];
+              return css?.type === 'asset' ? `<style>${String(css.source).trim()}</style>` : link;
+            })
             .replace(app, `${app}\n    <script>${script}</script>`);
         },
       },

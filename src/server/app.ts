@@ -67,6 +67,9 @@ function clientHungUp(req: Request, err: unknown): boolean {
   );
 }
 
+/** The policy of every response that is not an HTML page (those carry their own: http/static.ts). */
+const POLICY = contentSecurityPolicy();
+
 /** Builds the app; tests call `app.request()` on it without opening a port. */
 export function createApp(given: AppDeps): Hono<AppEnv> {
   const deps: AppDeps = { ...given, live: given.live ?? createLiveHub(given.store, given.log) };
@@ -81,7 +84,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     c.header('X-Frame-Options', 'DENY');
     // An HTML page from serveApp already carries its own, with its inline blocks' hashes.
     if (!c.res.headers.has('Content-Security-Policy')) {
-      c.header('Content-Security-Policy', contentSecurityPolicy());
+      c.header('Content-Security-Policy', POLICY);
     }
     // Only when the public address is https: HSTS over plain http would lock out a LAN install.
     if (hsts) c.header('Strict-Transport-Security', 'max-age=31536000');
