@@ -11,6 +11,7 @@ import { serveApp } from './http/static.js';
 import { contentSecurityPolicy } from './http/csp.js';
 import { refuseInvisibleInUrl } from './http/url-text.js';
 import { createLiveHub } from './live/hub.js';
+import { forgetDoorStandings } from './store/door-standing.js';
 import { accountRoutes } from './routes/account.js';
 import { attendanceSummaryRoutes } from './routes/attendance-summary.js';
 import { authRoutes } from './routes/auth.js';
@@ -131,6 +132,13 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   // Who may call each route, declared once (auth/roles.ts); routers add no guards of their own.
   app.use('/api/*', guardRoutes(deps));
   app.use('/api/*', refuseArchivedWrites(deps));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // An organizer's write may change what doors hold: push answers read their standing afresh.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.get('organizer')) {
+      forgetDoorStandings(deps);
+    }
+  });
 
   app.route('/api', publicRoutes(deps));
   // Before the organizer routers: a signer's signature under /events/ is public.

@@ -31,9 +31,13 @@ const revoked = () =>
 /** How stale a device's `last_seen_at` may get before a call refreshes it. */
 export const TOUCH_EVERY_MS = 5000;
 
+/** True when a call at `now` should note the device's contact (and, for a push, its clock). */
+export const contactDue = (lastSeenAt: number | null, now: number) =>
+  lastSeenAt === null || now - lastSeenAt >= TOUCH_EVERY_MS;
+
 /**
  * Middleware: 401 unless a live device token comes with the request; notes the contact unless
- * `touch` is false (a push writes last-seen itself, in its one update of the device row).
+ * `touch` is false (a push writes last-seen itself, with its clock, when `contactDue`).
  */
 export function requireDevice(
   deps: AppDeps,
@@ -49,13 +53,13 @@ export function requireDevice(
     if (!row) throw invalid();
     if (row.revoked_at !== null) throw revoked();
     const now = Date.now();
+    const device = toDeviceAuth(row);
     // A write (and a commit) per call would cost a sync push more than its own insert; the
     // organizer's "last seen" needs seconds, not milliseconds.
-    const stale = row.last_seen_at === null || now - Number(row.last_seen_at) >= TOUCH_EVERY_MS;
-    if (touch && stale) {
+    if (touch && contactDue(device.lastSeenAt, now)) {
       await touchDevice(deps.store.db, row.id, now);
     }
-    c.set('device', toDeviceAuth(row));
+    c.set('device', device);
     await next();
   };
 }

@@ -1,6 +1,6 @@
 // The door streams' shared read of an event's new scans, one per event per server process. On
 // the hub's notification of a stored scan it waits a moment (a burst is read once), reads the
-// event's scan top FIRST and then the rows after its own top up to that one — exactly what a
+// rows after its own top up to the event's scan top, with that top, in one statement — what a
 // pull reads (seq is commit order within an event, so nothing committed later can sit at or
 // below the top that was read) — and hands the batch (from, to, rows) to every door stream of
 // the event, which writes its tablet the rows of its sessions and other devices. A bounded window
@@ -9,7 +9,7 @@
 // poke, and roster changes travel by the pull as before.
 import type { AppDeps } from '../context.js';
 import type { PulledScanEvent } from '../../shared/api/sync.js';
-import { forOtherDoors, maxScanSeq, scanEventsPage } from '../store/scans.js';
+import { forOtherDoors, maxScanSeq, scanEventsToTop } from '../store/scans.js';
 
 /**
  * Scan notifications closer than this are read together, and written to each door stream as one
@@ -141,16 +141,14 @@ async function read(deps: AppDeps, eventId: string, tail: Tail) {
   const { db } = deps.store;
   const from = tail.top;
   try {
-    // The top first: a row committed after this read has a higher seq and waits for the next.
-    const top = await maxScanSeq(db, eventId);
+    // The rows and the top they reach, in one snapshot: a row committed after it has a higher
+    // seq and waits for the next read.
+    const { top, rows: page } = await scanEventsToTop(db, {
+      eventId,
+      after: from,
+      limit: TAIL_WINDOW + 1,
+    });
     if (top > from) {
-      const page = await scanEventsPage(db, {
-        eventId,
-        after: from,
-        upTo: top,
-        exceptDevice: '',
-        limit: TAIL_WINDOW + 1,
-      });
       tail.top = top;
       if (page.length > TAIL_WINDOW) {
         // Too much at once to carry: everyone pulls, the window starts again at the top.

@@ -7,17 +7,32 @@ import { Hono } from 'hono';
 import type { SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
 import { PULL_PAGE_DEFAULT, SyncPullQuery, SyncPushBody } from '../../shared/api/sync.js';
 import { readDeviceReport } from '../../shared/api/device-report.js';
+import { contactDue } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
 import { archivedProblem } from '../http/read-only.js';
 import { ingestScans } from '../scans/ingest.js';
-import { isArchived } from '../store/event-lifecycle.js';
 import { saveDeviceReport } from '../store/device-reports.js';
 import type { DeviceAuth } from '../store/devices.js';
 import { formatCursor, parseCursor } from '../../shared/api/sync-cursor.js';
 import { rosterChangesSince } from '../store/roster-changes.js';
-import { loadDoorStanding } from '../store/door-standing.js';
+import { loadDoorStanding, recentDoorStanding } from '../store/door-standing.js';
 import { forOtherDoors, maxScanSeq, scanEventsPage } from '../store/scans.js';
+
+/** A clock estimate this far from the noted one is written at once (ms). */
+const CLOCK_MOVED_MS = 1000;
+
+/**
+ * Whether a push writes the device's last contact and clock: when the contact noted is a few
+ * seconds old, and at once for a clock never noted or noted differently. Most pushes of a busy
+ * door then need no transaction, only the insert's one statement (store/scans.ts).
+ */
+function notesContact(device: DeviceAuth, receivedAt: number, serverMinusDeviceMs: number | null) {
+  if (contactDue(device.lastSeenAt, receivedAt)) return true;
+  if (serverMinusDeviceMs === null) return false;
+  const noted = device.serverMinusDeviceMs;
+  return noted === null || Math.abs(serverMinusDeviceMs - noted) > CLOCK_MOVED_MS;
+}
 
 /** POST /sync/push and GET /sync/pull. */
 export function syncRoutes(deps: AppDeps) {
@@ -42,7 +57,7 @@ export function syncRoutes(deps: AppDeps) {
     const receivedAt = Date.now();
     const device = c.get('device');
     // An archived event is read-only; the tablet keeps its scans until it is un-archived.
-    if (await isArchived(deps.store.db, device.eventId)) throw archivedProblem();
+    if (device.eventArchived) throw archivedProblem();
     const body = await readJson(c, SyncPushBody);
     // What the server can measure alone: its receive time minus the device's send time (low by
     // the one-way network delay). The tablet estimates its own from the round trip.
@@ -51,12 +66,12 @@ export function syncRoutes(deps: AppDeps) {
       device,
       events: body.events,
       receivedAt,
-      deviceContact: true,
+      deviceContact: notesContact(device, receivedAt, serverMinusDeviceMs),
       serverMinusDeviceMs,
       notifyChannel: deps.live?.channel ?? null,
     });
     const [standing] = await Promise.all([
-      loadDoorStanding(deps.store.db, device),
+      recentDoorStanding(deps, deps.store.db, device),
       saveReport(device, body.report, receivedAt, results.length),
     ]);
     if (!deps.live?.channel && results.some((r) => r.status === 'stored')) {

@@ -103,7 +103,10 @@ export interface IngestOptions {
   /** The events as they came, each still to be checked. */
   events: unknown[];
   receivedAt: number;
-  /** True for the device's own push; false for an organizer's import of its file. */
+  /**
+   * True when this call notes the device's contact and clock (its own push, when the last note is
+   * stale); false for an organizer's import of its file, or a contact noted moments ago.
+   */
   deviceContact: boolean;
   serverMinusDeviceMs: number | null;
   notifyChannel: string | null;

@@ -6,25 +6,76 @@ import type { Database, DeviceReportTable } from './schema.js';
 type Db = Kysely<Database> | Transaction<Database>;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Replaces the device's report with this one. */
+/** A report as stored, read with the device's authentication (store/devices.ts). */
+export interface StoredReport {
+  reportedAt: number;
+  unsynced: number;
+  oldestUnsyncedAt: number | null;
+  rosterVersion: string | null;
+  appVersion: string | null;
+  serverMinusDeviceMs: number | null;
+  /** 1 persistent, 0 not, null unknown. */
+  storagePersisted: number | null;
+}
+
+/** A report that says nothing new is written again after this long (ms): "seen" needs seconds. */
+export const REPORT_REFRESH_MS = 5000;
+/** Clock estimates closer than this say the same thing (the tablet's estimate jitters). */
+const CLOCK_SAME_MS = 1000;
+
+const toStored = (report: DeviceReport, now: number): StoredReport => ({
+  reportedAt: now,
+  unsynced: report.unsynced,
+  oldestUnsyncedAt: report.unsynced > 0 ? (report.oldestUnsyncedAt ?? null) : null,
+  rosterVersion: report.rosterVersion ?? null,
+  appVersion: report.appVersion ?? null,
+  serverMinusDeviceMs: report.serverMinusDeviceMs ?? null,
+  storagePersisted:
+    report.storagePersisted === undefined || report.storagePersisted === null
+      ? null
+      : Number(report.storagePersisted),
+});
+
+/** True when `next` tells the organizer nothing `held` (written moments ago) does not. */
+function saysNothingNew(held: StoredReport, next: StoredReport): boolean {
+  const clockSame =
+    held.serverMinusDeviceMs === next.serverMinusDeviceMs ||
+    (held.serverMinusDeviceMs !== null &&
+      next.serverMinusDeviceMs !== null &&
+      Math.abs(held.serverMinusDeviceMs - next.serverMinusDeviceMs) <= CLOCK_SAME_MS);
+  return (
+    next.reportedAt - held.reportedAt < REPORT_REFRESH_MS &&
+    held.unsynced === next.unsynced &&
+    held.oldestUnsyncedAt === next.oldestUnsyncedAt &&
+    held.rosterVersion === next.rosterVersion &&
+    held.appVersion === next.appVersion &&
+    held.storagePersisted === next.storagePersisted &&
+    clockSame
+  );
+}
+
+/**
+ * Replaces the device's report with this one — unless `held` (the stored one, read with the
+ * device's authentication) is only moments old and says the same: a busy door reports with every
+ * push, and a write per push would cost the push a round trip for nothing the organizer sees.
+ */
 export async function saveDeviceReport(
   db: Db,
-  device: { id: string; eventId: string },
+  device: { id: string; eventId: string; report?: StoredReport | null },
   report: DeviceReport,
   now: number,
 ): Promise<void> {
+  const next = toStored(report, now);
+  if (device.report && saysNothingNew(device.report, next)) return;
   const row = {
     event_id: device.eventId,
     reported_at: now,
-    unsynced: report.unsynced,
-    oldest_unsynced_at: report.unsynced > 0 ? (report.oldestUnsyncedAt ?? null) : null,
-    roster_version: report.rosterVersion ?? null,
-    app_version: report.appVersion ?? null,
-    server_minus_device_ms: report.serverMinusDeviceMs ?? null,
-    storage_persisted:
-      report.storagePersisted === undefined || report.storagePersisted === null
-        ? null
-        : Number(report.storagePersisted),
+    unsynced: next.unsynced,
+    oldest_unsynced_at: next.oldestUnsyncedAt,
+    roster_version: next.rosterVersion,
+    app_version: next.appVersion,
+    server_minus_device_ms: next.serverMinusDeviceMs,
+    storage_persisted: next.storagePersisted,
   };
   await db
     .insertInto('device_reports')

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import type { DeviceInfo, DoorParticipant } from '../../shared/api/door.js';
 import { phoneLast4 } from '../../shared/door/phone.js';
 import type { Store } from './database.js';
-import type { Database, DeviceTable, PairingCodeTable } from './schema.js';
+import type { StoredReport } from './device-reports.js';
+import type { Database, DeviceReportTable, DeviceTable, PairingCodeTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -18,10 +19,26 @@ export interface DeviceAuth {
   waveIds: string[];
   /** The sessions of its waves: the only ones it may record scans for or pull. */
   sessionIds: Set<string>;
+  /** When the server last noted its contact (ms), or null: a push refreshes it only when stale. */
+  lastSeenAt: number | null;
+  /** Its clock as last noted (server minus device, ms), or null when never checked. */
+  serverMinusDeviceMs: number | null;
+  /** Its event is archived (read-only): a push is refused, the tablet keeps its scans. */
+  eventArchived: boolean;
+  /** Its latest stored report (device-reports.ts), or null when it never sent one. */
+  report: StoredReport | null;
 }
 
-/** A device row with its sessions' ids (comma-separated, null when none), read in one query. */
-export type DeviceAuthRow = DeviceTable & { session_ids: string | null };
+/**
+ * A device row with its sessions' ids (comma-separated, null when none) and its event's archive
+ * time, read in one query.
+ */
+export type DeviceAuthRow = DeviceTable & {
+  session_ids: string | null;
+  event_archived_at: number | string | null;
+} & { [K in keyof StoredReportRow as `report_${K}`]: StoredReportRow[K] | null };
+
+type StoredReportRow = Omit<DeviceReportTable, 'device_id' | 'event_id'>;
 
 /** Wave ids from the stored JSON; anything unreadable counts as no wave at all. */
 export function parseWaveIds(json: string): string[] {
@@ -58,6 +75,25 @@ export function toDeviceAuth(r: DeviceAuthRow): DeviceAuth {
     door: r.door,
     waveIds: parseWaveIds(r.wave_ids),
     sessionIds: new Set(r.session_ids ? r.session_ids.split(',') : []),
+    lastSeenAt: r.last_seen_at === null ? null : Number(r.last_seen_at),
+    serverMinusDeviceMs:
+      r.server_minus_device_ms === null ? null : Number(r.server_minus_device_ms),
+    eventArchived: r.event_archived_at !== null,
+    report: r.report_reported_at === null ? null : storedReport(r),
+  };
+}
+
+const num = (x: number | string | null) => (x === null ? null : Number(x));
+
+function storedReport(r: DeviceAuthRow): StoredReport {
+  return {
+    reportedAt: Number(r.report_reported_at),
+    unsynced: Number(r.report_unsynced),
+    oldestUnsyncedAt: num(r.report_oldest_unsynced_at),
+    rosterVersion: r.report_roster_version,
+    appVersion: r.report_app_version,
+    serverMinusDeviceMs: num(r.report_server_minus_device_ms),
+    storagePersisted: num(r.report_storage_persisted),
   };
 }
 
@@ -71,11 +107,29 @@ const sessionIdsOf = (store: Store) =>
         where s.wave_id in (select value from json_each(devices.wave_ids)))`;
 
 const deviceAuthQuery = (store: Store) =>
-  store.db.selectFrom('devices').selectAll().select(sessionIdsOf(store).as('session_ids'));
+  store.db
+    .selectFrom('devices')
+    .leftJoin('device_reports as r', 'r.device_id', 'devices.id')
+    .selectAll('devices')
+    .select(sessionIdsOf(store).as('session_ids'))
+    .select(
+      sql<number | string | null>`(select e.archived_at from events e
+        where e.id = devices.event_id)`.as('event_archived_at'),
+    )
+    .select([
+      'r.reported_at as report_reported_at',
+      'r.unsynced as report_unsynced',
+      'r.oldest_unsynced_at as report_oldest_unsynced_at',
+      'r.roster_version as report_roster_version',
+      'r.app_version as report_app_version',
+      'r.server_minus_device_ms as report_server_minus_device_ms',
+      'r.storage_persisted as report_storage_persisted',
+    ]);
 
 /**
- * The device holding this token hash, revoked or not, with its allowed sessions resolved in the
- * same query: authentication and the push's session check cost one round trip.
+ * The device holding this token hash, revoked or not, with its allowed sessions and whether its
+ * event is archived resolved in the same query: authentication, the push's session check and
+ * its read-only check cost one round trip.
  */
 export async function findDeviceByTokenHash(
   store: Store,

@@ -28,23 +28,19 @@ export interface VersionedStanding {
   version: string;
 }
 
-/**
- * Reads the standing in two small queries run together (the event with its keys, the allowed
- * waves with their sessions): cheap enough for every pull. Undefined when the event is gone.
- */
-export async function loadDoorStanding(
-  db: Db,
-  device: Pick<DeviceAuth, 'id' | 'eventId' | 'name' | 'door' | 'waveIds'>,
-): Promise<VersionedStanding | undefined> {
-  const [keys, waveRows] = await Promise.all([
+type StandingRows = Awaited<ReturnType<typeof readStandingRows>>;
+
+/** The event with its keys, and the allowed waves with their sessions: two small queries. */
+function readStandingRows(db: Db, eventId: string, waveIds: readonly string[]) {
+  return Promise.all([
     db
       .selectFrom('events')
       .leftJoin('event_keys', 'event_keys.event_id', 'events.id')
       .select(['events.name as eventName', 'event_keys.kid', 'event_keys.public_key'])
-      .where('events.id', '=', device.eventId)
+      .where('events.id', '=', eventId)
       .orderBy('event_keys.kid')
       .execute(),
-    device.waveIds.length === 0
+    waveIds.length === 0
       ? Promise.resolve([])
       : db
           .selectFrom('waves')
@@ -63,8 +59,8 @@ export async function loadDoorStanding(
             'wave_sessions.starts_at as session_starts_at',
             'wave_sessions.ends_at as session_ends_at',
           ])
-          .where('waves.event_id', '=', device.eventId)
-          .where('waves.id', 'in', device.waveIds)
+          .where('waves.event_id', '=', eventId)
+          .where('waves.id', 'in', [...waveIds])
           // Ties broken by id: the same rows must always hash the same.
           .orderBy('waves.starts_at')
           .orderBy('waves.name')
@@ -74,6 +70,65 @@ export async function loadDoorStanding(
           .orderBy('wave_sessions.id')
           .execute(),
   ]);
+}
+
+type StandingDevice = Pick<DeviceAuth, 'id' | 'eventId' | 'name' | 'door' | 'waveIds'>;
+
+/**
+ * Reads the standing in two small queries run together (the event with its keys, the allowed
+ * waves with their sessions): cheap enough for every pull. Undefined when the event is gone.
+ */
+export async function loadDoorStanding(
+  db: Db,
+  device: StandingDevice,
+): Promise<VersionedStanding | undefined> {
+  return toStanding(device, await readStandingRows(db, device.eventId, device.waveIds));
+}
+
+/**
+ * How long a process answers pushes with the standing it read (ms). A push only needs the
+ * version, to tell the tablet to refetch its manifest; a busy event's pushes then share one read
+ * a second instead of two queries each. An organizer's change made through this process drops
+ * what it holds at once (`forgetDoorStandings`); one made through another process reaches these
+ * answers within this time, and the pull, which reads afresh, at once.
+ */
+export const STANDING_REUSE_MS = 1000;
+
+const recent = new WeakMap<object, Map<string, { at: number; rows: Promise<StandingRows> }>>();
+
+/** The standing for a push's answer: read at most once per STANDING_REUSE_MS per event and waves. */
+export async function recentDoorStanding(
+  owner: object,
+  db: Db,
+  device: StandingDevice,
+): Promise<VersionedStanding | undefined> {
+  let held = recent.get(owner);
+  if (!held) recent.set(owner, (held = new Map()));
+  const key = `${device.eventId} ${device.waveIds.join(',')}`;
+  const now = Date.now();
+  let entry = held.get(key);
+  if (!entry || now - entry.at >= STANDING_REUSE_MS) {
+    for (const [k, e] of held) if (now - e.at >= STANDING_REUSE_MS) held.delete(k);
+    const made = { at: now, rows: readStandingRows(db, device.eventId, device.waveIds) };
+    entry = made;
+    held.set(key, made);
+    // A failed read is not kept: the next push reads again.
+    made.rows.catch(() => {
+      if (held.get(key) === made) held.delete(key);
+    });
+  }
+  return toStanding(device, await entry.rows);
+}
+
+/** Drops the standings `owner` holds for pushes: an organizer changed something here. */
+export function forgetDoorStandings(owner: object): void {
+  recent.get(owner)?.clear();
+}
+
+function toStanding(
+  device: StandingDevice,
+  [keys, waveRows]: StandingRows,
+): VersionedStanding | undefined {
   const event = keys[0];
   if (!event) return undefined;
   const waves = new Map<string, StandingWave>();

@@ -1,6 +1,7 @@
-// Scan events: the append-only record of every scan. A push is one transaction with one
-// multi-row `INSERT … ON CONFLICT (id) DO NOTHING`; ids it did not insert are compared with the
-// stored copy (duplicate or conflict), and a conflicting copy is kept for the organizer.
+// Scan events: the append-only record of every scan. A push stores its batch with one multi-row
+// `INSERT … ON CONFLICT (id) DO NOTHING` (on PostgreSQL usually a single statement with no
+// transaction around it); ids it did not insert are compared with the stored copy (duplicate or
+// conflict), and a conflicting copy is kept for the organizer.
 import type { Kysely, Transaction } from 'kysely';
 import { CompiledQuery, sql } from 'kysely';
 import type { PulledScanEvent, PushResult } from '../../shared/api/sync.js';
@@ -38,7 +39,10 @@ export interface StoreBatch {
   /** Already validated and checked against the device, each with canonicalScanEvent(event). */
   events: { event: ScanEvent; body: string }[];
   receivedAt: number;
-  /** True when the device itself pushed (its last contact moves); false for an import. */
+  /**
+   * True when the device's last contact and clock are written with the batch (its own push, when
+   * stale); false for an import, or a contact written moments ago.
+   */
   deviceContact: boolean;
   /** Device clock minus server clock for this push; null when the push carried no `sentAt`. */
   serverMinusDeviceMs: number | null;
@@ -133,9 +137,10 @@ function lockedInsertQuery(
 }
 
 /**
- * Stores a batch in one transaction and says, per event (in the batch's order), what became of
- * it; a repeat inside the batch compares with the first copy. The event's lock (lockEventScans)
- * orders it with other pushes to the same event. Also notes the device's contact and clock.
+ * Stores a batch and says, per event (in the batch's order), what became of it; a repeat inside
+ * the batch compares with the first copy. The insert is atomic, and the event's lock
+ * (lockEventScans) orders it with other pushes to the same event. Also notes the device's
+ * contact and clock when asked (`deviceContact`), in the same transaction.
  */
 export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<StoreOutcome[]> {
   const { db, dialect } = store;
@@ -165,41 +170,9 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
     const held = stored.get(id);
     return held === body || (held !== undefined && isErasedCopy(body, held));
   };
-  await db.transaction().execute(async (tx) => {
-    // The push's one write to `devices` (last seen and clock together), taken before the event
-    // lock: taking it after could deadlock with a second push of the same device.
-    if (batch.deviceContact) {
-      await tx
-        .updateTable('devices')
-        .set(
-          batch.serverMinusDeviceMs === null
-            ? { last_seen_at: batch.receivedAt }
-            : {
-                last_seen_at: batch.receivedAt,
-                server_minus_device_ms: batch.serverMinusDeviceMs,
-                clock_checked_at: batch.receivedAt,
-              },
-        )
-        .where('id', '=', batch.deviceId)
-        .execute();
-    }
-    if (rows.length && dialect === 'postgres') {
-      const notify = batch.notifyChannel
-        ? { channel: batch.notifyChannel, payload: notifyPayload(batch.eventId, batch.deviceId) }
-        : null;
-      const result = await tx.executeQuery(lockedInsertQuery(batch.eventId, rows, notify));
-      for (const r of result.rows) inserted.add(r.id);
-    } else {
-      await lockEventScans(tx, dialect, batch.eventId);
-      if (rows.length && store.sqlite) {
-        // Inside the transaction, so on the connection it holds: a cached statement saves
-        // re-preparing a 5,000-parameter insert per batch.
-        const ids = sqliteInsert(store.sqlite, rows.length).all(...rows.flat()) as {
-          id: string;
-        }[];
-        for (const r of ids) inserted.add(r.id);
-      }
-    }
+  // What the insert did not store was already held: its stored copy is compared with this one,
+  // a differing copy is recorded for the organizer, as are the events refused before storing.
+  const settle = async (tx: Transaction<Database>) => {
     const held = [...firstBody.keys()].filter((id) => !inserted.has(id));
     if (held.length) {
       const found = await tx
@@ -217,7 +190,63 @@ export async function storeScanBatch(store: Store, batch: StoreBatch): Promise<S
       .map(({ event, body }) => ({ id: event.id, body }));
     if (differing.length) await recordConflicts(tx, batch, differing);
     if (batch.rejected?.length) await recordRejections(tx, batch, batch.rejected);
-  });
+  };
+  const notify =
+    dialect === 'postgres' && batch.notifyChannel
+      ? { channel: batch.notifyChannel, payload: notifyPayload(batch.eventId, batch.deviceId) }
+      : null;
+
+  if (
+    dialect === 'postgres' &&
+    rows.length > 0 &&
+    !batch.deviceContact &&
+    !batch.rejected?.length
+  ) {
+    // The common push on PostgreSQL: lock, insert and notify are one statement, atomic on its
+    // own, so it runs without BEGIN and COMMIT — one round trip instead of four. Only when some
+    // of it was held already does a transaction follow, to compare and record; were the process
+    // to stop in between, the tablet, never answered, sends the batch again and the comparison
+    // is made then.
+    const result = await db.executeQuery(lockedInsertQuery(batch.eventId, rows, notify));
+    for (const r of result.rows) inserted.add(r.id);
+    if (inserted.size < firstBody.size) await db.transaction().execute(settle);
+    else for (const id of inserted) stored.set(id, firstBody.get(id)!);
+  } else {
+    await db.transaction().execute(async (tx) => {
+      // The push's one write to `devices` (last seen and clock together), taken before the event
+      // lock: taking it after could deadlock with a second push of the same device.
+      if (batch.deviceContact) {
+        await tx
+          .updateTable('devices')
+          .set(
+            batch.serverMinusDeviceMs === null
+              ? { last_seen_at: batch.receivedAt }
+              : {
+                  last_seen_at: batch.receivedAt,
+                  server_minus_device_ms: batch.serverMinusDeviceMs,
+                  clock_checked_at: batch.receivedAt,
+                },
+          )
+          .where('id', '=', batch.deviceId)
+          .execute();
+      }
+      if (rows.length && dialect === 'postgres') {
+        const result = await tx.executeQuery(lockedInsertQuery(batch.eventId, rows, notify));
+        for (const r of result.rows) inserted.add(r.id);
+      } else {
+        await lockEventScans(tx, dialect, batch.eventId);
+        if (rows.length && store.sqlite) {
+          // Inside the transaction, so on the connection it holds: a cached statement saves
+          // re-preparing a 5,000-parameter insert per batch.
+          const ids = sqliteInsert(store.sqlite, rows.length).all(...rows.flat()) as {
+            id: string;
+          }[];
+          for (const r of ids) inserted.add(r.id);
+        }
+      }
+      await settle(tx);
+    });
+  }
 
   const answered = new Set<string>();
   return batch.events.map(({ event, body }) => {
@@ -244,6 +273,43 @@ export function forOtherDoors(event: PulledScanEvent): PulledScanEvent {
   return { ...event, walkIn: { ...event.walkIn, phone: phoneLast4(event.walkIn.phone) } };
 }
 
+/** A row as the pull and the door streams hand it on. */
+export interface PageRow {
+  seq: number;
+  /** The columns the pull filters on, for filtering the same way elsewhere (live/event-tail). */
+  deviceId: string;
+  sessionId: string;
+  event: PulledScanEvent;
+}
+
+/** The event's top seq, read inside a statement (the same snapshot as the rest of it). */
+const topOf = (eventId: string) =>
+  sql<number>`(select max(t.seq) from scan_events t where t.event_id = ${eventId})`;
+
+const pageQuery = (db: Db, eventId: string, after: number) =>
+  withOffsets(db)
+    .select(['s.seq', 's.device_id as row_device', 's.session_id as row_session'])
+    .where('s.event_id', '=', eventId)
+    .where('s.seq', '>', after);
+
+const toPageRow = (r: {
+  seq: number;
+  row_device: string;
+  row_session: string;
+  body: string;
+  received_at: number;
+  server_minus_device_ms: number | null;
+  device_offset: number | null;
+}): PageRow => {
+  const { event, receivedAt } = toStoredScan(r);
+  return {
+    seq: Number(r.seq),
+    deviceId: r.row_device,
+    sessionId: r.row_session,
+    event: { ...event, receivedAt, correctedTime: event.correctedTime! },
+  };
+};
+
 /**
  * Events after `after` up to `upTo`, in seq order, leaving out one device's own and, when
  * `sessionIds` is given, every session not in it.
@@ -258,11 +324,8 @@ export async function scanEventsPage(
     sessionIds?: readonly string[];
     limit: number;
   },
-): Promise<{ seq: number; deviceId: string; sessionId: string; event: PulledScanEvent }[]> {
-  let q = withOffsets(db)
-    .select(['s.seq', 's.device_id as row_device', 's.session_id as row_session'])
-    .where('s.event_id', '=', opts.eventId)
-    .where('s.seq', '>', opts.after)
+): Promise<PageRow[]> {
+  let q = pageQuery(db, opts.eventId, opts.after)
     .where('s.seq', '<=', opts.upTo)
     .where('s.device_id', '<>', opts.exceptDevice);
   // An empty list would be invalid SQL; no session means nothing to pull.
@@ -270,16 +333,28 @@ export async function scanEventsPage(
     q = q.where('s.session_id', 'in', opts.sessionIds.length ? [...opts.sessionIds] : ['']);
   }
   const rows = await q.orderBy('s.seq').limit(opts.limit).execute();
-  return rows.map((r) => {
-    const { event, receivedAt } = toStoredScan(r);
-    return {
-      seq: Number(r.seq),
-      // The columns the pull filters on, for filtering the same way elsewhere (live/event-tail).
-      deviceId: r.row_device,
-      sessionId: r.row_session,
-      event: { ...event, receivedAt, correctedTime: event.correctedTime! },
-    };
-  });
+  return rows.map(toPageRow);
+}
+
+/**
+ * Every event after `after` up to the event's top, in seq order (at most `limit`), with that top,
+ * in one statement: its one snapshot holds every row at or below the top it saw, since within an
+ * event seq order is commit order (lockEventScans). No rows means nothing is new: the top is at
+ * or below `after` (and `top` is then `after`).
+ */
+export async function scanEventsToTop(
+  db: Db,
+  opts: { eventId: string; after: number; limit: number },
+): Promise<{ top: number; rows: PageRow[] }> {
+  const top = topOf(opts.eventId);
+  const rows = await pageQuery(db, opts.eventId, opts.after)
+    .select(top.as('top'))
+    .where('s.seq', '<=', top)
+    .orderBy('s.seq')
+    .limit(opts.limit)
+    .execute();
+  const first = rows[0];
+  return { top: first ? Number(first.top) : opts.after, rows: rows.map(toPageRow) };
 }
 
 // A scan row with both offsets that can correct it: the one measured at its own push, and its
