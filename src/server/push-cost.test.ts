@@ -1,6 +1,6 @@
 // What a busy door's push costs the server, on SQLite and PostgreSQL (docs/scaling.md): the
-// device's contact, clock and report are written when they say something new or have gone a few
-// seconds unwritten, not with every push, and the answer's manifest version is read at most once
+// device's contact, clock and report are written when they say something new or grow stale, not
+// with every push, and the answer's manifest version is read at most once
 // a second per event — without the organizer ever seeing less. On PostgreSQL such a push is two
 // statements (its authentication, and the insert that locks, stores and notifies), counted at the
 // driver; a push that holds a stored copy still gets its duplicate or conflict answer.
@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeviceList, PairResult } from '../shared/api/door.js';
 import type { SyncPushResult } from '../shared/api/sync.js';
-import { TOUCH_EVERY_MS } from './auth/device.js';
+import { CLOCK_SAME_MS, CONTACT_REFRESH_MS } from './store/devices.js';
 import { STANDING_REUSE_MS } from './store/door-standing.js';
 import type { TestApp } from './testing/app.js';
 import { json, testApp } from './testing/app.js';
@@ -58,7 +58,7 @@ for (const kind of await storeKinds()) {
     // Only Date is frozen: the database drivers keep their real timers.
     const freeze = () => vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
 
-    it('writes contact, clock and report when they say something new, or every few seconds', async () => {
+    it('writes contact, clock and report when they say something new, or as they grow stale', async () => {
       freeze();
       const t0 = Date.now();
       await pushWith(report);
@@ -67,9 +67,9 @@ for (const kind of await storeKinds()) {
       expect(Date.parse(d.report!.reportedAt)).toBe(t0);
       expect(d.report!.unsynced).toBe(0); // one waiting when sent, and this push delivered it
 
-      // A second later the same report and clock: nothing the organizer would see changes.
+      // A second later the same report, the clock a little off: nothing the organizer would see.
       vi.setSystemTime(t0 + 1000);
-      await pushWith(report);
+      await pushWith(report, CLOCK_SAME_MS / 2);
       d = await shown();
       expect(Date.parse(d.lastSeenAt!)).toBe(t0);
       expect(Date.parse(d.report!.reportedAt)).toBe(t0);
@@ -88,11 +88,11 @@ for (const kind of await storeKinds()) {
       expect(Math.abs(d.serverMinusDeviceMs! + 7 * 60_000)).toBeLessThan(1000);
       expect(Date.parse(d.lastSeenAt!)).toBe(t0 + 3000);
 
-      // Nothing new, but a few seconds on: contact and report are written again.
-      vi.setSystemTime(t0 + 3000 + Math.max(TOUCH_EVERY_MS, 5000));
+      // Nothing new, but the contact is getting stale: contact and report are written again.
+      vi.setSystemTime(t0 + 3000 + CONTACT_REFRESH_MS);
       await pushWith({ ...report, unsynced: 9 }, 7 * 60_000);
       d = await shown();
-      expect(Date.parse(d.lastSeenAt!)).toBe(t0 + 3000 + Math.max(TOUCH_EVERY_MS, 5000));
+      expect(Date.parse(d.lastSeenAt!)).toBe(t0 + 3000 + CONTACT_REFRESH_MS);
       expect(d.report!.reportedAt).toBe(d.lastSeenAt);
     });
 

@@ -3,7 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
 import { fail } from '../http/problem.js';
-import { findDeviceByTokenHash, toDeviceAuth, touchDevice } from '../store/devices.js';
+import { contactDue, findDeviceByTokenHash, toDeviceAuth, touchDevice } from '../store/devices.js';
 import { hashSecret } from './tokens.js';
 
 const required = () =>
@@ -28,13 +28,6 @@ const revoked = () =>
     'This device was revoked by the organizer; its participant data must be wiped',
   );
 
-/** How stale a device's `last_seen_at` may get before a call refreshes it. */
-export const TOUCH_EVERY_MS = 5000;
-
-/** True when a call at `now` should note the device's contact (and, for a push, its clock). */
-export const contactDue = (lastSeenAt: number | null, now: number) =>
-  lastSeenAt === null || now - lastSeenAt >= TOUCH_EVERY_MS;
-
 /**
  * Middleware: 401 unless a live device token comes with the request; notes the contact unless
  * `touch` is false (a push writes last-seen itself, with its clock, when `contactDue`).
@@ -54,8 +47,7 @@ export function requireDevice(
     if (row.revoked_at !== null) throw revoked();
     const now = Date.now();
     const device = toDeviceAuth(row);
-    // A write (and a commit) per call would cost a sync push more than its own insert; the
-    // organizer's "last seen" needs seconds, not milliseconds.
+    // Not with every call (CONTACT_REFRESH_MS): the organizer's "last seen" is by the minute.
     if (touch && contactDue(device.lastSeenAt, now)) {
       await touchDevice(deps.store.db, row.id, now);
     }

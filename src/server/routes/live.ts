@@ -14,7 +14,7 @@ import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
 import { createWaker } from '../live/waker.js';
 import { liveLines, seqBeforeRecent } from '../scans/live-lines.js';
-import { maxScanSeq, scanEventsPage } from '../store/scans.js';
+import { maxScanSeq, scanEventsToTop } from '../store/scans.js';
 
 const LiveQuery = v.object({
   after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
@@ -23,6 +23,11 @@ const LiveQuery = v.object({
 });
 const HEARTBEAT_MS = 25_000;
 const PAGE = 500;
+/**
+ * After a read, news waits this long to be read with whatever follows it: a busy event is read at
+ * most four times a second per open page, not once per push (docs/scaling.md).
+ */
+const COALESCE_MS = 250;
 
 /** The live route; `hub` is shared with the push route so its announcements arrive here. */
 export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.store, deps.log)) {
@@ -63,23 +68,20 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
           waker.wake();
         });
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ after: last }) });
+        let checked = Date.now();
         while (!stream.aborted && !stream.closed && !hub.closed) {
+          // A removed member or one signed out everywhere stops receiving within a heartbeat.
+          if (Date.now() - checked >= HEARTBEAT_MS) {
+            checked = Date.now();
+            if (!(await sessionAlive(deps, c))) break;
+          }
           if (!pending) {
             await waker.sleep(HEARTBEAT_MS);
-            // A removed member or one signed out everywhere stops receiving within a heartbeat.
-            if (!(await sessionAlive(deps, c))) break;
             if (!pending && !stream.aborted) await stream.write(': keep-alive\n\n');
             continue;
           }
           pending = false;
-          const top = await maxScanSeq(db, eventId);
-          const page = await scanEventsPage(db, {
-            eventId,
-            after: last,
-            upTo: top,
-            exceptDevice: '',
-            limit: PAGE,
-          });
+          const { rows: page } = await scanEventsToTop(db, { eventId, after: last, limit: PAGE });
           if (page.length === PAGE) pending = true;
           // The same correction as reports and pulls (store/scans.ts), with names for the console.
           const lines = await liveLines(
@@ -95,6 +97,7 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
             });
             last = seq;
           }
+          if (page.length > 0 && !pending) await stream.sleep(COALESCE_MS);
         }
         off();
       }),

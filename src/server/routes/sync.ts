@@ -7,31 +7,28 @@ import { Hono } from 'hono';
 import type { SyncPullResult, SyncPushResult } from '../../shared/api/sync.js';
 import { PULL_PAGE_DEFAULT, SyncPullQuery, SyncPushBody } from '../../shared/api/sync.js';
 import { readDeviceReport } from '../../shared/api/device-report.js';
-import { contactDue } from '../auth/device.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { readJson, validate } from '../http/body.js';
 import { archivedProblem } from '../http/read-only.js';
 import { ingestScans } from '../scans/ingest.js';
 import { saveDeviceReport } from '../store/device-reports.js';
 import type { DeviceAuth } from '../store/devices.js';
+import { CLOCK_SAME_MS, contactDue } from '../store/devices.js';
 import { formatCursor, parseCursor } from '../../shared/api/sync-cursor.js';
 import { rosterChangesSince } from '../store/roster-changes.js';
 import { loadDoorStanding, recentDoorStanding } from '../store/door-standing.js';
 import { forOtherDoors, maxScanSeq, scanEventsPage } from '../store/scans.js';
 
-/** A clock estimate this far from the noted one is written at once (ms). */
-const CLOCK_MOVED_MS = 1000;
-
 /**
- * Whether a push writes the device's last contact and clock: when the contact noted is a few
- * seconds old, and at once for a clock never noted or noted differently. Most pushes of a busy
- * door then need no transaction, only the insert's one statement (store/scans.ts).
+ * Whether a push writes the device's last contact and clock: when the contact noted is stale
+ * (CONTACT_REFRESH_MS), and at once for a clock never noted or noted differently. Most pushes of
+ * a busy door then need no transaction, only the insert's one statement (store/scans.ts).
  */
 function notesContact(device: DeviceAuth, receivedAt: number, serverMinusDeviceMs: number | null) {
   if (contactDue(device.lastSeenAt, receivedAt)) return true;
   if (serverMinusDeviceMs === null) return false;
   const noted = device.serverMinusDeviceMs;
-  return noted === null || Math.abs(serverMinusDeviceMs - noted) > CLOCK_MOVED_MS;
+  return noted === null || Math.abs(serverMinusDeviceMs - noted) > CLOCK_SAME_MS;
 }
 
 /** POST /sync/push and GET /sync/pull. */

@@ -1,6 +1,7 @@
 // Each tablet's latest report of itself (sent with its sync requests), one row per device.
 import type { Kysely, Transaction } from 'kysely';
 import type { DeviceReport, DeviceReportInfo } from '../../shared/api/device-report.js';
+import { CLOCK_SAME_MS, CONTACT_REFRESH_MS } from './devices.js';
 import type { Database, DeviceReportTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,11 +18,6 @@ export interface StoredReport {
   /** 1 persistent, 0 not, null unknown. */
   storagePersisted: number | null;
 }
-
-/** A report that says nothing new is written again after this long (ms): "seen" needs seconds. */
-export const REPORT_REFRESH_MS = 5000;
-/** Clock estimates closer than this say the same thing (the tablet's estimate jitters). */
-const CLOCK_SAME_MS = 1000;
 
 const toStored = (report: DeviceReport, now: number): StoredReport => ({
   reportedAt: now,
@@ -44,7 +40,7 @@ function saysNothingNew(held: StoredReport, next: StoredReport): boolean {
       next.serverMinusDeviceMs !== null &&
       Math.abs(held.serverMinusDeviceMs - next.serverMinusDeviceMs) <= CLOCK_SAME_MS);
   return (
-    next.reportedAt - held.reportedAt < REPORT_REFRESH_MS &&
+    next.reportedAt - held.reportedAt < CONTACT_REFRESH_MS &&
     held.unsynced === next.unsynced &&
     held.oldestUnsyncedAt === next.oldestUnsyncedAt &&
     held.rosterVersion === next.rosterVersion &&

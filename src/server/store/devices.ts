@@ -10,6 +10,23 @@ import type { Database, DeviceReportTable, DeviceTable, PairingCodeTable } from 
 type Db = Kysely<Database> | Transaction<Database>;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * How stale a device's noted contact (last seen, with its clock) and its report may get before a
+ * call writes them again. The organizer's pages show "seen" by the minute and flag a tablet only
+ * after minutes (STALE_WITH_UNSYNCED_MS); a write with every call would cost a busy door's push
+ * more than its own insert (docs/scaling.md).
+ */
+export const CONTACT_REFRESH_MS = 30_000;
+/**
+ * Clock estimates closer than this say the same: a push's estimate moves with network and server
+ * delay. One further off is written at once (a tablet whose clock was just set right).
+ */
+export const CLOCK_SAME_MS = 5000;
+
+/** True when a call at `now` should write the device's contact again. */
+export const contactDue = (lastSeenAt: number | null, now: number) =>
+  lastSeenAt === null || now - lastSeenAt >= CONTACT_REFRESH_MS;
+
 /** The device a request was made with, as routes see it. */
 export interface DeviceAuth {
   id: string;
