@@ -17,7 +17,7 @@ import type { DoorFixture } from './testing/devices.js';
 import { asDevice, seedDoorEvent } from './testing/devices.js';
 import { pairAtDoor, push, scan } from './testing/scans.js';
 import type { SseTap } from './testing/sse.js';
-import { tapSse } from './testing/sse.js';
+import { readUntil, tapSse } from './testing/sse.js';
 import type { TestStore } from './testing/stores.js';
 import { freshPostgresSchema, postgresReachable, storeKinds } from './testing/stores.js';
 
@@ -105,6 +105,33 @@ for (const kind of await storeKinds()) {
       const after = await pull(a, west, `${got.at(-1)!.to}.${parseCursor(start).roster}`);
       expect(after.events.filter((e) => streamed.some((s) => s.id === e.id))).toEqual([]);
       await stream.close();
+    });
+
+    it('merges what a slow tablet has not taken yet into one delivery, leaving nothing out', async () => {
+      const start = (await pull(a, west)).cursor;
+      const headers = { [LIVE_CURSOR_HEADER]: start };
+      const res = await asDevice(a, west.token, '/api/door/live', { headers });
+      const reader = res.body!.getReader();
+      const seen = { text: '' };
+      await readUntil(reader, seen, /event: ready/);
+      // The tablet reads nothing for a while: once the socket holds no more, the batches after
+      // it gather into one.
+      const sent = [];
+      for (let i = 0; i < 7; i++) {
+        const e = scan(east, sessionA, person());
+        sent.push(e);
+        await push(a, east, [e]);
+        await new Promise((r) => setTimeout(r, 350));
+      }
+      await readUntil(reader, seen, new RegExp(sent.at(-1)!.id));
+      const got = deliveries(seen.text);
+      expect(got.length).toBeLessThan(sent.length);
+      expect(got[0]!.from).toBe(parseCursor(start).scans);
+      for (let i = 1; i < got.length; i++) expect(got[i]!.from).toBe(got[i - 1]!.to);
+      const streamed = got.flatMap((d) => d.events);
+      expect(streamed).toEqual((await pull(a, west, start)).events);
+      expect(streamed.map((e) => e.id)).toEqual(sent.map((e) => e.id));
+      await reader.cancel();
     });
 
     it('catches up a tablet that connects a little behind, and pokes one it cannot place', async () => {

@@ -27,6 +27,8 @@ export interface TailRow {
   deviceId: string;
   sessionId: string;
   event: PulledScanEvent;
+  /** The event as JSON, made once here rather than once per door stream that sends it. */
+  json: string;
 }
 
 /** What a door stream hears from its event's tail. */
@@ -156,7 +158,10 @@ async function read(deps: AppDeps, eventId: string, tail: Tail) {
         tail.base = top;
         for (const l of [...tail.listeners]) l.poke(false);
       } else {
-        const rows = page.map((r) => ({ ...r, event: forOtherDoors(r.event) }));
+        const rows = page.map((r) => {
+          const event = forOtherDoors(r.event);
+          return { ...r, event, json: JSON.stringify(event) };
+        });
         tail.rows.push(...rows);
         const over = tail.rows.length - TAIL_WINDOW;
         if (over > 0) tail.base = tail.rows.splice(0, over)[over - 1]!.seq;

@@ -9,7 +9,6 @@
 // truth: tablets keep a slow poll as a fallback.
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { StreamedScans } from '../../shared/api/sync-cursor.js';
 import { LIVE_CURSOR_HEADER, readCursor } from '../../shared/api/sync-cursor.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { releasingAfter, takeStreamSlot } from '../http/stream-cap.js';
@@ -20,8 +19,19 @@ import { createWaker } from '../live/waker.js';
 const HEARTBEAT_MS = 25_000;
 /** A burst of pokes goes out as one. */
 const COALESCE_MS = 250;
-/** A tablet this many deliveries behind its socket is poked to pull instead. */
-const QUEUE_MAX = 20;
+/** A tablet this many scans behind its socket is poked to pull instead. */
+const QUEUE_MAX_EVENTS = 2000;
+
+/** Scans waiting for the socket: one `scans` event, however many batches of the tail it holds. */
+interface Queued {
+  from: number;
+  to: number;
+  /** Each event's JSON, made once by the tail. */
+  events: string[];
+}
+
+/** The `scans` event's data: a StreamedScans, its events' JSON joined rather than made again. */
+const scansData = (q: Queued) => `{"from":${q.from},"to":${q.to},"events":[${q.events.join(',')}]}`;
 
 /** Streams scans and pokes for the device's event until the tablet or the server goes away. */
 export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
@@ -35,7 +45,7 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
     releasingAfter(release, async (stream) => {
       stream.onAbort(release);
       const waker = createWaker();
-      const queue: StreamedScans[] = [];
+      let queued: Queued | null = null;
       let poke = false;
       let end = false;
       // Where deliveries start: no row for this tablet lies in (sent, the tail's top]. Null when
@@ -46,7 +56,7 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
       const nudge = () => {
         poke = true;
         sent = null;
-        queue.length = 0;
+        queued = null;
         waker.wake();
       };
       const membership = hub
@@ -58,8 +68,15 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
                 const events = mine(rows);
                 if (events.length === 0) return void (sent ??= from);
                 if (header === undefined) return nudge(); // an older tablet: it pulls
-                if (queue.length >= QUEUE_MAX) return nudge();
-                queue.push({ from: sent ?? from, to, events: events.map((r) => r.event) });
+                // Batches the socket has not taken yet merge into one: each starts where the last
+                // one ended, so together they still cover (from, to] with nothing left out.
+                if (queued && queued.to === (sent ?? from)) {
+                  if (queued.events.length + events.length > QUEUE_MAX_EVENTS) return nudge();
+                  queued.to = to;
+                  for (const r of events) queued.events.push(r.json);
+                } else {
+                  queued = { from: sent ?? from, to, events: events.map((r) => r.json) };
+                }
                 sent = to;
                 waker.wake();
               },
@@ -80,9 +97,10 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
       });
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted && !stream.closed && !hub?.closed) {
-        if (queue.length > 0) {
-          const next = queue.shift()!;
-          await stream.writeSSE({ event: 'scans', data: JSON.stringify(next) });
+        if (queued) {
+          const next: Queued = queued;
+          queued = null;
+          await stream.writeSSE({ event: 'scans', data: scansData(next) });
           continue;
         }
         if (poke) {
@@ -93,7 +111,7 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
           continue;
         }
         await waker.sleep(HEARTBEAT_MS);
-        if (!poke && queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+        if (!poke && !queued && !stream.aborted) await stream.write(': keep-alive\n\n');
       }
       membership?.leave();
     }),
