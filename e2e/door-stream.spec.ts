@@ -1,7 +1,8 @@
 // The door reads every ticket in view, not only one held in the middle: a fake-camera stream of
 // 110 real tickets, each shown once for half a second at a random place in the frame, 2.5–12 px
 // per module, tilted up to 30°, a little out of focus, and one filling 90% of the frame height.
-// An offline tablet must admit every one of them on its first showing, once.
+// An offline tablet must admit every one of them on its first showing, once. And a ticket held up
+// while a restarted tablet opens its door is admitted once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,40 @@ test('an offline door admits 110 tickets shown anywhere in the frame, each on it
     expect(run.spuriousAlreadyIn, 'a ticket read again as "already in"').toBe(0);
     // The big one really filled the frame: 90% of 480 px.
     expect(scenes[37]!.sidePx).toBeGreaterThanOrEqual(430);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a ticket already held up while a restarted tablet opens its door is admitted once', async () => {
+  // The code is in view from the camera's first frame, while the door is still starting: the
+  // participant is admitted exactly once, as soon as the door is up, and not then read again as
+  // "already in".
+  test.setTimeout(120_000);
+  // One the first test's stream does not show.
+  const person = (await participantsOf(door, door.wave1.id, TICKETS + 10))[TICKETS + 5];
+  const ticket = await ticketOf(door, person!.id);
+  const blank = join(work, 'blank-held.y4m');
+  await writeY4m({ path: blank, scenes: [{ text: null, seconds: 1 }] });
+  const video = join(work, 'held.y4m');
+  await writeY4m({
+    path: video,
+    scenes: [
+      { text: ticket, seconds: 6 },
+      { text: null, seconds: 2 },
+    ],
+  });
+  const profile = await pairedProfile(door, blank, 'Pintu Mulai Ulang');
+  try {
+    const run = await runStream({
+      profile,
+      video,
+      origin: server.origin,
+      passSeconds: 6,
+      shown: new Set([person!.id]),
+    });
+    expect(run.admitted.get(person!.id)).toBe(1);
+    expect(run.spuriousAlreadyIn).toBe(0);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -208,7 +208,7 @@ function printDoor(app: Sample, floor: Sample, throttled = true): void {
     `  door offline cold start${throttled ? '' : ' (unthrottled)'} → first frame to the decoder ${ms(first)} ms vs floor (camera's first frame) ${ms(floor['floor-first-frame'])} ms (${ratio(first, floor['floor-first-frame'])}; target ${throttled ? '≤ 1.5×' : 'p50 ≤ 1000 ms'}); camera view live ${ms(app['seen:live'])} ms; FCP ${ms(app.fcp)} vs ${ms(floor.fcp)} ms; long tasks total ${ms(app.longTotal)} ms, longest ${ms(app.longMax)} ms`,
   );
   console.log(
-    `    marks: main ${ms(app.main)}, route chunk ${ms(app['route-loaded'])}, storage read (door stage) ${ms(app['door-stage'])}, camera open ${ms(app['camera-open'])} (floor ${ms(floor['floor-camera-open'])}), playing ${ms(app['camera-playing'])}, decoder ready ${ms(app['decoder-ready'])}, first frame decoded ${ms(app['first-frame-decoded'])}`,
+    `    marks: main ${ms(app.main)}, route chunk ${ms(app['route-loaded'])}, storage read (door stage) ${ms(app['door-stage'])}, camera open ${ms(app['camera-open'])} (floor ${ms(floor['floor-camera-open'])}), playing ${ms(app['camera-playing'])}, decoder ready ${ms(app['decoder-ready'])} (started early ${ms(app['decoder-early'])}), first frame decoded ${ms(app['first-frame-decoded'])}`,
   );
 }
 

@@ -2,6 +2,7 @@
 // take as long to start as the camera takes to open, and neither depends on storage. The camera
 // view takes it when it mounts; one nobody takes is closed.
 import type { Decoder } from './decoder';
+import { markOnce } from '../lib/marks';
 
 /** An early decoder not taken by then is closed. */
 const UNCLAIMED_MS = 4000;
@@ -26,7 +27,10 @@ export function createAppDecoder(): Promise<Decoder> {
 export function startDecoderEarly(): void {
   if (early) return;
   const started = createAppDecoder();
-  started.catch(() => {}); // Reported to whoever claims it (the supervisor retries).
+  started.then(
+    () => markOnce('decoder-early'),
+    () => {}, // Reported to whoever claims it (the supervisor retries).
+  );
   early = started;
   setTimeout(() => {
     if (early !== started) return;
