@@ -8,7 +8,7 @@ import { guardRoutes } from './auth/guard.js';
 import { refuseArchivedWrites } from './http/read-only.js';
 import { sameOriginWrites } from './http/same-origin.js';
 import { serveApp } from './http/static.js';
-import { contentSecurityPolicy } from './http/csp.js';
+import { securityHeaders } from './http/security-headers.js';
 import { refuseInvisibleInUrl } from './http/url-text.js';
 import { createLiveHub } from './live/hub.js';
 import { forgetDoorStandings } from './store/door-standing.js';
@@ -68,27 +68,20 @@ function clientHungUp(req: Request, err: unknown): boolean {
   );
 }
 
-/** The policy of every response that is not an HTML page (those carry their own: http/static.ts). */
-const POLICY = contentSecurityPolicy();
-
 /** Builds the app; tests call `app.request()` on it without opening a port. */
 export function createApp(given: AppDeps): Hono<AppEnv> {
   const deps: AppDeps = { ...given, live: given.live ?? createLiveHub(given.store, given.log) };
   const app = new Hono<AppEnv>();
-  const hsts = deps.publicUrl?.startsWith('https://') ?? false;
+  const headers = Object.entries(securityHeaders(deps));
 
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
-    // An HTML page from serveApp already carries its own, with its inline blocks' hashes.
-    if (!c.res.headers.has('Content-Security-Policy')) {
-      c.header('Content-Security-Policy', POLICY);
+    for (const [name, value] of headers) {
+      // An HTML page from serveApp already carries its own policy, with its inline blocks' hashes.
+      if (name === 'Content-Security-Policy' && c.res.headers.has(name)) continue;
+      c.header(name, value);
     }
-    // Only when the public address is https: HSTS over plain http would lock out a LAN install.
-    if (hsts) c.header('Strict-Transport-Security', 'max-age=31536000');
     deps.log('info', 'request', {
       method: c.req.method,
       path: c.req.path,

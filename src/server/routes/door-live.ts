@@ -8,9 +8,10 @@
 // from closing an idle stream, and the stream ends with the server. The pull stays the source of
 // truth: tablets keep a slow poll as a fallback.
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { LIVE_CURSOR_HEADER, readCursor } from '../../shared/api/sync-cursor.js';
 import type { AppDeps, AppEnv } from '../context.js';
+import type { SseStream } from '../http/sse.js';
+import { sseResponse } from '../http/sse.js';
 import { releasingAfter, takeStreamSlot } from '../http/stream-cap.js';
 import type { TailRow } from '../live/event-tail.js';
 import { joinEventTail } from '../live/event-tail.js';
@@ -40,9 +41,10 @@ export function doorLiveStream(c: Context<AppEnv>, deps: AppDeps): Response {
   const release = takeStreamSlot(c, deps, `device:${device.id}`);
   const header = c.req.header(LIVE_CURSOR_HEADER);
   const cursor = readCursor(header);
-  return streamSSE(
+  return sseResponse(
     c,
-    releasingAfter(release, async (stream) => {
+    deps,
+    releasingAfter(release, async (stream: SseStream) => {
       stream.onAbort(release);
       const waker = createWaker();
       let queued: Queued | null = null;

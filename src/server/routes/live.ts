@@ -3,12 +3,13 @@
 // with `id:` set to its sequence so a reconnecting browser resumes with Last-Event-ID.
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { streamSSE } from 'hono/streaming';
 import * as v from 'valibot';
 import { SESSION_COOKIE, sessionAlive } from '../auth/session.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { validate } from '../http/body.js';
 import { notFound } from '../http/problem.js';
+import type { SseStream } from '../http/sse.js';
+import { sseResponse } from '../http/sse.js';
 import { releasingAfter, takeStreamSlot } from '../http/stream-cap.js';
 import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
@@ -53,9 +54,10 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
 
     // Per session (the cookie's secret), not per member: each signed-in browser has its own four.
     const release = takeStreamSlot(c, deps, `session:${getCookie(c, SESSION_COOKIE) ?? ''}`);
-    return streamSSE(
+    return sseResponse(
       c,
-      releasingAfter(release, async (stream) => {
+      deps,
+      releasingAfter(release, async (stream: SseStream) => {
         const waker = createWaker();
         let pending = true; // catch up once at the start
         stream.onAbort(release);
