@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceList, PairResult } from '../shared/api/door.js';
 import type { TestApp } from './testing/app.js';
-import { json, testApp } from './testing/app.js';
+import { json } from './testing/app.js';
 import type { DoorFixture } from './testing/devices.js';
-import { asDevice, seedDoorEvent } from './testing/devices.js';
-import { pairAtDoor, push, scan } from './testing/scans.js';
+import { asDevice } from './testing/devices.js';
+import { doorWithTablet, push, scan } from './testing/scans.js';
 import type { TestStore } from './testing/stores.js';
 import { storeKinds } from './testing/stores.js';
 
@@ -21,14 +21,7 @@ for (const kind of await storeKinds()) {
 
     beforeAll(async () => {
       t = await kind.open();
-      a = await testApp(t);
-      f = await seedDoorEvent(a, t, 'Laporan Tablet');
-      sessionA = f.event.waves.find((w) => w.id === f.waves.a)!.sessions[0]!.id;
-      tablet = await pairAtDoor(a, f.event.id, {
-        name: 'Aula',
-        door: 'Pintu Aula',
-        waveIds: [f.waves.a],
-      });
+      ({ a, f, sessionA, tablet } = await doorWithTablet(t, 'Laporan Tablet'));
     });
     afterAll(async () => t?.dispose());
 

@@ -14,7 +14,7 @@ import type { TestApp } from './testing/app.js';
 import { json, testApp } from './testing/app.js';
 import type { DoorFixture } from './testing/devices.js';
 import { asDevice, seedDoorEvent } from './testing/devices.js';
-import { pairAtDoor, push, scan } from './testing/scans.js';
+import { firstSession, pairAtDoor, push, scan } from './testing/scans.js';
 import type { TestStore } from './testing/stores.js';
 import { sqliteTestStore } from './testing/stores.js';
 
@@ -32,7 +32,7 @@ describe('live streams over a real socket', () => {
     t = await sqliteTestStore();
     a = await testApp(t);
     f = await seedDoorEvent(a, t, 'Aliran Soket');
-    sessionA = f.event.waves.find((w) => w.id === f.waves.a)!.sessions[0]!.id;
+    sessionA = firstSession(f, 'a');
     east = await pairAtDoor(a, f.event.id, { name: 'E', door: 'Timur', waveIds: [f.waves.a] });
     west = await pairAtDoor(a, f.event.id, { name: 'W', door: 'Barat', waveIds: [f.waves.a] });
     server = serve({ fetch: a.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;

@@ -11,10 +11,10 @@ import type { SyncPushResult } from '../shared/api/sync.js';
 import { CLOCK_SAME_MS, CONTACT_REFRESH_MS } from './store/devices.js';
 import { STANDING_REUSE_MS } from './store/door-standing.js';
 import type { TestApp } from './testing/app.js';
-import { json, testApp } from './testing/app.js';
+import { json } from './testing/app.js';
 import type { DoorFixture } from './testing/devices.js';
-import { asDevice, seedDoorEvent } from './testing/devices.js';
-import { pairAtDoor, scan } from './testing/scans.js';
+import { asDevice } from './testing/devices.js';
+import { doorWithTablet, scan } from './testing/scans.js';
 import type { TestStore } from './testing/stores.js';
 import { storeKinds } from './testing/stores.js';
 
@@ -29,14 +29,7 @@ for (const kind of await storeKinds()) {
 
     beforeAll(async () => {
       t = await kind.open();
-      a = await testApp(t);
-      f = await seedDoorEvent(a, t, 'Pintu Sibuk');
-      sessionA = f.event.waves.find((w) => w.id === f.waves.a)!.sessions[0]!.id;
-      tablet = await pairAtDoor(a, f.event.id, {
-        name: 'Aula',
-        door: 'Pintu Aula',
-        waveIds: [f.waves.a],
-      });
+      ({ a, f, sessionA, tablet } = await doorWithTablet(t, 'Pintu Sibuk'));
     });
     afterAll(async () => t?.dispose());
     afterEach(() => vi.useRealTimers());

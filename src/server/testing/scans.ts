@@ -3,8 +3,10 @@ import type { PairResult } from '../../shared/api/door.js';
 import type { SyncPushResult } from '../../shared/api/sync.js';
 import type { ScanEvent } from '../../shared/door/types.js';
 import type { TestApp } from './app.js';
-import { json } from './app.js';
-import { asDevice, offerPairing, redeem } from './devices.js';
+import { json, testApp } from './app.js';
+import type { DoorFixture } from './devices.js';
+import { asDevice, offerPairing, redeem, seedDoorEvent } from './devices.js';
+import type { TestStore } from './stores.js';
 
 /** Pairs a tablet standing at `door`. */
 export async function pairAtDoor(
@@ -16,6 +18,22 @@ export async function pairAtDoor(
   const res = await redeem(a, offer.code);
   if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${await res.text()}`);
   return json(res);
+}
+
+/** The first session of one of the fixture's waves. */
+export const firstSession = (f: DoorFixture, wave: keyof DoorFixture['waves']): string =>
+  f.event.waves.find((w) => w.id === f.waves[wave])!.sessions[0]!.id;
+
+/** What many door tests start from: the app, a seeded event, wave a's session, one tablet there. */
+export async function doorWithTablet(t: TestStore, eventName: string) {
+  const a = await testApp(t);
+  const f = await seedDoorEvent(a, t, eventName);
+  const tablet = await pairAtDoor(a, f.event.id, {
+    name: 'Aula',
+    door: 'Pintu Aula',
+    waveIds: [f.waves.a],
+  });
+  return { a, f, sessionA: firstSession(f, 'a'), tablet };
 }
 
 let counter = 0;
