@@ -86,9 +86,9 @@ export function sseResponse(
   deps: AppDeps,
   body: (stream: SseStream) => Promise<void>,
 ): Response {
-  const res = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+  const out = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   const failed = (err: unknown) => deps.log('warn', 'stream-failed', { error: String(err) });
-  if (!(res instanceof Object) || typeof (res as ServerResponse).writeHead !== 'function') {
+  if (typeof out?.writeHead !== 'function') {
     return streamSSE(c, async (s) => {
       const stream: SseStream = {
         writeSSE: (m) => s.writeSSE(m),
@@ -105,7 +105,6 @@ export function sseResponse(
       await body(stream).catch(failed);
     });
   }
-  const out = res as ServerResponse;
   // The headers every response carries (security-headers.ts), written here: the app's own
   // middleware sees only the stand-in Response returned below.
   out.writeHead(200, {
