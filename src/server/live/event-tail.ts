@@ -1,15 +1,14 @@
 // The door streams' shared read of an event's new scans, one per event per server process. On
 // the hub's notification of a stored scan it waits a moment (a burst is read once), reads the
-// rows after its own top up to the event's scan top, with that top, in one statement — what a
-// pull reads (seq is commit order within an event, so nothing committed later can sit at or
-// below the top that was read) — and hands the batch (from, to, rows) to every door stream of
-// the event, which writes its tablet the rows of its sessions and other devices. A bounded window
+// rows after its own top in one statement — what a pull reads (seq is commit order within an
+// event, so nothing committed later can sit at or below the last row read) — and hands the batch
+// (from, to, rows) to every door stream of the event, which writes its tablet the rows of its sessions and other devices. A bounded window
 // of recent rows lets a stream that connects with a cursor a little behind catch up without a
 // pull. An organizer's change (a notification with no device) is passed on as is: the streams
 // poke, and roster changes travel by the pull as before.
 import type { AppDeps } from '../context.js';
 import type { PulledScanEvent } from '../../shared/api/sync.js';
-import { forOtherDoors, maxScanSeq, scanEventsToTop } from '../store/scans.js';
+import { forOtherDoors, maxScanSeq, newScanEvents } from '../store/scans.js';
 
 /**
  * Scan notifications closer than this are read together, and written to each door stream as one
@@ -143,9 +142,8 @@ async function read(deps: AppDeps, eventId: string, tail: Tail) {
   const { db } = deps.store;
   const from = tail.top;
   try {
-    // The rows and the top they reach, in one snapshot: a row committed after it has a higher
-    // seq and waits for the next read.
-    const { top, rows: page } = await scanEventsToTop(db, {
+    // The rows after the tail's top, in one snapshot (store/scans.ts: nothing is skipped).
+    const { to: top, rows: page } = await newScanEvents(db, {
       eventId,
       after: from,
       limit: TAIL_WINDOW + 1,
@@ -153,9 +151,11 @@ async function read(deps: AppDeps, eventId: string, tail: Tail) {
     if (top > from) {
       tail.top = top;
       if (page.length > TAIL_WINDOW) {
-        // Too much at once to carry: everyone pulls, the window starts again at the top.
+        // Too much at once to carry: everyone pulls, the window starts again here, and the
+        // rest (if any) is read at once.
         tail.rows = [];
         tail.base = top;
+        tail.again = true;
         for (const l of [...tail.listeners]) l.poke(false);
       } else {
         const rows = page.map((r) => {

@@ -15,7 +15,7 @@ import type { LiveHub } from '../live/hub.js';
 import { createLiveHub } from '../live/hub.js';
 import { createWaker } from '../live/waker.js';
 import { liveLines, seqBeforeRecent } from '../scans/live-lines.js';
-import { maxScanSeq, scanEventsToTop } from '../store/scans.js';
+import { maxScanSeq, newScanEvents } from '../store/scans.js';
 
 const LiveQuery = v.object({
   after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
@@ -83,7 +83,7 @@ export function liveRoutes(deps: AppDeps, hub: LiveHub = createLiveHub(deps.stor
             continue;
           }
           pending = false;
-          const { rows: page } = await scanEventsToTop(db, { eventId, after: last, limit: PAGE });
+          const { rows: page } = await newScanEvents(db, { eventId, after: last, limit: PAGE });
           if (page.length === PAGE) pending = true;
           // The same correction as reports and pulls (store/scans.ts), with names for the console.
           const lines = await liveLines(

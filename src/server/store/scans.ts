@@ -282,10 +282,6 @@ export interface PageRow {
   event: PulledScanEvent;
 }
 
-/** The event's top seq, read inside a statement (the same snapshot as the rest of it). */
-const topOf = (eventId: string) =>
-  sql<number>`(select max(t.seq) from scan_events t where t.event_id = ${eventId})`;
-
 const pageQuery = (db: Db, eventId: string, after: number) =>
   withOffsets(db)
     .select(['s.seq', 's.device_id as row_device', 's.session_id as row_session'])
@@ -337,24 +333,19 @@ export async function scanEventsPage(
 }
 
 /**
- * Every event after `after` up to the event's top, in seq order (at most `limit`), with that top,
- * in one statement: its one snapshot holds every row at or below the top it saw, since within an
- * event seq order is commit order (lockEventScans). No rows means nothing is new: the top is at
- * or below `after` (and `top` is then `after`).
+ * The event's newest rows after `after`, in seq order (at most `limit`), and the seq they reach
+ * (`after` when none). One statement needs no upper bound: within an event seq order is commit
+ * order (lockEventScans), so its one snapshot holds every row up to the last one it returns —
+ * a row committed later has a higher seq and waits for the next read.
  */
-export async function scanEventsToTop(
+export async function newScanEvents(
   db: Db,
   opts: { eventId: string; after: number; limit: number },
-): Promise<{ top: number; rows: PageRow[] }> {
-  const top = topOf(opts.eventId);
-  const rows = await pageQuery(db, opts.eventId, opts.after)
-    .select(top.as('top'))
-    .where('s.seq', '<=', top)
-    .orderBy('s.seq')
-    .limit(opts.limit)
-    .execute();
-  const first = rows[0];
-  return { top: first ? Number(first.top) : opts.after, rows: rows.map(toPageRow) };
+): Promise<{ to: number; rows: PageRow[] }> {
+  const rows = (
+    await pageQuery(db, opts.eventId, opts.after).orderBy('s.seq').limit(opts.limit).execute()
+  ).map(toPageRow);
+  return { to: rows.at(-1)?.seq ?? opts.after, rows };
 }
 
 // A scan row with both offsets that can correct it: the one measured at its own push, and its
