@@ -4,7 +4,7 @@
 // /proc readers for a process's CPU time and resident memory.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Agent, IncomingMessage } from 'node:http';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -114,6 +114,26 @@ export function cpuMs(pid: number): number {
   // After the command: state is field 3, utime 14 and stime 15 (1-based in proc(5)).
   const ticks = Number(fields[11]) + Number(fields[12]);
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * user+system CPU time of every PostgreSQL process on this machine in ms (its backends, the
+ * WAL writer, the checkpointer…), from /proc. Only a difference over a stretch means anything,
+ * and only with no other database work running: backends that exit take their time with them.
+ */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      total += cpuMs(Number(name));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }
 
 /** Resident memory of a process in KB, from /proc (Linux). */

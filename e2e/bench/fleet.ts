@@ -26,7 +26,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -54,6 +54,7 @@ import {
   call,
   cpuMs,
   freePort,
+  postgresCpuMs,
   readSse,
   rssKb,
   startBare,
@@ -114,6 +115,13 @@ export interface FleetFigures {
   cpuMsPer1000Scans: number;
   simulatorCpuMsPer1000Scans: number;
   simulatorCpuShare: number;
+  /** The proxy's and PostgreSQL's CPU per 1,000 scans: with the servers' and the simulator's,
+   * what a scan costs the whole machine. */
+  proxyCpuMsPer1000Scans: number;
+  postgresCpuMsPer1000Scans: number;
+  /** Cores busy in the rush's first half, all four parts together, of os.availableParallelism. */
+  coresBusy: number;
+  cores: number;
   rssKbPerTablet: number;
   pgConnectionsMax: number;
   idleRequestsPerTabletMinute: number;
@@ -771,7 +779,8 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     const ports = [await freePort(), await freePort()];
     for (const port of ports) servers.push(await startServer(main, url.toString(), port));
     const proxyPort = await freePort();
-    children.push(await startProxy(proxyPort, ports));
+    const proxy = await startProxy(proxyPort, ports);
+    children.push(proxy);
     sim = new Sim(proxyPort, o.streamScans !== false);
     const s = sim;
 
@@ -902,6 +911,8 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     const rushBefore = new Map(s.requests);
     const cpu0 = servers.map((p) => cpuMs(p.child.pid!));
     const sim0 = process.cpuUsage();
+    const proxy0 = cpuMs(proxy.pid!);
+    const pg0 = postgresCpuMs();
     const acked0 = s.acked;
     const wall0 = performance.now();
     for (const t of tablets) t.startScanning();
@@ -925,6 +936,8 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
     probeAgent.destroy();
     const cpu1 = servers.map((p) => cpuMs(p.child.pid!));
     const simUsed = process.cpuUsage(sim0);
+    const proxyCpu = cpuMs(proxy.pid!) - proxy0;
+    const pgCpu = postgresCpuMs() - pg0;
     const ackedHalf = s.acked - acked0;
     const wallHalf = (performance.now() - wall0) / 1000;
     const serverCpu = cpu1.reduce((a, b, i) => a + b - cpu0[i]!, 0);
@@ -1047,6 +1060,10 @@ export async function runFleet(partial: Partial<FleetOptions> = {}): Promise<Fle
       cpuMsPer1000Scans,
       simulatorCpuMsPer1000Scans: simCpuMs / (ackedHalf / 1000),
       simulatorCpuShare: simCpuMs / 1000 / wallHalf,
+      proxyCpuMsPer1000Scans: proxyCpu / (ackedHalf / 1000),
+      postgresCpuMsPer1000Scans: pgCpu / (ackedHalf / 1000),
+      coresBusy: (serverCpu + simCpuMs + proxyCpu + pgCpu) / 1000 / wallHalf,
+      cores: availableParallelism(),
       rssKbPerTablet,
       pgConnectionsMax: pgMax,
       idleRequestsPerTabletMinute,
@@ -1117,6 +1134,15 @@ export function printFleet(f: FleetFigures): void {
   );
   console.log(
     `  simulator's own CPU               ${f.simulatorCpuMsPer1000Scans.toFixed(0)} ms per 1,000 scans, ${(f.simulatorCpuShare * 100).toFixed(0)} % of one core`,
+  );
+  const whole =
+    f.cpuMsPer1000Scans +
+    f.simulatorCpuMsPer1000Scans +
+    f.proxyCpuMsPer1000Scans +
+    f.postgresCpuMsPer1000Scans;
+  console.log(
+    `  proxy / PostgreSQL CPU            ${f.proxyCpuMsPer1000Scans.toFixed(0)} / ${f.postgresCpuMsPer1000Scans.toFixed(0)} ms per 1,000 scans\n` +
+      `  the whole machine per 1,000 scans ${whole.toFixed(0)} ms CPU; ${f.coresBusy.toFixed(2)} of ${f.cores} cores busy in the rush`,
   );
   console.log(
     `  memory per held tablet stream     ${f.rssKbPerTablet.toFixed(1)} KB RSS (target ≤ 50 KB: ${mark(f.rssKbPerTablet <= 50)})${f.bare ? `  bare ${f.bare.rssKbPerTablet.toFixed(1)} KB` : ''}`,

@@ -2,8 +2,9 @@
 // device's contact, clock and report are written when they say something new or grow stale, not
 // with every push, and the answer's manifest version is read at most once
 // a second per event — without the organizer ever seeing less. On PostgreSQL such a push is two
-// statements (its authentication, and the insert that locks, stores and notifies), counted at the
-// driver; a push that holds a stored copy still gets its duplicate or conflict answer.
+// prepared statements (its authentication, and the insert that locks, stores and notifies),
+// counted at the driver; a push that holds a stored copy still gets its duplicate or conflict
+// answer.
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeviceList, PairResult } from '../shared/api/door.js';
@@ -125,6 +126,8 @@ for (const kind of await storeKinds()) {
           query.mockClear();
           expect(await send([e])).toEqual(['stored']);
           expect(query).toHaveBeenCalledTimes(2);
+          // Both recur with every push, so PostgreSQL has them prepared: bound, never re-planned.
+          for (const [sent] of query.mock.calls) expect(sent).toMatchObject({ name: /^hadir_/ });
 
           const changed = { ...e, volunteer: 'Budi' };
           expect(await send([e, changed])).toEqual(['duplicate', 'conflict']);

@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
+import { prepareRecurringStatements } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -71,6 +72,7 @@ function openPostgres(url: string): Store {
     },
   } as unknown as pg.CustomTypesConfig;
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  prepareRecurringStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', databaseUrl: url, close: () => db.destroy() };
 }
