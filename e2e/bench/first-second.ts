@@ -34,6 +34,8 @@ const SETTLE_MS = 1500;
 const ONLY = process.env.FIRST_SECOND_ONLY ?? '';
 /** FIRST_SECOND_TRACE=1: one more traced load of each ticket page (and floor) and of the door. */
 const TRACE = Boolean(process.env.FIRST_SECOND_TRACE);
+/** FIRST_SECOND_TASKS=1: each load's long tasks (start + duration) and marks, as they come. */
+const TASKS = Boolean(process.env.FIRST_SECOND_TASKS);
 const TRACE_FILE = process.env.FIRST_SECOND_TRACE?.endsWith('.json')
   ? process.env.FIRST_SECOND_TRACE
   : '';
@@ -45,7 +47,7 @@ type Sample = Record<string, number>;
 const WATCH = `
   window.__lt = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__lt.push(e.duration);
+    for (const e of list.getEntries()) window.__lt.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask' });
   window.__seen = {};
   const seen = (name, sel) => {
@@ -69,8 +71,8 @@ async function collect(page: Page): Promise<Sample> {
     const out = {};
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     out.fcp = fcp ? fcp.startTime : NaN;
-    out.longTotal = window.__lt.reduce((a, b) => a + b, 0);
-    out.longMax = Math.max(0, ...window.__lt);
+    out.longTotal = window.__lt.reduce((a, [, d]) => a + d, 0);
+    out.longMax = Math.max(0, ...window.__lt.map(([, d]) => d));
     for (const [k, v] of Object.entries(window.__seen)) out['seen:' + k] = v;
     for (const e of performance.getEntries()) {
       if (!e.name.startsWith('hadir:')) continue;
@@ -142,6 +144,17 @@ async function load(opts: {
     await opts.ready(page, cdp);
     await page.waitForTimeout(SETTLE_MS);
     const sample = await collect(page);
+    if (TASKS) {
+      const at = await page.evaluate(
+        `window.__lt.map(([s, d]) => Math.round(s) + '+' + Math.round(d)).join(' ')`,
+      );
+      const marks = await page.evaluate(
+        `performance.getEntriesByType('mark').map((m) => m.name.replace('hadir:', '') + ' ' + Math.round(m.startTime)).join(', ')`,
+      );
+      console.log(
+        `    ${new URL(opts.url).pathname}${opts.offline ? ' offline' : ''}: FCP ${ms(sample.fcp ?? NaN)}; long tasks (start+ms) ${at || 'none'}; marks ${marks || 'none'}`,
+      );
+    }
     if (stopTrace && opts.trace) {
       printBreakdown(opts.trace, breakdown(kept(await stopTrace()), new URL(opts.url).origin));
     }
