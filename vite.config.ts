@@ -31,12 +31,18 @@ const inGroup = (id: string, re: RegExp) => re.test(id) && !/\.css(\?|$)/.test(i
 // after starting the camera). Vite lists only an entry's static imports for preloading, so the
 // build lists these files in the page too, and they are fetched with it.
 const TICKET_APP = fileURLToPath(new URL('./src/app/ticket-app.tsx', import.meta.url));
+const TICKET_PAGE_MODULE = fileURLToPath(
+  new URL('./src/app/pages/ticket/TicketPage.tsx', import.meta.url),
+);
 const DOOR_APP = fileURLToPath(new URL('./src/app/door-app.tsx', import.meta.url));
 
-/** The script files (with their static imports) and stylesheets of the chunk for `module`. */
-function loadedAtOnce(bundle: Rollup.OutputBundle, module: string) {
+/**
+ * The script files (with their static imports) and stylesheets of the chunk for `module`, and of
+ * the chunks holding `alsoModules`, which it imports dynamically at once (ticket-app.tsx).
+ */
+function loadedAtOnce(bundle: Rollup.OutputBundle, module: string, alsoModules: string[] = []) {
   const lazy = Object.values(bundle).find(
-    (out) => out.type === 'chunk' && out.facadeModuleId === module,
+    (out): out is Rollup.OutputChunk => out.type === 'chunk' && out.facadeModuleId === module,
   );
   if (!lazy) throw new Error(`no chunk for ${module}`);
   const scripts = new Set<string>();
@@ -49,6 +55,13 @@ function loadedAtOnce(bundle: Rollup.OutputBundle, module: string) {
     out.viteMetadata?.importedCss.forEach((css) => styles.add(css));
   };
   visit(lazy.fileName);
+  for (const also of alsoModules) {
+    const chunk = Object.values(bundle).find(
+      (out) => out.type === 'chunk' && out.moduleIds.includes(also),
+    );
+    if (!chunk) throw new Error(`no chunk for ${also}`);
+    visit(chunk.fileName);
+  }
   return { scripts: [...scripts], styles: [...styles] };
 }
 
@@ -101,7 +114,8 @@ export default defineConfig({
           const src = entry.exec(html)?.[1];
           if (!src || !html.includes(app)) throw new Error('ticket.html: no entry or no #app');
           const files = new Set([...html.matchAll(preload)].map((m) => m[1]!));
-          for (const f of loadedAtOnce(bundle, TICKET_APP).scripts) files.add(`/${f}`);
+          for (const f of loadedAtOnce(bundle, TICKET_APP, [TICKET_PAGE_MODULE]).scripts)
+            files.add(`/${f}`);
           const script = ticketBootScript({ entry: src, preload: [...files] });
           return html
             .replace(entry, '')

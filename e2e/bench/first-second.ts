@@ -49,6 +49,13 @@ const WATCH = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__lt.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask' });
+  window.__loaf = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__loaf.push(Math.round(e.startTime) + '+' + Math.round(e.duration) + ' [' + e.scripts.map((s) => s.invoker + ' ' + (s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || '') + ' ' + Math.round(s.duration)).join('; ') + ']');
+    }).observe({ type: 'long-animation-frame' });
+  } catch {}
   window.__seen = {};
   const seen = (name, sel) => {
     if (window.__seen[name] === undefined && document.querySelector(sel)) {
@@ -73,6 +80,7 @@ async function collect(page: Page): Promise<Sample> {
     out.fcp = fcp ? fcp.startTime : NaN;
     out.longTotal = window.__lt.reduce((a, [, d]) => a + d, 0);
     out.longMax = Math.max(0, ...window.__lt.map(([, d]) => d));
+    out.longAfterFcp = window.__lt.reduce((a, [s, d]) => (s >= out.fcp ? a + d : a), 0);
     for (const [k, v] of Object.entries(window.__seen)) out['seen:' + k] = v;
     for (const e of performance.getEntries()) {
       if (!e.name.startsWith('hadir:')) continue;
@@ -151,6 +159,8 @@ async function load(opts: {
       const marks = await page.evaluate(
         `performance.getEntriesByType('mark').map((m) => m.name.replace('hadir:', '') + ' ' + Math.round(m.startTime)).join(', ')`,
       );
+      const loaf = await page.evaluate(`window.__loaf.join(' | ')`);
+      console.log(`      long animation frames: ${loaf || 'none'}`);
       console.log(
         `    ${new URL(opts.url).pathname}${opts.offline ? ' offline' : ''}: FCP ${ms(sample.fcp ?? NaN)}; long tasks (start+ms) ${at || 'none'}; marks ${marks || 'none'}`,
       );
@@ -208,7 +218,7 @@ const ratio = (a: number | undefined, b: number | undefined) =>
 
 function printTicket(label: string, app: Sample, floor: Sample): void {
   console.log(
-    `  ${label}: FCP ${ms(app.fcp)} ms vs floor ${ms(floor.fcp)} ms (${ratio(app.fcp, floor.fcp)}, run by run ${(app.pairedFcpRatio ?? NaN).toFixed(2)}×; target ≤ 1.3×); long tasks total ${ms(app.longTotal)} ms, longest ${ms(app.longMax)} ms (floor ${ms(floor.longTotal)}/${ms(floor.longMax)}; target total ≤ 150 ms)`,
+    `  ${label}: FCP ${ms(app.fcp)} ms vs floor ${ms(floor.fcp)} ms (${ratio(app.fcp, floor.fcp)}, run by run ${(app.pairedFcpRatio ?? NaN).toFixed(2)}×; target ≤ 1.3×); long tasks total ${ms(app.longTotal)} ms (${ms(app.longAfterFcp)} after FCP), longest ${ms(app.longMax)} ms (floor ${ms(floor.longTotal)}/${ms(floor.longMax)}; target total ≤ 150 ms)`,
   );
   console.log(
     `    QR painted ${ms(app['seen:qr-painted'])} ms, name ${ms(app['seen:name-painted'])} ms, details ${ms(app['seen:details-painted'])} ms; marks: main ${ms(app.main)}, route chunk ${ms(app['route-loaded'])}; saved read ${(app['saved-read (ms)'] ?? NaN).toFixed(1)} ms, QR: encoded in ${(app['qr (ms)'] ?? NaN).toFixed(1)} ms or kept drawing read in ${(app['qr-kept-read (ms)'] ?? NaN).toFixed(1)} ms`,
