@@ -284,3 +284,73 @@ test('a decoder that dies is restarted; one that cannot start is shown as a prob
     rmSync(userDataDir, { recursive: true, force: true });
   }
 });
+
+test('the decoder reads the camera itself while the page is busy, and hands over what it read', async () => {
+  test.setTimeout(60_000);
+  // The door's cold start (decoder-early.ts): the worker reads frames straight from the camera
+  // while the page's thread starts the door. Here the page's thread is kept busy for 3 s, and
+  // the ticket comes into view meanwhile.
+  const held = join(dir, 'held.y4m');
+  await writeY4m({
+    path: held,
+    fps: FPS,
+    scenes: [
+      { text: null, seconds: 1.5 },
+      { text: tickets[0]!, seconds: 3, moduleSize: 5 },
+    ],
+  });
+  const { context } = await launchWithCamera({ video: held });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.origin}/`);
+    const result = await page.evaluate(async (chunk) => {
+      type Processor = new (init: { track: MediaStreamTrack }) => {
+        readable: ReadableStream<VideoFrame>;
+      };
+      const m = (await import(chunk)) as {
+        createDecoder(opts: object): Promise<{
+          unwatch?(): Promise<{ texts: string[]; frameAt: number } | null>;
+          close(): void;
+        }>;
+      };
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+      const track = stream.getVideoTracks()[0]!.clone();
+      const Processor = (globalThis as unknown as { MediaStreamTrackProcessor: Processor })
+        .MediaStreamTrackProcessor;
+      let first = null as number | null;
+      const decoder = await m.createDecoder({
+        watch: {
+          frames: Promise.resolve(new Processor({ track }).readable),
+          onFirstFrame: (at: number) => (first = at),
+        },
+      });
+      // Watching has begun once the first frame reached the engine (the camera's frames are set
+      // on their way to the worker in the page's first turns; decoder-early.ts waits for that).
+      const until = performance.now() + 5000;
+      while (first === null && performance.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const busyFrom = performance.now();
+      while (performance.now() - busyFrom < 3000) {
+        // The page's thread does nothing else: no frame callback, no message handled.
+      }
+      const busyTo = performance.now();
+      const read = (await decoder.unwatch?.()) ?? null;
+      const again = (await decoder.unwatch?.()) ?? null;
+      track.stop();
+      for (const t of stream.getTracks()) t.stop();
+      decoder.close();
+      return { read, again, first, busyFrom, busyTo };
+    }, builtDecoder().chunk);
+    expect(result.read?.texts).toEqual([tickets[0]]);
+    // Read in a frame that came while the page's thread was busy, and told as such.
+    expect(result.read!.frameAt).toBeGreaterThanOrEqual(result.busyFrom);
+    expect(result.read!.frameAt).toBeLessThan(result.busyTo);
+    expect(result.first).not.toBeNull();
+    expect(result.first!).toBeLessThanOrEqual(result.read!.frameAt);
+    // Handed over once.
+    expect(result.again).toBeNull();
+  } finally {
+    await context.close();
+  }
+});

@@ -33,6 +33,11 @@ export async function openCameraEarly(facing: CameraFacing): Promise<void> {
   }, UNCLAIMED_MS);
 }
 
+/** The early stream, if one is opening or open, without taking it (the early decoder watches it). */
+export function peekEarlyCamera(): Promise<MediaStream> | null {
+  return early?.stream ?? null;
+}
+
 /** The early stream for `facing`, taken (once), if one is opening or open; else null. */
 export function claimEarlyCamera(facing: CameraFacing): Promise<MediaStream> | null {
   const entry = early;

@@ -25,14 +25,41 @@ export interface DecodeFrame {
   maxSymbols: number;
 }
 
+/**
+ * The camera's frames as they come (a MediaStreamTrackProcessor's stream, transferred): the
+ * worker reads and decodes them itself, with no help from the page's thread, until it reads a
+ * code or is told to stop. For the door's first moments, while the page's thread is busy
+ * starting the door (decoder-early.ts).
+ */
+export interface WatchFrames {
+  type: 'watch';
+  frames: ReadableStream<VideoFrame>;
+  maxSymbols: number;
+}
+
+/** Stop watching; the worker answers `unwatched` with the code it read meanwhile, if any. */
+export interface Unwatch {
+  type: 'unwatch';
+}
+
 export type DecodeRequest = DecodePixels | DecodeFrame;
+export type WorkerRequest = DecodeRequest | WatchFrames | Unwatch;
+
+/** Codes read while watching; `at`: when the frame came, in ms since the Unix epoch. */
+export interface WatchedRead {
+  texts: string[];
+  at: number;
+}
 
 export type WorkerReply =
   /** `frames`: whether the worker can read camera frames (it has OffscreenCanvas). */
   | { type: 'started'; frames: boolean }
   | { type: 'failed'; message: string }
   | { type: 'decoded'; id: number; texts: string[] }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /** While watching: the first frame handed to the engine came at `at` (ms since the epoch). */
+  | { type: 'watch-first'; at: number }
+  | { type: 'unwatched'; read: WatchedRead | null };
 
 /** A thrown value as one line of text, for messages that cross the worker boundary. */
 export function describeError(err: unknown): string {

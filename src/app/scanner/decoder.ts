@@ -2,7 +2,7 @@
 // @zxing/library misses (see ARCHITECTURE.md, "Scanning"), so it is the engine, by default in a
 // dedicated worker; @zxing/browser takes over only where WebAssembly cannot start. Load this
 // module lazily (`await import('./scanner/decoder')`): pages that never scan never download it.
-import type { DecodeRequest, WorkerReply } from './decode-protocol';
+import type { DecodeRequest, WatchedRead, WorkerReply, WorkerRequest } from './decode-protocol';
 import { describeError } from './decode-protocol';
 import type { CameraFrame } from './frame-grab';
 import type { FrameRegion } from './frame-region';
@@ -17,6 +17,16 @@ export interface DecoderOptions {
   maxSymbols?: number;
   /** Where the wasm engine runs: 'auto' (the default) means a worker when the browser has them. */
   thread?: DecoderThread | 'auto';
+  /**
+   * The worker reads and decodes these camera frames itself, off the page's thread, as soon as
+   * they and its engine are there — before the decoder is even handed out — until it reads a code
+   * or `unwatch()` (decoder-early.ts). `onFirstFrame` gets the time (performance.now() of this
+   * page) the first frame was handed to the engine. Ignored by the other engines and threads.
+   */
+  watch?: {
+    frames: Promise<ReadableStream<VideoFrame> | null>;
+    onFirstFrame(at: number): void;
+  };
 }
 
 export interface Decoder {
@@ -35,6 +45,11 @@ export interface Decoder {
    * a region of a whole frame. Takes ownership: the frame is transferred, then closed.
    */
   decodeFrame?(frame: CameraFrame, region: FrameRegion): Promise<string[]>;
+  /**
+   * Only a worker decoder given `watch`: stops watching; the codes read meanwhile and their
+   * frame's time (this page's clock), if any.
+   */
+  unwatch?(): Promise<{ texts: string[]; frameAt: number } | null>;
   /** Stops the worker and frees the engine; decodes in flight reject. */
   close(): void;
 }
@@ -52,7 +67,7 @@ export async function createDecoder(opts: DecoderOptions = {}): Promise<Decoder>
   const thread = opts.thread ?? 'auto';
   if (thread !== 'main' && typeof Worker === 'function') {
     try {
-      return await workerDecoder(maxSymbols);
+      return await workerDecoder(maxSymbols, opts.watch);
     } catch (err) {
       reasons.push(`worker: ${describeError(err)}`);
     }
@@ -103,16 +118,21 @@ interface Pending {
 }
 
 /** Starts the decode worker; rejects if it cannot load or its engine cannot start. */
-function workerDecoder(maxSymbols: number): Promise<Decoder> {
+function workerDecoder(maxSymbols: number, watching?: DecoderOptions['watch']): Promise<Decoder> {
   const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let broken: Error | null = null;
+  let onFirstFrame: ((at: number) => void) | null = null;
+  let unwatched: ((read: WatchedRead | null) => void) | null = null;
+  let unwatchedOnce = false;
 
   const fail = (err: Error) => {
     broken ??= err;
     for (const p of pending.values()) p.reject(err);
     pending.clear();
+    unwatched?.(null);
+    unwatched = null;
     worker.terminate();
   };
 
@@ -153,13 +173,43 @@ function workerDecoder(maxSymbols: number): Promise<Decoder> {
       },
     );
 
+  // Watching (decode-protocol.ts): times cross as ms since the epoch, each thread has its origin.
+  if (watching) {
+    onFirstFrame = watching.onFirstFrame;
+    watching.frames.then(
+      (frames) => {
+        if (!frames) return;
+        if (broken || unwatchedOnce) return void frames.cancel().catch(() => {});
+        const request: WorkerRequest = { type: 'watch', frames, maxSymbols };
+        worker.postMessage(request, [frames]);
+      },
+      () => {},
+    );
+  }
+  const unwatch = () =>
+    new Promise<{ texts: string[]; frameAt: number } | null>((resolve) => {
+      if (broken) return resolve(null);
+      unwatchedOnce = true;
+      unwatched = (read) =>
+        resolve(read && { texts: read.texts, frameAt: read.at - performance.timeOrigin });
+      const request: WorkerRequest = { type: 'unwatch' };
+      worker.postMessage(request);
+    });
+
   return new Promise<Decoder>((resolve, reject) => {
     let started = false;
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.type === 'started') {
         started = true;
-        resolve(reply.frames ? { ...decoder, decodeFrame } : decoder);
+        resolve(reply.frames ? { ...decoder, decodeFrame, unwatch } : decoder);
+      } else if (reply.type === 'watch-first') {
+        // Told late when the page was busy, perhaps after unwatch(): still when it happened.
+        onFirstFrame?.(reply.at - performance.timeOrigin);
+        onFirstFrame = null;
+      } else if (reply.type === 'unwatched') {
+        unwatched?.(reply.read);
+        unwatched = null;
       } else if (reply.type === 'failed') {
         fail(new Error(reply.message));
         reject(broken);

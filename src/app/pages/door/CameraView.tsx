@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/i18n';
 import { pickText, useLang } from '../../i18n/i18n';
-import type { CameraFacing, CameraProblemCode } from '../../scanner/camera';
+import type { CameraFacing, CameraProblemCode, CodesRead } from '../../scanner/camera';
 import {
   cameraProblem,
   classifyCameraError,
@@ -19,7 +19,7 @@ import type { Decoder } from '../../scanner/decoder';
 import type { DecoderHealth, SupervisedDecoder } from '../../scanner/decoder-supervisor';
 import { superviseDecoder } from '../../scanner/decoder-supervisor';
 import { claimEarlyCamera } from '../../scanner/camera-early';
-import { claimAppDecoder } from '../../scanner/decoder-early';
+import { claimAppDecoder, takeEarlyRead } from '../../scanner/decoder-early';
 import type { ViewRect } from '../../scanner/frame-region';
 import { centredSquareRegion, regionInView } from '../../scanner/frame-region';
 import { markOnce } from '../../lib/marks';
@@ -146,24 +146,30 @@ export function CameraView(props: CameraViewProps) {
     const video = videoRef.current;
     if (!video || !decoder || !decoding) return;
     const seen = lastSeen.current;
-    const loop = startFrameLoop({
-      video,
-      decoder,
-      onCodes: ({ texts, frameAt }) => {
-        const pending: Promise<unknown>[] = [];
-        for (const text of texts) {
-          const last = seen.get(text);
-          seen.set(text, frameAt);
-          if (last === undefined || frameAt - last > REPEAT_MS) {
-            const scanning = onCode.current(text, { frameAt });
-            if (scanning) pending.push(scanning);
-          }
+    const onCodes = ({ texts, frameAt }: CodesRead) => {
+      const pending: Promise<unknown>[] = [];
+      for (const text of texts) {
+        const last = seen.get(text);
+        seen.set(text, frameAt);
+        if (last === undefined || frameAt - last > REPEAT_MS) {
+          const scanning = onCode.current(text, { frameAt });
+          if (scanning) pending.push(scanning);
         }
-        for (const [t, at] of seen) if (frameAt - at > REPEAT_MS) seen.delete(t);
-        return pending.length > 0 ? Promise.allSettled(pending) : undefined;
-      },
+      }
+      for (const [t, at] of seen) if (frameAt - at > REPEAT_MS) seen.delete(t);
+      return pending.length > 0 ? Promise.allSettled(pending) : undefined;
+    };
+    const loop = startFrameLoop({ video, decoder, onCodes });
+    // A code the decoder read before this screen existed (decoder-early.ts), handed over once its
+    // watching has stopped; read again by the loop meanwhile, it is the same scan (REPEAT_MS).
+    let live = true;
+    void takeEarlyRead().then((early) => {
+      if (live && early) void onCodes(early);
     });
-    return () => loop.stop();
+    return () => {
+      live = false;
+      loop.stop();
+    };
   }, [decoder, decoding]);
 
   // The aiming square is a hint where to hold a code; the whole frame is decoded (camera.ts).
