@@ -10,8 +10,8 @@ const UNCLAIMED_MS = 4000;
 let early: Promise<Decoder> | null = null;
 /** The early decoder once claimed, until its watching is stopped (takeEarlyRead). */
 let claimed: Promise<Decoder> | null = null;
-/** Set while the early decoder may be watching the camera; the clone of its track, once made. */
-let watching: object | null = null;
+/** Whether the early decoder may be watching the camera; the clone of its track, once made. */
+let watching = false;
 let watched: MediaStreamTrack | null = null;
 
 type TrackProcessor = new (init: { track: MediaStreamTrack }) => {
@@ -35,7 +35,7 @@ export function createAppDecoder(watch?: DecoderOptions['watch']): Promise<Decod
 function stopWatching(): void {
   watched?.stop();
   watched = null;
-  watching = null;
+  watching = false;
 }
 
 /**
@@ -46,14 +46,14 @@ function stopWatching(): void {
  * there is no early stream or no processor: the camera view then reads the first frames itself.
  */
 function earlyFrames(
-  stream: Promise<MediaStream> | null,
+  stream: Promise<MediaStream | null>,
 ): Promise<ReadableStream<VideoFrame> | null> {
   const Processor = (globalThis as { MediaStreamTrackProcessor?: TrackProcessor })
     .MediaStreamTrackProcessor;
-  if (!stream || !Processor) return Promise.resolve(null);
+  if (!Processor) return Promise.resolve(null);
   return stream.then(
     (s) => {
-      const track = s.getVideoTracks()[0];
+      const track = s?.getVideoTracks()[0];
       if (!track || track.readyState !== 'live' || !watching) return null;
       watched = track.clone();
       markOnce('watch-early');
@@ -69,9 +69,11 @@ function earlyFrames(
  * restarts is read before the door's screen exists, and handed to it (takeEarlyRead). Resolves
  * once the decoder's worker has what it needs from the page's thread.
  */
-export function startDecoderEarly(stream: Promise<MediaStream> | null = null): Promise<void> {
+export function startDecoderEarly(
+  stream: Promise<MediaStream | null> = Promise.resolve(null),
+): Promise<void> {
   if (early) return Promise.resolve();
-  watching = {};
+  watching = true;
   const frames = earlyFrames(stream);
   const started = createAppDecoder({
     frames,

@@ -24,11 +24,9 @@ export function startDoorEarly(path: string): Promise<void> {
   if (!isScanningDoor(path)) return Promise.resolve();
   warmDatabase();
   const asked = openCameraEarly('environment');
-  const handedOver = startDecoderEarly(
-    asked.then(() => peekEarlyCamera() ?? Promise.reject(new Error('no camera'))),
-  );
+  const handedOver = startDecoderEarly(asked.then(peekEarlyCamera));
   // The door's code waits for the camera to open and its frames to reach the decoder (it would
   // hold the page's thread they need), but never longer than HAND_OVER_MS.
   const capped = new Promise<void>((resolve) => setTimeout(resolve, HAND_OVER_MS));
-  return Promise.race([asked.then(() => handedOver), capped]);
+  return Promise.race([handedOver, capped]);
 }

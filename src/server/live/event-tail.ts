@@ -2,10 +2,10 @@
 // the hub's notification of a stored scan it waits a moment (a burst is read once), reads the
 // rows after its own top in one statement — what a pull reads (seq is commit order within an
 // event, so nothing committed later can sit at or below the last row read) — and hands the batch
-// (from, to, rows) to every door stream of the event, which writes its tablet the rows of its sessions and other devices. A bounded window
-// of recent rows lets a stream that connects with a cursor a little behind catch up without a
-// pull. An organizer's change (a notification with no device) is passed on as is: the streams
-// poke, and roster changes travel by the pull as before.
+// (from, to, rows) to every door stream of the event, which writes its tablet the rows of its
+// sessions and other devices. A bounded window of recent rows lets a stream that connects with a
+// cursor a little behind catch up without a pull. An organizer's change (a notification with no
+// device) is passed on as is: the streams poke, and roster changes travel by the pull as before.
 import type { AppDeps } from '../context.js';
 import type { PulledScanEvent } from '../../shared/api/sync.js';
 import { forOtherDoors, maxScanSeq, newScanEvents } from '../store/scans.js';
